@@ -1,0 +1,3 @@
+from vaultgraph.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The linter: rule modules, the engine that runs them, suppressions and fixes."""

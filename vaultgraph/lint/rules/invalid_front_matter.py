@@ -1,0 +1,28 @@
+"""The YAML front matter does not parse, is not a mapping, or its `---` block is never closed.
+
+Why: Obsidian then shows no properties and Jekyll drops the post's title, date and tags;
+vaultgraph reports it instead of silently treating the note as having no front matter.
+
+Fails:
+    ---
+    tags: [회고, boostcamp
+    ---
+Passes:
+    ---
+    tags: [회고, boostcamp]
+    ---
+"""
+
+from collections.abc import Iterator
+
+from vaultgraph.lint.rule import Finding, RuleContext
+from vaultgraph.lint.rules._problems import problems
+from vaultgraph.model import Note
+
+CODE = "VG201"
+NAME = "invalid-front-matter"
+SEVERITY = "error"
+
+
+def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
+    return problems(note, CODE)

@@ -1,0 +1,226 @@
+"""The data every part of vaultgraph shares: small, picklable dataclasses.
+
+Parsing a note is a pure function of its bytes (and a little config) that returns a `Note`;
+everything downstream (lint rules, concepts, the graph) reads these objects and never the
+markdown-it token stream, so a `Note` can be built in a worker process and cached by content hash.
+
+Positions are 1-based and refer to the file as it is on disk: front matter counts, CRLF is one
+line end, and a BOM is not a column. Columns count Unicode code points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of raw text: start inclusive, end exclusive (both 1-based line/column)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A wikilink, embed or Markdown link found outside code, math and comments."""
+
+    raw: str
+    """The link exactly as written, e.g. `![[Note#Heading|shown]]`."""
+    target: str
+    """The note or file part, decoded and NFC (`folder/Note`, `img.png`); "" for same-note links."""
+    heading: str | None
+    """`Heading` in `[[Note#Heading]]`; nested headings keep their `#` separators."""
+    block: str | None
+    """`id` in `[[Note#^id]]`."""
+    display: str | None
+    """The alias (`[[Note|shown]]`) or the Markdown link text."""
+    embed: bool
+    kind: Literal["wikilink", "markdown"]
+    span: Span
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.target and self.heading is None and self.block is None
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+    slug: str
+    """GitHub/Jekyll-style anchor (`## KL Divergence` -> `kl-divergence`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    name: str
+    """Without `#`, NFC, case kept as written."""
+    line: int
+    column: int
+    """0 for tags that come from front matter (no column there)."""
+    source: Literal["inline", "frontmatter"]
+
+
+@dataclass(frozen=True, slots=True)
+class BlockId:
+    id: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """A bullet or numbered item; `empty` is true when it has no content at all."""
+
+    line: int
+    column: int
+    """Column of the marker (`-`, `*`, `+`, `1.`)."""
+    marker_end: int
+    """Column just after the marker, where content would start."""
+    empty: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Fence:
+    """A fenced code block (``` or ~~~) or a `$$` math block."""
+
+    kind: Literal["code", "math"]
+    line: int
+    end_line: int
+    closed: bool
+    info: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of prose (outside code, math, links' targets and comments) for concept extraction.
+
+    Segments of the same block (one paragraph, one bullet, one heading) share `block`, which is
+    what "co-occurs in the same bullet" means in the graph.
+    """
+
+    text: str
+    line: int
+    block: int
+    section: str
+    """Text of the nearest heading above ("" before the first heading)."""
+    kind: Literal["text", "strong", "emphasis", "mark", "heading", "link-text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment or Obsidian `%%` comment: never content, but it may hold a directive."""
+
+    text: str
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something found while reading or parsing, reported by the rule with the same code."""
+
+    code: str
+    message: str
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekInfo:
+    """Which weekly series a note belongs to, and which week of it."""
+
+    series: str | None
+    week: int | None
+    """The week number inside the series (`2주차` -> 2); None when only a date was found."""
+    iso_week: str | None
+    """`YYYY-Www` from the note's date, when it has one."""
+    source: Literal["front-matter", "title", "filename", "date"]
+
+    @property
+    def key(self) -> str:
+        """`SERIES/N`, or `YYYY-Www` when the week comes from a date alone."""
+        if self.week is not None:
+            return f"{self.series or 'notes'}/{self.week}"
+        return self.iso_week or ""
+
+
+@dataclass(slots=True)
+class Note:
+    """One Markdown file of the vault, parsed once."""
+
+    path: str
+    """Vault-relative POSIX path, NFC."""
+    text: str = ""
+    """The decoded file with its original line endings, without the BOM."""
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    title: str = ""
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_span: tuple[int, int] | None = None
+    """First and last line of the front matter block (the `---` lines included)."""
+    front_matter_lines: dict[str, int] = field(default_factory=dict)
+    """Line of each top-level front matter key."""
+    aliases: list[str] = field(default_factory=list)
+    tags: list[Tag] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    block_ids: list[BlockId] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    list_items: list[ListItem] = field(default_factory=list)
+    fences: list[Fence] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    date: dt.date | None = None
+    week: WeekInfo | None = None
+    problems: list[Problem] = field(default_factory=list)
+    readable: bool = True
+    """False when the file could not be read or decoded at all (VG001)."""
+
+    @property
+    def stem(self) -> str:
+        name = self.path.rsplit("/", 1)[-1]
+        return name[:-3] if name.lower().endswith(".md") else name
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace raw text between two positions (1-based, end exclusive) with `replacement`."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    edits: tuple[Edit, ...] = ()
+    unsafe_fix: bool = False
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.edits)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)

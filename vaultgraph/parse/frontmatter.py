@@ -1,0 +1,99 @@
+"""YAML front matter: find the block, load it with python-frontmatter's YAML handler, keep positions.
+
+An unclosed block or invalid YAML is a `Problem` with the line of the error, never a silent `{}`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from vaultgraph.model import Problem
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_HANDLER = YAMLHandler()
+_OPEN = re.compile(r"---[ \t]*")
+_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_KEY = re.compile(r"([^\s#:][^:]*?)[ \t]*:(?:[ \t]|$)")
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    data: dict[str, Any] = field(default_factory=dict)
+    span: tuple[int, int] | None = None
+    """1-based first and last line of the block, `---` lines included."""
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """Line of each top-level key, so findings can point at it."""
+    body_start: int = 0
+    """Index (0-based) of the first line after the block."""
+    problem: Problem | None = None
+
+
+def split_front_matter(lines: list[str]) -> FrontMatter:
+    """Parse the front matter at the top of `lines` (a note split on its line ends)."""
+    if not lines or not _OPEN.fullmatch(lines[0]):
+        return FrontMatter()
+    close = next((i for i in range(1, len(lines)) if _CLOSE.fullmatch(lines[i])), None)
+    if close is None:
+        return FrontMatter(problem=Problem("VG201", "front matter block is not closed: no `---` line after it",
+                                           1, 1, 1, len(lines[0]) + 1))
+    span = (1, close + 1)
+    source = "\n".join(lines[1:close])
+    key_lines = {m.group(1).strip("'\""): i + 2 for i, line in enumerate(lines[1:close]) if (m := _KEY.match(line))}
+    try:
+        data = _HANDLER.load(source, Loader=_LOADER) if source.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        column = 1 + mark.column if mark is not None else 1
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return FrontMatter(span=span, key_lines=key_lines, body_start=close + 1,
+                           problem=Problem("VG201", f"invalid YAML in front matter: {what}", min(line, close), column))
+    except (ValueError, TypeError, RecursionError) as exc:  # e.g. a date YAML accepts but Python cannot hold
+        return FrontMatter(span=span, key_lines=key_lines, body_start=close + 1,
+                           problem=Problem("VG201", f"invalid YAML in front matter: {exc}", 1, 1))
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return FrontMatter(span=span, key_lines=key_lines, body_start=close + 1,
+                           problem=Problem("VG201", f"front matter is a {type(data).__name__}, not a mapping of keys",
+                                           2, 1))
+    return FrontMatter(data={str(k): v for k, v in data.items()}, span=span, key_lines=key_lines,
+                       body_start=close + 1)
+
+
+def string_list(value: Any) -> list[str]:
+    """Front matter lists as Obsidian and Jekyll write them.
+
+    Accepts a list, a comma- or space-separated string, and (seen in real blogs) lists of lists;
+    drops None and empty entries; numbers become strings. Never raises.
+    """
+    items: list[str] = []
+
+    def add(item: Any, depth: int) -> None:
+        if item is None or depth > 5:
+            return
+        if isinstance(item, (list, tuple)):
+            for sub in item:
+                add(sub, depth + 1)
+        elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            text = unicodedata.normalize("NFC", str(item)).strip()
+            if text:
+                items.append(text)
+
+    add(value, 0)
+    return items
+
+
+def tag_list(value: Any) -> list[str]:
+    """Front matter `tags`: a string may hold several tags separated by commas or spaces."""
+    tags: list[str] = []
+    for item in string_list(value):
+        parts = re.split(r"[,\s]+", item) if isinstance(value, str) else [item]
+        tags.extend(p.lstrip("#") for p in parts if p.lstrip("#"))
+    return tags

@@ -1,0 +1,57 @@
+"""`parse_note(path, data) -> Note`: the one pure function that turns a file's bytes into facts.
+
+It never raises on content: whatever is wrong with a file becomes a `Problem` on the note.
+Being pure and returning picklable data, it can run in a process pool and be cached by content hash.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vaultgraph.model import Note, Problem, Tag
+from vaultgraph.parse.frontmatter import split_front_matter, string_list, tag_list
+from vaultgraph.parse.markdown import parse_markdown
+from vaultgraph.parse.weeks import detect_week, note_date
+from vaultgraph.vault.read import decode
+
+LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as the file has them: CRLF, CR and LF all end a line (unlike `str.splitlines`, nothing else does)."""
+    return LINE_END.split(text)
+
+
+def parse_note(path: str, data: bytes) -> Note:
+    decoded = decode(data)
+    note = Note(path=path, text=decoded.text, encoding=decoded.encoding, bom=decoded.bom, newline=decoded.newline)
+    if decoded.error is not None:
+        note.readable = False
+        note.problems.append(Problem("VG001", f"cannot read file: {decoded.error}"))
+        note.title = note.stem
+        return note
+    if decoded.encoding != "utf-8":
+        note.problems.append(Problem("VG002", f"file is encoded as {decoded.encoding.upper()}, not UTF-8"))
+    lines = split_lines(decoded.text)
+    front = split_front_matter(lines)
+    if front.problem is not None:
+        note.problems.append(front.problem)
+    note.front_matter, note.front_matter_span, note.front_matter_lines = front.data, front.span, front.key_lines
+    body_start = front.body_start
+    facts = parse_markdown("\n".join(lines[body_start:]), lines, body_start)
+    note.headings, note.links, note.block_ids = facts.headings, facts.links, facts.block_ids
+    note.list_items, note.fences, note.segments, note.comments = (facts.list_items, facts.fences, facts.segments,
+                                                                  facts.comments)
+    data_ = front.data
+    tags_line = front.key_lines.get("tags", front.key_lines.get("tag", 1))
+    note.tags = [Tag(name, tags_line, 0, "frontmatter") for name in tag_list(data_.get("tags", data_.get("tag")))]
+    note.tags.extend(facts.tags)
+    note.aliases = [a.strip() for item in string_list(data_.get("aliases", data_.get("alias")))
+                    for a in item.split(",") if a.strip()]
+    title = data_.get("title")
+    first_h1 = next((h.text for h in facts.headings if h.level == 1), None)
+    note.title = (str(title).strip() if isinstance(title, (str, int, float)) and str(title).strip()
+                  else first_h1 or note.stem)
+    note.date = note_date(path, data_)
+    note.week = detect_week(path, note.title, data_, note.date)
+    return note

@@ -1,0 +1,1 @@
+"""Turning results into text: lint output formats, the HTML concept map, reports."""

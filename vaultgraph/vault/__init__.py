@@ -1,0 +1,1 @@
+"""Finding, reading and indexing the files of a vault."""
