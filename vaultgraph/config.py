@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +49,18 @@ class Config:
         return {**rule.options, **self.rule_options.get(code, {})}
 
 
-# Tables owned by other parts of vaultgraph: name -> validator(value, where) returning the cleaned value.
-SECTION_VALIDATORS: dict[str, Callable[[Any, str], dict[str, Any]]] = {}
+# Tables owned by other parts of vaultgraph: name -> "module:function"; the function takes
+# (table, where) and returns the cleaned table or raises ConfigError. Imported only when used.
+SECTION_VALIDATORS: dict[str, str] = {
+    "concepts": "vaultgraph.concepts.settings:validate",
+    "graph": "vaultgraph.graph.settings:validate",
+    "report": "vaultgraph.graph.report_settings:validate",
+}
+
+
+def _section_validator(name: str) -> Callable[[Any, str], dict[str, Any]]:
+    module, _, function = SECTION_VALIDATORS[name].partition(":")
+    return getattr(import_module(module), function)
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -127,7 +138,7 @@ def parse_config(table: Mapping[str, Any], path: Path | None) -> Config:
         elif key in SECTION_VALIDATORS:
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: expected a table")
-            config.sections[key] = SECTION_VALIDATORS[key](value, where)
+            config.sections[key] = _section_validator(key)(value, where)
         else:
             known = ", ".join(sorted({"select", "extend-select", "ignore", "exclude", "per-file-ignores", "severity",
                                       "rules", *SECTION_VALIDATORS}))

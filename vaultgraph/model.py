@@ -194,6 +194,39 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Where a concept appears."""
+
+    path: str
+    line: int
+    section: str
+    block: int
+    """Same `block` as the note's `Segment`s: concepts of one bullet/paragraph co-occur."""
+    week: str | None
+    """`WeekInfo.key` of the note (`boostcamp/2`, `2022-W39`), None for notes without a week."""
+    source: str
+    """How it was marked: `link`, `tag`, `front-matter`, `strong`, `heading`, `prose`, ..."""
+
+
+@dataclass(slots=True)
+class Concept:
+    key: str
+    """Normalised identity (NFC, casefolded, variants merged): `batch normalization`."""
+    label: str
+    """Best display form: `Batch Normalization`."""
+    score: float
+    """Salience: higher is more of a concept a reader would name."""
+    count: int
+    variants: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    weeks: list[str] = field(default_factory=list)
+    """`SERIES/N` or `YYYY-Www`, in week order."""
+    occurrences: list[Occurrence] = field(default_factory=list)
+    note: str | None = None
+    """The concept's own note (`concepts/Batch Normalization.md`), when the vault has one."""
+
+
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace raw text between two positions (1-based, end exclusive) with `replacement`."""
 
