@@ -5,6 +5,7 @@ An unclosed block or invalid YAML is a `Problem` with the line of the error, nev
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HANDLER = YAMLHandler()
 _OPEN = re.compile(r"---[ \t]*")
 _CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+# Jekyll writes `2022-10-14 18:00:00 +0900`; YAML only knows `+09:00`, so it would stay a string.
+_JEKYLL_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?")
 _KEY = re.compile(r"([^\s#:][^:]*?)[ \t]*:(?:[ \t]|$)")
 
 
@@ -63,8 +66,23 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         return FrontMatter(span=span, key_lines=key_lines, body_start=close + 1,
                            problem=Problem("VG201", f"front matter is a {type(data).__name__}, not a mapping of keys",
                                            2, 1))
-    return FrontMatter(data={str(k): v for k, v in data.items()}, span=span, key_lines=key_lines,
+    return FrontMatter(data={str(k): _jekyll_datetime(v) for k, v in data.items()}, span=span, key_lines=key_lines,
                        body_start=close + 1)
+
+
+def _jekyll_datetime(value: Any) -> Any:
+    """A Jekyll date-time string becomes a `datetime`; anything else is returned as it is."""
+    if not isinstance(value, str) or not (match := _JEKYLL_DATETIME.fullmatch(value.strip())):
+        return value
+    day, time, zone = match.groups()
+    if zone and zone != "Z" and ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    hour, minutes = time.split(":", 1)
+    zone = "+00:00" if zone == "Z" else zone or ""
+    try:
+        return dt.datetime.fromisoformat(f"{day}T{int(hour):02d}:{minutes}{zone}")
+    except ValueError:
+        return value
 
 
 def string_list(value: Any) -> list[str]:
