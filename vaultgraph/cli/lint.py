@@ -3,25 +3,61 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import click
 
 from vaultgraph.cli.common import config_option, open_vault, path_argument
+from vaultgraph.lint.baseline import BaselineError, new_findings, read_baseline, write_baseline
+from vaultgraph.lint.changed import GitError, changed_paths
 from vaultgraph.lint.engine import Selection, lint_vault, select_rules
+from vaultgraph.lint.fix import FixResult, fix_vault, plan_fixes, unified_diff
 from vaultgraph.lint.rule import all_rules, rules_by_key, unknown_selectors
+from vaultgraph.model import Diagnostic
 from vaultgraph.render.formats import FORMATTERS, LintReport
+from vaultgraph.render.rule_table import markdown_table
 
 
-def _codes(value: str | None) -> tuple[str, ...]:
+class LintUsageError(click.ClickException):
+    """A bad option value, baseline or git state: one line on stderr, exit 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(f"vaultgraph: error: {self.format_message()}", err=True)
+
+
+def _codes(option: str, value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
     codes = tuple(c.strip() for c in value.split(",") if c.strip())
     unknown = unknown_selectors(codes)
     if unknown:
-        raise click.BadParameter(f"unknown rule code or name {unknown[0]!r} (see `vaultgraph rules`)")
+        raise LintUsageError(f"{option}: unknown rule code or name {unknown[0]!r} (see `vaultgraph rules`)")
     return codes
+
+
+def _location_prefix(path: Path) -> str:
+    """Where PATH is seen from the working folder, for CI annotations: `` for `.`, `notes/` for `notes`."""
+    real = path.resolve()
+    try:
+        rel = real.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return real.as_posix() + "/"
+    return "" if rel == Path() else unicodedata.normalize("NFC", rel.as_posix()) + "/"
+
+
+def _report_fixes(result: FixResult, verb: str) -> None:
+    """Fix summary on stderr, so stdout stays a clean json/sarif/junit document."""
+    for path, why in result.refused:
+        click.echo(f"vaultgraph: {path}: not fixed: {why}", err=True)
+    if not result.converged:
+        click.echo(f"vaultgraph: fixes did not settle after {result.passes} passes; run --fix again", err=True)
+    if result.changed:
+        click.echo(f"{verb} {result.fixed} problem{'s' if result.fixed != 1 else ''} "
+                   f"in {len(result.changed)} file{'s' if len(result.changed) != 1 else ''}.", err=True)
 
 
 @click.command()
@@ -33,30 +69,80 @@ def _codes(value: str | None) -> tuple[str, ...]:
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings and info findings too.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of each finding.")
+@click.option("--fix", is_flag=True, help="Fix what can be fixed safely, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (VG002 re-encode).")
+@click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing. "
+                                           "Exit 1 when there is a diff.")
+@click.option("--changed", metavar="[REF]", is_flag=False, flag_value="HEAD", default=None,
+              help="Report only notes changed against a git ref (default HEAD), untracked ones included; "
+                   "links still resolve against the whole vault. Put PATH first or write --changed=REF.")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Do not report the known findings listed in this file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write every current finding to this file as the baseline, and exit 0.")
 @config_option
 def lint(path: Path, output_format: str, select: str | None, extend_select: str | None, ignore: str | None,
-         strict: bool, exit_zero: bool, statistics: bool, config_file: Path | None) -> None:
+         strict: bool, exit_zero: bool, statistics: bool, fix: bool, unsafe_fixes: bool, diff: bool,
+         changed: str | None, baseline: Path | None, write_baseline: Path | None, config_file: Path | None) -> None:
     """Check the notes in PATH (default: the current folder)."""
-    selection = Selection(select=_codes(select) if select else None, extend_select=_codes(extend_select),
-                          ignore=_codes(ignore))
+    selection = Selection(select=_codes("--select", select) if select else None,
+                          extend_select=_codes("--extend-select", extend_select), ignore=_codes("--ignore", ignore))
+    if fix and diff:
+        raise LintUsageError("--fix and --diff cannot be used together (--diff previews --fix)")
     config, vault = open_vault(path, config_file)
     rules = select_rules(config, selection)
-    diagnostics = lint_vault(vault, config, rules)
-    if statistics:
-        counts = Counter((d.code, d.rule) for d in diagnostics)
-        for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-            click.echo(f"{count:>6}  {code}  {name}")
-    else:
-        report = LintReport(root=str(path), files=len(vault.notes), diagnostics=diagnostics,
-                            color=output_format == "text" and sys.stdout.isatty())
-        click.echo(FORMATTERS[output_format](report))
+    try:
+        paths = changed_paths(path, changed) if changed is not None else None
+        known = read_baseline(baseline) if baseline is not None else None
+    except (GitError, BaselineError) as exc:
+        raise LintUsageError(str(exc)) from exc
+    if diff:
+        plan = plan_fixes(vault, config, rules, paths, unsafe_fixes)
+        for change in plan.changed:
+            click.echo(unified_diff(change), nl=False)
+        _report_fixes(plan, "Would fix")
+        sys.exit(1 if plan.changed else 0)
+    if fix:
+        result = fix_vault(vault, config, rules, paths, unsafe_fixes)
+        _report_fixes(result, "Fixed")
+        vault = result.vault
+    diagnostics = lint_vault(vault, config, rules, paths)
+    if write_baseline is not None:
+        try:
+            count = write_baseline(write_baseline, diagnostics, vault.notes)
+        except BaselineError as exc:
+            raise LintUsageError(str(exc)) from exc
+        click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}.", err=True)
+        sys.exit(0)
+    if known is not None:
+        diagnostics = new_findings(diagnostics, known, vault.notes)
+    linted = tuple(p for p in vault.notes if paths is None or p in paths)
+    _print(diagnostics, statistics, LintReport(
+        root=str(path), files=len(linted), diagnostics=diagnostics, paths=linted, rules=tuple(rules),
+        prefix=_location_prefix(path), color=output_format == "text" and sys.stdout.isatty()), output_format)
     failing = [d for d in diagnostics if strict or d.severity == "error"]
     sys.exit(1 if failing and not exit_zero else 0)
 
 
+def _print(diagnostics: list[Diagnostic], statistics: bool, report: LintReport, output_format: str) -> None:
+    if statistics:
+        counts = Counter((d.code, d.rule) for d in diagnostics)
+        for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            click.echo(f"{count:>6}  {code}  {name}")
+        return
+    output = FORMATTERS[output_format](report)
+    if output:
+        click.echo(output)
+
+
 @click.command()
-def rules() -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text",
+              show_default=True, help="markdown: the README's rule table.")
+def rules(output_format: str) -> None:
     """List every rule: code, name, default severity, whether it is on by default and fixable."""
+    if output_format == "markdown":
+        click.echo(markdown_table(all_rules()))
+        return
     for rule in all_rules():
         flags = ("" if rule.enabled else " (off by default)") + (f" [fix: {rule.fix}]" if rule.fix else "")
         click.echo(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.summary}{flags}")
@@ -68,7 +154,7 @@ def explain(code: str) -> None:
     """Print the documentation of rule CODE (a code like VG101 or a name like broken-link)."""
     rule = rules_by_key().get(code) or rules_by_key().get(code.upper())
     if rule is None:
-        raise click.BadParameter(f"unknown rule {code!r} (see `vaultgraph rules`)", param_hint="CODE")
+        raise LintUsageError(f"unknown rule {code!r} (see `vaultgraph rules`)")
     options = "".join(f"\n  {name} = {default!r}" for name, default in rule.options.items())
     click.echo(f"{rule.code} {rule.name} ({rule.severity}{'' if rule.enabled else ', off by default'})\n\n"
                f"{rule.doc}" + (f"\n\nOptions:{options}" if options else ""))

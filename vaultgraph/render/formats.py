@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import click
 
 from vaultgraph import __version__
-from vaultgraph.model import SEVERITIES, Diagnostic
-
-
-@dataclass(frozen=True, slots=True)
-class LintReport:
-    root: str
-    """The vault path as the user gave it."""
-    files: int
-    diagnostics: list[Diagnostic]
-    color: bool = False
-
-
-def summary(diagnostics: list[Diagnostic]) -> dict[str, int]:
-    counts = Counter(d.severity for d in diagnostics)
-    return {severity: counts.get(severity, 0) for severity in SEVERITIES}
-
+from vaultgraph.model import Diagnostic
+from vaultgraph.render.junit import format_junit
+from vaultgraph.render.report import LintReport, summary
+from vaultgraph.render.sarif import format_sarif
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -62,4 +48,30 @@ def format_json(report: LintReport) -> str:
                        "summary": summary(report.diagnostics)}, ensure_ascii=False, indent=2)
 
 
-FORMATTERS: dict[str, Callable[[LintReport], str]] = {"text": format_text, "json": format_json}
+# GitHub workflow commands: `::error file=P,line=L,...::message`. Escaping follows @actions/core
+# (toolkit/packages/core/src/command.ts): data escapes % CR LF; property values also `:` and `,`.
+_GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(report: LintReport) -> str:
+    """One workflow annotation per finding; GitHub shows them on the pull request's diff."""
+    lines = []
+    for d in report.diagnostics:
+        properties = {"file": report.location(d.path), "line": d.line, "col": d.column, "endLine": d.end_line,
+                      "endColumn": d.end_column, "title": f"{d.code} {d.rule}"}
+        rendered = ",".join(f"{key}={_github_property(str(value))}" for key, value in properties.items())
+        lines.append(f"::{_GITHUB_LEVELS[d.severity]} {rendered}::{_github_data(d.message)}")
+    return "\n".join(lines)
+
+
+FORMATTERS: dict[str, Callable[[LintReport], str]] = {"text": format_text, "json": format_json,
+                                                      "github": format_github, "sarif": format_sarif,
+                                                      "junit": format_junit}
