@@ -57,8 +57,12 @@ class MarkdownFacts:
 class Locator:
     """Maps offsets in an inline token's content to 1-based (line, column) of the raw file."""
 
-    def __init__(self, content: str, raw_lines: list[str], first_line: int):
+    def __init__(self, content: str, raw_lines: list[str], first_line: int, cell_from: int | None = None):
         self.content = content
+        # A table cell: search its row from `cell_from` (cells may repeat), and count back the `\`
+        # of each `\|`, which markdown-it removed from the cell's content.
+        self.cell_from = cell_from
+        self.pipes = [i for i, c in enumerate(content) if c == "|"] if cell_from is not None else []
         self.starts = [0]
         index = content.find("\n")
         while index != -1:
@@ -74,9 +78,12 @@ class Locator:
             piece = self.content[self.starts[k]:end].rstrip()
             raw_index = self.first_line + k
             raw = self.raw_lines[raw_index].rstrip() if raw_index < len(self.raw_lines) else ""
-            if raw.endswith(piece):
+            if self.cell_from is not None:
+                column = raw.find(piece.replace("|", "\\|"), self.cell_from)
+                column = column if column >= 0 else self.cell_from
+            elif raw.endswith(piece):
                 column = len(raw) - len(piece)
-            else:  # cells with `\|`, headings with closing `#`s: search for the start of the text
+            else:  # headings with closing `#`s: search for the start of the text
                 probe = piece.split("|", 1)[0][:24] or piece[:1]
                 column = max(raw.find(probe), 0) if probe else 0
             self.columns[k] = column
@@ -84,7 +91,12 @@ class Locator:
 
     def position(self, offset: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.starts, offset) - 1
-        return self.first_line + k + 1, self._column_of_line(k) + offset - self.starts[k] + 1
+        escapes = bisect.bisect_left(self.pipes, offset) if self.pipes else 0
+        return self.first_line + k + 1, self._column_of_line(k) + offset - self.starts[k] + escapes + 1
+
+    def cell_end(self) -> int:
+        """0-based raw column just after this table cell's text (where the next cell's search starts)."""
+        return self._column_of_line(0) + len(self.content) + len(self.pipes)
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
@@ -100,6 +112,7 @@ def parse_markdown(body: str, raw_lines: list[str], line_offset: int) -> Markdow
     heading_level = 0
     block = 0
     marker_search: dict[int, int] = {}
+    cell_search: dict[int, int] = {}
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "heading_open":
@@ -109,8 +122,11 @@ def parse_markdown(body: str, raw_lines: list[str], line_offset: int) -> Markdow
         elif kind == "inline" and token.map:
             block += 1
             first = token.map[0] + line_offset
-            text = _walk_inline(token, Locator(token.content, raw_lines, first), facts, block, section,
-                                "heading" if heading_level else "text")
+            cell = index > 0 and tokens[index - 1].type in ("td_open", "th_open")
+            locator = Locator(token.content, raw_lines, first, cell_search.get(first, 0) if cell else None)
+            text = _walk_inline(token, locator, facts, block, section, "heading" if heading_level else "text")
+            if cell:
+                cell_search[first] = locator.cell_end()
             _block_id(token.content, token.map[1] + line_offset, facts)
             if heading_level:
                 heading_text = _BLOCK_ID.sub("", text).strip()
