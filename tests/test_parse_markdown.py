@@ -300,6 +300,7 @@ ALIAS_CASES = [
     ("nested", "aliases: [[BN, bn], [batchnorm]]", ["BN", "bn", "batchnorm"]),
     ("singular-key", "alias: BN", ["BN"]),
     ("numbers", "aliases: [2023]", ["2023"]),
+    ("list-item-with-comma-stays-whole", "aliases: ['Smith, John', BN]", ["Smith, John", "BN"]),
 ]
 
 

@@ -46,8 +46,10 @@ def parse_note(path: str, data: bytes) -> Note:
     tags_line = front.key_lines.get("tags", front.key_lines.get("tag", 1))
     note.tags = [Tag(name, tags_line, 0, "frontmatter") for name in tag_list(data_.get("tags", data_.get("tag")))]
     note.tags.extend(facts.tags)
-    note.aliases = [a.strip() for item in string_list(data_.get("aliases", data_.get("alias")))
-                    for a in item.split(",") if a.strip()]
+    aliases = data_.get("aliases", data_.get("alias"))
+    # Only a plain string is comma-separated; a list item is one alias even when it holds a comma.
+    note.aliases = [a.strip() for item in string_list(aliases)
+                    for a in (item.split(",") if isinstance(aliases, str) else (item,)) if a.strip()]
     title = data_.get("title")
     first_h1 = next((h.text for h in facts.headings if h.level == 1), None)
     note.title = (str(title).strip() if isinstance(title, (str, int, float)) and str(title).strip()
