@@ -46,6 +46,11 @@ def _register() -> None:
 
     for command in lint_commands.COMMANDS:
         cli.add_command(command)
+    from vaultgraph.cli import timeline as timeline_commands
+
+    for command in timeline_commands.COMMANDS:
+        cli.add_command(command)
+    from vaultgraph.cli import graph as graph_commands; [cli.add_command(c) for c in graph_commands.COMMANDS]  # noqa: E702
 
 
 _register()

@@ -1,0 +1,94 @@
+"""`vaultgraph timeline` and `vaultgraph report`: concepts across weeks, and one week's report.
+
+`timeline` prints a concept x week table (text), the timeline as JSON, or writes a heatmap page
+(html; default file `vaultgraph-timeline.html`). `report` prints one week's report as Markdown
+(append it to `$GITHUB_STEP_SUMMARY` or paste it into next week's note) or JSON. A week that has no
+notes is a usage error: one line naming the weeks that do exist, exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from vaultgraph.cli.common import config_option, open_vault, path_argument
+from vaultgraph.concepts.build import build_concepts
+from vaultgraph.config import Config
+from vaultgraph.graph.questions import carried, find_questions
+from vaultgraph.graph.report import WeekNotFound, build_report, resolve_week
+from vaultgraph.graph.report_settings import report_settings
+from vaultgraph.graph.timeline import Timeline, build_timeline
+from vaultgraph.render.heatmap import render_heatmap
+from vaultgraph.render.timeline_text import format_timeline_text
+from vaultgraph.render.weekly import format_markdown
+from vaultgraph.vault.load import Vault
+
+DEFAULT_HTML = Path("vaultgraph-timeline.html")
+
+
+def _timeline(path: Path, config_file: Path | None) -> tuple[Config, Vault, Timeline]:
+    config, vault = open_vault(path, config_file)
+    notes = [note for note in vault.notes.values() if note.readable]
+    return config, vault, build_timeline(notes, build_concepts(vault, config))
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None or str(output) == "-":
+        click.echo(text)
+        return
+    try:
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise click.FileError(str(output), hint=exc.strerror or str(exc)) from None
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.command()
+@path_argument
+@click.option("--format", "output_format", type=click.Choice(("text", "json", "html")), default="text",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help=f"File to write ('-' for standard output; html default: {DEFAULT_HTML}).")
+@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
+              help="Concepts per series in the text table (the most salient ones).")
+@config_option
+def timeline(path: Path, output_format: str, output: Path | None, top: int, config_file: Path | None) -> None:
+    """Show in which weeks each concept of PATH appears: first, last, longest streak, weeks dormant."""
+    _, _, data = _timeline(path, config_file)
+    if output_format == "json":
+        _write(json.dumps(data.to_dict(), ensure_ascii=False, indent=2), output)
+    elif output_format == "html":
+        _write(render_heatmap(data), output or DEFAULT_HTML)
+    else:
+        _write(format_timeline_text(data, top=top), output)
+
+
+@click.command()
+@path_argument
+@click.option("--week", help="SERIES/N or YYYY-Www (default: the latest week of the longest series).")
+@click.option("--format", "output_format", type=click.Choice(("markdown", "json")), default="markdown",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: standard output).")
+@config_option
+def report(path: Path, week: str | None, output_format: str, output: Path | None, config_file: Path | None) -> None:
+    """Report one week of PATH: new, recurring and dormant concepts, open and carried questions."""
+    config, vault, data = _timeline(path, config_file)
+    try:
+        chosen = resolve_week(data, week)
+    except WeekNotFound as exc:
+        click.echo(f"vaultgraph: error: {exc}", err=True)
+        sys.exit(2)
+    questions = [q for note in vault.notes.values() if note.readable and note.week for q in find_questions(note)]
+    carried(questions)
+    result = build_report(data, questions, chosen, report_settings(config.sections)["dormant-weeks"])
+    if output_format == "json":
+        _write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), output)
+    else:
+        _write(format_markdown(result), output)
+
+
+COMMANDS = (timeline, report)

@@ -1,0 +1,75 @@
+"""The weekly report as Markdown: for `$GITHUB_STEP_SUMMARY` and for pasting into next week's note.
+
+Everything that comes from notes (question text, concept labels, paths) is escaped: HTML specials
+become entities (GitHub renders HTML in step summaries) and Markdown, Obsidian and math specials
+get a backslash, so a pasted report adds no links, tags, embeds, comments or math of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vaultgraph.graph.questions import Question
+from vaultgraph.graph.report import ConceptEntry, WeeklyReport
+
+__all__ = ["escape_markdown", "format_markdown"]
+
+MAX_ITEMS = 20
+"""Longer concept lists are cut here (the JSON has them all)."""
+
+_SPECIALS = re.compile(r"([\\`*_\[\]|~$%#!{}])")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|[0-9]+(?=[.)]))")
+
+
+def escape_markdown(text: str) -> str:
+    """`text` as literal inline Markdown: no markup, links, tags, HTML or math; one line."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIALS.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m[1] + "\\" + m[2], text)
+
+
+def _weeks(entry: ConceptEntry) -> str:
+    return ", ".join(escape_markdown(ref.key) for ref in entry.weeks)
+
+
+def _concepts(title: str, entries: list[ConceptEntry], describe) -> list[str]:
+    lines = [f"### {title} ({len(entries)})", ""]
+    if not entries:
+        return [*lines, "_none_", ""]
+    lines += [f"- {describe(entry)}" for entry in entries[:MAX_ITEMS]]
+    if len(entries) > MAX_ITEMS:
+        lines.append(f"- … and {len(entries) - MAX_ITEMS} more (`vaultgraph report --format json` lists them all)")
+    return [*lines, ""]
+
+
+def _where(question: Question) -> str:
+    return f"{escape_markdown(question.note)}:{question.line}"
+
+
+def _questions(title: str, questions: list[Question], carried: bool) -> list[str]:
+    lines = [f"### {title} ({len(questions)})", ""]
+    if not questions:
+        return [*lines, "_none_", ""]
+    for question in questions:
+        before = ""
+        if carried:
+            before = " — asked before in " + ", ".join(escape_markdown(ref.key) for ref in question.carried_from)
+        lines.append(f"- {escape_markdown(question.text)} ({_where(question)}){before}")
+    return [*lines, ""]
+
+
+def format_markdown(report: WeeklyReport) -> str:
+    """The report as a Markdown section headed by the week."""
+    week = escape_markdown(report.week.key)
+    notes = ", ".join(escape_markdown(path) for path in report.notes)
+    lines = [f"## Weekly report: {week}", "", f"Notes: {notes}", ""]
+    lines += _concepts("New concepts", report.new, lambda e: f"**{escape_markdown(e.label)}**")
+    lines += _concepts("Recurring concepts", report.recurring,
+                       lambda e: f"**{escape_markdown(e.label)}** — seen in {_weeks(e)}")
+    lines += _concepts("Dormant concepts", report.dormant,
+                       lambda e: f"**{escape_markdown(e.label)}** — last seen {escape_markdown(e.weeks[-1].key)}, "
+                                 f"{e.absent} weeks ago")
+    lines += _questions("Open questions", report.open, carried=False)
+    lines += _questions("Carried questions", report.carried, carried=True)
+    return "\n".join(lines).rstrip() + "\n"
