@@ -50,7 +50,10 @@ def _register() -> None:
 
     for command in timeline_commands.COMMANDS:
         cli.add_command(command)
-    from vaultgraph.cli import graph as graph_commands; [cli.add_command(c) for c in graph_commands.COMMANDS]  # noqa: E702
+    from vaultgraph.cli import graph as graph_commands
+
+    for command in graph_commands.COMMANDS:
+        cli.add_command(command)
 
 
 _register()

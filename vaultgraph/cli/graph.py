@@ -1,0 +1,97 @@
+"""`vaultgraph graph`: the knowledge graph as an interactive map (HTML) or as data (JSON, GraphML, GEXF).
+
+Filters, applied before anything is written:
+  --kind KIND           keep only nodes of these kinds (repeatable: --kind concept --kind week)
+  --series S            keep only what happens in weeks of series S
+  --week-from/--week-to keep only what happens between two weeks (keys as `SERIES/N` or `YYYY-Www`)
+A week filter keeps the nodes seen in at least one of the chosen weeks; notes without a week drop out.
+
+`--max-nodes N` keeps the N most salient nodes (0: all). The HTML map defaults to the `[graph]`
+`max-nodes` setting (300) and says how many it left out; data exports keep everything unless it is given.
+Output goes to `-o FILE` (`-` for standard output), by default `vaultgraph.<format>` in the current folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import webbrowser
+from pathlib import Path
+
+import click
+
+from vaultgraph.cli.common import config_option, open_vault, path_argument
+from vaultgraph.concepts.build import build_concepts
+from vaultgraph.graph.build import NODE_KINDS, build_graph
+from vaultgraph.graph.export import export
+from vaultgraph.graph.select import SelectionError, filter_graph, most_salient, week_range
+from vaultgraph.graph.settings import COLOR_BY, graph_settings
+from vaultgraph.render.html import render_map
+
+FORMATS = ("html", "json", "graphml", "gexf")
+
+
+def _has_display() -> bool:
+    """Whether `webbrowser` can reach a graphical browser (on a bare Linux console it would start lynx)."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _fail(message: str) -> None:
+    click.echo(f"vaultgraph: error: {message}", err=True)
+    sys.exit(2)
+
+
+@click.command()
+@path_argument
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write ('-' for standard output; default: vaultgraph.FORMAT here).")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="html", show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the map in the default browser.")
+@click.option("--max-nodes", type=click.IntRange(min=0),
+              help="Keep the N most salient nodes, 0 for all (map default: 300, exports: all).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(NODE_KINDS), help="Keep only nodes of this kind.")
+@click.option("--series", help="Keep only what happens in weeks of this series.")
+@click.option("--week-from", help="First week to keep (e.g. boostcamp/2).")
+@click.option("--week-to", help="Last week to keep (e.g. boostcamp/5).")
+@click.option("--color-by", type=click.Choice(COLOR_BY), help="What the map colours nodes by at first.")
+@config_option
+def graph(path: Path, output: Path | None, output_format: str, open_browser: bool, max_nodes: int | None,
+          kinds: tuple[str, ...], series: str | None, week_from: str | None, week_to: str | None,
+          color_by: str | None, config_file: Path | None) -> None:
+    """Build the knowledge graph of PATH and write it as a map or as data."""
+    config, vault = open_vault(path, config_file)
+    settings = graph_settings(config.sections)
+    full = build_graph(vault, config, build_concepts(vault, config))
+    try:
+        weeks = week_range(full, week_from, week_to, series)
+    except SelectionError as exc:
+        _fail(str(exc))
+    chosen = filter_graph(full, kinds, weeks) if kinds or weeks is not None else full
+    limit = max_nodes if max_nodes is not None else (settings["max-nodes"] if output_format == "html" else 0)
+    shown, left_out = most_salient(chosen, limit)
+    if output_format == "html":
+        message = ("" if shown.number_of_nodes() else
+                   f"No notes found in {path}." if not vault.notes else "No nodes match the filters.")
+        text = render_map(shown, path, left_out=left_out, color_by=color_by or settings["color-by"],
+                          message=message)
+    else:
+        text = export(shown, output_format)
+    if output is not None and str(output) == "-":
+        click.echo(text, nl=False)
+        return
+    target = output or Path(f"vaultgraph.{output_format}")
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {target}: {exc.strerror or exc}")
+    left = f", {left_out} left out (--max-nodes)" if left_out else ""
+    click.echo(f"wrote {target} ({shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges{left})")
+    if open_browser:
+        if _has_display() and webbrowser.open(target.resolve().as_uri()):
+            return
+        click.echo(f"no browser available; open this file: {target.resolve()}")
+
+
+COMMANDS = (graph,)

@@ -1,0 +1,58 @@
+"""Write the graph as node-link JSON, GraphML or GEXF.
+
+JSON is networkx node-link data with the edge list under `"links"` (what `node_link_graph` reads by
+default in every networkx 3.x; networkx >= 3.4 wants `edges="links"` passed to say so). Each edge
+carries `key` (= its kind). Lists stay lists in JSON.
+
+GraphML and GEXF can only hold scalars, so list attributes (`weeks`, `variants`, `notes`, `aliases`)
+and the graph's `weeks` are written as JSON-encoded strings (`["boostcamp/2", "boostcamp/3"]`),
+which any reader can split back unambiguously.
+"""
+
+from __future__ import annotations
+
+import inspect
+import io
+import json
+from typing import Any
+
+import networkx as nx
+from networkx.readwrite import json_graph
+
+FORMATS = ("json", "graphml", "gexf")
+
+
+def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """node-link data with edges under "links", whatever the installed networkx calls the option."""
+    parameters = inspect.signature(json_graph.node_link_data).parameters
+    option = {"edges": "links"} if "edges" in parameters else {"link": "links"}
+    return json_graph.node_link_data(graph, **option)
+
+
+def _scalar(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, tuple, dict)) else value
+
+
+def flat_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attributes are all str/int/float/bool (None dropped), for GraphML and GEXF."""
+    flat = nx.MultiDiGraph()
+    flat.graph.update({k: _scalar(v) for k, v in graph.graph.items() if v is not None})
+    for node, data in graph.nodes(data=True):
+        flat.add_node(node, **{k: _scalar(v) for k, v in data.items() if v is not None})
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        flat.add_edge(source, target, key=key, **{k: _scalar(v) for k, v in data.items() if v is not None})
+    return flat
+
+
+def export(graph: nx.MultiDiGraph, fmt: str) -> str:
+    """The graph in format `fmt` (one of FORMATS), as text."""
+    if fmt == "json":
+        return json.dumps(node_link(graph), ensure_ascii=False, indent=1) + "\n"
+    buffer = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(flat_copy(graph), buffer, encoding="utf-8")
+    elif fmt == "gexf":
+        nx.write_gexf(flat_copy(graph), buffer, encoding="utf-8")
+    else:
+        raise ValueError(f"unknown graph format {fmt!r} (formats: {', '.join(FORMATS)})")
+    return buffer.getvalue().decode("utf-8")

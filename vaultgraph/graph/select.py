@@ -1,0 +1,52 @@
+"""Cut a graph down: by node kind, by week range, and to the most salient nodes.
+
+Week filters keep the nodes that have at least one week inside the range (a concept seen in weeks
+2 and 5 stays for "weeks 3..5"); nodes without any week (evergreen notes, concept notes) are left
+out, since they belong to no week. Edges follow their nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import networkx as nx
+
+from vaultgraph.graph.weeks import week_sort_key
+
+
+class SelectionError(ValueError):
+    """A filter that names something the graph does not have (one line, for the CLI)."""
+
+
+def week_range(graph: nx.MultiDiGraph, first: str | None, last: str | None, series: str | None) -> set[str] | None:
+    """The week keys kept by `--week-from/--week-to/--series`, None when no week filter is given."""
+    if first is None and last is None and series is None:
+        return None
+    weeks: list[str] = list(graph.graph.get("weeks", []))
+    for given in (first, last):
+        if given is not None and given not in weeks:
+            known = ", ".join(weeks[:8]) + (", …" if len(weeks) > 8 else "")
+            raise SelectionError(f"unknown week {given!r} (weeks in this vault: {known or 'none'})")
+    low = week_sort_key(first) if first else None
+    high = week_sort_key(last) if last else None
+    return {w for w in weeks
+            if (low is None or week_sort_key(w) >= low) and (high is None or week_sort_key(w) <= high)
+            and (series is None or w.rpartition("/")[0] == series)}
+
+
+def filter_graph(graph: nx.MultiDiGraph, kinds: Collection[str] | None = None,
+                 weeks: set[str] | None = None) -> nx.MultiDiGraph:
+    """A copy of `graph` with only the nodes of `kinds` that fall in `weeks` (None: no filter)."""
+    keep = [node for node, data in graph.nodes(data=True)
+            if (not kinds or data["kind"] in kinds) and (weeks is None or weeks.intersection(data["weeks"]))]
+    return graph.subgraph(keep).copy()
+
+
+def most_salient(graph: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, int]:
+    """The `limit` most salient nodes (0: all) and how many were left out; ties go to the node id."""
+    if limit <= 0 or graph.number_of_nodes() <= limit:
+        return graph, 0
+    ranked = sorted(graph.nodes(data=True),
+                    key=lambda item: (-item[1].get("salience", 0), item[0]))
+    keep = [node for node, _ in ranked[:limit]]
+    return graph.subgraph(keep).copy(), graph.number_of_nodes() - limit

@@ -1,0 +1,38 @@
+"""The `[graph]` config table: settings of the concept map.
+
+```toml
+[graph]
+max-nodes = 300        # the map keeps this many most salient nodes; 0 keeps them all
+color-by = "kind"      # or "community": what the map colours nodes by when it opens
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vaultgraph.config import ConfigError
+
+DEFAULTS: dict[str, Any] = {"max-nodes": 300, "color-by": "kind"}
+COLOR_BY = ("kind", "community")
+
+
+def validate(table: dict[str, Any], where: str) -> dict[str, Any]:
+    """Return the table with defaults filled in, or raise `ConfigError` naming the bad key."""
+    result = dict(DEFAULTS)
+    for key, value in table.items():
+        if key == "max-nodes":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ConfigError(f"{where}.{key}: expected a whole number >= 0, got {value!r}")
+        elif key == "color-by":
+            if value not in COLOR_BY:
+                raise ConfigError(f"{where}.{key}: expected one of {', '.join(COLOR_BY)}, got {value!r}")
+        else:
+            raise ConfigError(f"{where}.{key}: unknown key (known keys: {', '.join(DEFAULTS)})")
+        result[key] = value
+    return result
+
+
+def graph_settings(sections: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The `[graph]` settings of a loaded config, defaults when it has none."""
+    return sections.get("graph") or dict(DEFAULTS)

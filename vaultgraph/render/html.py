@@ -1,0 +1,172 @@
+"""The interactive concept map: one self-contained HTML file built from the graph.
+
+pyvis builds the vis-network node, edge and physics data (its `Node`/`Edge` classes and `Network`
+options); the page itself is our own template, `templates/map.html`, with vis-network inlined from the
+pyvis package, so opening the file makes no request at all (pyvis's own template loads bootstrap and
+tom-select from CDNs and writes tooltips with `innerHTML`).
+
+Everything from the vault (titles, tags, aliases, paths, snippets) travels as JSON inside
+`<script type="application/json">`, with `<`, `>`, `&`, U+2028 and U+2029 escaped, and the page's
+script builds every element with `textContent`. The vis-network CSS is not inlined: it only styles
+vis's navigation/manipulation toolbars and tooltips, which the map does not use.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import networkx as nx
+from pyvis.edge import Edge
+from pyvis.network import Network
+from pyvis.node import Node
+
+from vaultgraph.graph.weeks import week_label
+
+KIND_STYLE: dict[str, dict[str, str]] = {
+    "concept": {"color": "#f08c00", "shape": "dot", "label": "concept"},
+    "note": {"color": "#4263eb", "shape": "dot", "label": "note"},
+    "tag": {"color": "#0ca678", "shape": "triangle", "label": "tag"},
+    "week": {"color": "#7048e8", "shape": "box", "label": "week"},
+    "missing": {"color": "#adb5bd", "shape": "dot", "label": "missing note"},
+}
+# How big a node of each kind may grow: concepts are what the map is about.
+KIND_SIZE = {"concept": 1.0, "note": 0.6, "tag": 0.5, "week": 0.6, "missing": 0.25}
+EDGE_STYLE: dict[str, dict[str, Any]] = {
+    "link": {"length": 90, "color": "#4263eb", "arrows": "to", "dashes": False},
+    "embed": {"length": 90, "color": "#1c7ed6", "arrows": "to", "dashes": [4, 3]},
+    "mentions": {"length": 90, "color": "#f59f00", "arrows": "", "dashes": False},
+    "co-occurs": {"length": 110, "color": "#e8590c", "arrows": "", "dashes": False},
+    "tagged": {"length": 80, "color": "#20c997", "arrows": "", "dashes": [2, 4]},
+    "in-week": {"length": 45, "color": "#9775fa", "arrows": "", "dashes": [2, 4]},
+    "next-week": {"length": 100, "color": "#7048e8", "arrows": "to", "dashes": False},
+}
+COMMUNITY_COLORS = ("#e03131", "#1971c2", "#2f9e44", "#f08c00", "#9c36b5", "#0c8599", "#e8590c", "#5c940d")
+OTHER_COMMUNITY = "#ced4da"
+LABEL_CHARS = 32
+STABILIZATION_ITERATIONS = 300
+_VIS_JS = ("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def vault_url(root: Path, path: str) -> str:
+    """Where clicking a note goes: Obsidian when the vault has `.obsidian/`, else the file itself."""
+    if (root / ".obsidian").is_dir():
+        file = path[:-3] if path.lower().endswith(".md") else path
+        return f"obsidian://open?vault={quote(root.resolve().name, safe='')}&file={quote(file, safe='')}"
+    return (root.resolve() / path).as_uri()
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _community_color(number: int | None) -> str:
+    return COMMUNITY_COLORS[number] if number is not None and number < len(COMMUNITY_COLORS) else OTHER_COMMUNITY
+
+
+def _node(node_id: str, data: dict[str, Any], root: Path, week_index: dict[str, int]) -> dict[str, Any]:
+    style = KIND_STYLE[data["kind"]]
+    path = data.get("path") or ""
+    extra: dict[str, Any] = {"kind": data["kind"], "full": data["label"], "count": data.get("count", 0),
+                             "weeks": [week_index[w] for w in data.get("weeks", []) if w in week_index],
+                             "community": data.get("community"), "snippet": data.get("snippet", ""),
+                             "path": path, "url": vault_url(root, path) if path else "",
+                             "variants": list(data.get("variants", []))[:8],
+                             "kindColor": style["color"], "communityColor": _community_color(data.get("community"))}
+    options = {"color": style["color"], "value": 1 + 99 * KIND_SIZE[data["kind"]] * float(data.get("salience", 0)) ** 1.5}
+    if data["kind"] == "missing":
+        options["shapeProperties"] = {"borderDashes": [3, 3]}
+    if data["kind"] == "week":
+        options["font"] = {"color": "#ffffff"}
+    return Node(node_id, style["shape"], _short(data["label"]), **options, **extra).options
+
+
+def _edge(number: int, source: str, target: str, data: dict[str, Any]) -> dict[str, Any]:
+    style = EDGE_STYLE[data["kind"]]
+    weight = int(data.get("weight", 1))
+    return Edge(source, target, True, id=f"e{number}", kind=data["kind"], weight=weight, value=weight, arrows=style["arrows"], length=style["length"],
+                dashes=style["dashes"], color={"color": style["color"], "opacity": 0.3}).options
+
+
+def _network(graph: nx.MultiDiGraph, root: Path, week_index: dict[str, int]) -> Network:
+    """A pyvis Network holding the map's nodes, edges and physics; never rendered by pyvis itself."""
+    net = Network(directed=True)
+    net.force_atlas_2based(gravity=-45, central_gravity=0.03, spring_length=70, spring_strength=0.05,
+                           damping=0.5, overlap=0.5)
+    net.options.physics.stabilization.iterations = STABILIZATION_ITERATIONS
+    net.options.physics.stabilization.updateInterval = 25
+    net.nodes = [_node(n, d, root, week_index) for n, d in graph.nodes(data=True)]
+    net.node_ids = [n["id"] for n in net.nodes]
+    net.edges = [_edge(i, s, t, d) for i, (s, t, d) in enumerate(graph.edges(data=True))]
+    return net
+
+
+def _options(net: Network) -> dict[str, Any]:
+    options = json.loads(net.options.to_json())
+    options["physics"]["minVelocity"] = 1.0
+    options["layout"] = {"randomSeed": 7, "improvedLayout": False}
+    options["interaction"] = {"hover": True, "tooltipDelay": 3600000, "hideEdgesOnDrag": True,
+                              "navigationButtons": False, "keyboard": False, "multiselect": False}
+    options["nodes"] = {"scaling": {"min": 7, "max": 42, "label": {"enabled": True, "min": 13, "max": 28,
+                                                                  "drawThreshold": 3, "maxVisible": 30}},
+                        "font": {"face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                        "borderWidth": 1.5}
+    options["edges"] = {"scaling": {"min": 0.6, "max": 6}, "smooth": False, "selectionWidth": 2,
+                        "arrows": {"to": {"scaleFactor": 0.45}}}
+    options.pop("configure", None)
+    return options
+
+
+def map_data(graph: nx.MultiDiGraph, root: Path, *, left_out: int = 0, color_by: str = "kind",
+             message: str = "") -> dict[str, Any]:
+    """Everything the page needs, as plain JSON-able data."""
+    present = set().union(*(d.get("weeks", ()) for _, d in graph.nodes(data=True)))
+    weeks = [w for w in graph.graph.get("weeks", []) if w in present]
+    week_index = {w: i for i, w in enumerate(weeks)}
+    net = _network(graph, root, week_index)
+    communities: dict[int, list[tuple[float, str]]] = {}
+    for _, data in graph.nodes(data=True):
+        if data.get("community") is not None and data["community"] < len(COMMUNITY_COLORS):
+            communities.setdefault(data["community"], []).append((-data.get("salience", 0), data["label"]))
+    legend = [{"id": number, "color": _community_color(number),
+               "name": ", ".join(label for _, label in sorted(members)[:3])}
+              for number, members in sorted(communities.items())]
+    vault = root.resolve().name or str(root)
+    return {"vault": vault, "nodes": net.nodes, "edges": net.edges, "options": _options(net),
+            "weeks": [{"key": w, "label": week_label(w)} for w in weeks],
+            "kinds": [{"kind": k, **v} for k, v in KIND_STYLE.items()],
+            "edgeKinds": [{"kind": k, "color": v["color"]} for k, v in EDGE_STYLE.items()],
+            "communities": legend, "otherCommunityColor": OTHER_COMMUNITY, "colorBy": color_by,
+            "leftOut": left_out, "total": graph.number_of_nodes() + left_out, "message": message}
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside `<script type="application/json">` whatever the strings hold."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in _JSON_ESCAPES.items():
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _vis_js() -> str:
+    package, name = _VIS_JS
+    code = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    return code.replace("</script", "<\\/script")
+
+
+def render_map(graph: nx.MultiDiGraph, root: Path, *, left_out: int = 0, color_by: str = "kind",
+               message: str = "") -> str:
+    """The whole page. `message` (e.g. "no notes in this vault") is shown over an empty map."""
+    data = map_data(graph, root, left_out=left_out, color_by=color_by, message=message)
+    template = resources.files("vaultgraph.render").joinpath("templates/map.html").read_text(encoding="utf-8")
+    # Split on the markers first so no substituted text is ever searched for a marker again.
+    head, _, rest = template.partition("@@TITLE@@")
+    middle, _, rest = rest.partition("@@DATA@@")
+    before_vis, _, tail = rest.partition("@@VIS_JS@@")
+    title = html.escape(f"{data['vault']} · vaultgraph concept map")
+    return "".join((head, title, middle, script_json(data), before_vis, _vis_js(), tail))
