@@ -116,6 +116,22 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class Term:
+    """A candidate concept found in one note, before any vault-wide merging (see `vaultgraph.concepts`)."""
+
+    text: str
+    """As written, NFC, particles split off: `lstm`, `KL divergence`, `Batch Normalization`, `멘토링`.
+
+    Prose terms are runs of adjacent words of one script; the concept builder may split a run further."""
+    line: int
+    block: int
+    """Same numbering as `Segment.block`; 0 for terms from front matter."""
+    section: str
+    source: Literal["link", "tag", "front-matter", "strong", "mark", "heading", "prose", "verb"]
+    """How it was marked; `verb` is an English word used as a Korean verb stem (`update할`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Comment:
     """An HTML comment or Obsidian `%%` comment: never content, but it may hold a directive."""
 
@@ -180,6 +196,8 @@ class Note:
     list_items: list[ListItem] = field(default_factory=list)
     fences: list[Fence] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    """Candidate concepts of this note (`vaultgraph.concepts.extract`), cached with the parse."""
     comments: list[Comment] = field(default_factory=list)
     date: dt.date | None = None
     week: WeekInfo | None = None

@@ -46,6 +46,10 @@ def _register() -> None:
 
     for command in lint_commands.COMMANDS:
         cli.add_command(command)
+    from vaultgraph.cli import concepts as concepts_commands
+
+    for command in concepts_commands.COMMANDS:
+        cli.add_command(command)
     from vaultgraph.cli import timeline as timeline_commands
 
     for command in timeline_commands.COMMANDS:

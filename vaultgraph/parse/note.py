@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from vaultgraph.concepts.extract import extract_terms
 from vaultgraph.model import Note, Problem, Tag
 from vaultgraph.parse.frontmatter import split_front_matter, string_list, tag_list
 from vaultgraph.parse.markdown import parse_markdown
@@ -56,4 +57,5 @@ def parse_note(path: str, data: bytes) -> Note:
                   else first_h1 or note.stem)
     note.date = note_date(path, data_)
     note.week = detect_week(path, note.title, data_, note.date)
+    note.terms = extract_terms(note)
     return note

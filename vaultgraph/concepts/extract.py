@@ -1,0 +1,147 @@
+"""Per-note candidate terms: `extract_terms(note) -> list[Term]`, called at the end of `parse_note`.
+
+It depends on nothing but the note (no config, no other notes), so its result is cached with the
+parse. Sources, each a `Term.source`:
+
+* `link`: wikilink and Markdown link targets (the builder resolves them to the target note's title);
+  attachments (`![[x.png]]`) are skipped.
+* `tag`: inline and front matter tags. `front-matter`: values of `aliases`, `categories`, `concepts`
+  (never the keys, nor other properties).
+* `strong` / `mark`: a bold, italic or `==highlighted==` span that is one term on its own
+  (`**batchnorm**`); a bold sentence is read as prose.
+* `heading`: section headings below the title (level 1 is the note's title, not a concept).
+* `prose` / `verb`: runs of adjacent Latin-script words (`KL divergence`, `Monte-Carlo`, `d2l.ai`,
+  `time-step`), with a glued Korean particle split off at the script boundary (`lstm이` -> `lstm`);
+  a run glued to a light verb (`update할`) is `verb`. Korean nouns come from `korean.tokenizer()`.
+
+Code, math and comments never reach here (they are not `Segment`s); URLs are cut out of the text.
+Runs are kept whole: deciding whether `python clean code` is one concept or `python` + `clean code`
+needs the whole vault, so `build` does it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from vaultgraph.concepts.korean import tokenizer
+from vaultgraph.concepts.normalize import is_verb_tail
+from vaultgraph.model import Note, Segment, Term
+from vaultgraph.parse.frontmatter import string_list
+
+_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S+|[\w.+\-]+@[\w\-]+\.[\w.\-]+")
+_MARK = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
+# A Latin-script word (inner `.`, `-`, `_`, `&`, `+` allowed: `d2l.ai`, `W&B`, `C++`) and any Hangul
+# glued after it; or a run of spaces; or any other character, which ends a run of words.
+_PIECE = re.compile(r"(?P<word>[A-Za-z0-9]+(?:[.\-_&+][A-Za-z0-9]+)*(?:\+\+)?)(?P<tail>[\uac00-\ud7a3]*)"
+                    r"|(?P<space>[ \t]+)|(?P<other>[^A-Za-z0-9 \t]+)")
+_HAS_LETTER = re.compile(r"[A-Za-z]")
+_ATTACHMENT = frozenset("png jpg jpeg gif svg webp bmp tif tiff pdf mp3 mp4 m4a wav ogg webm mov avi mkv "
+                        "csv xlsx docx pptx zip".split())
+_STRONG_KINDS = frozenset({"strong", "emphasis", "mark"})
+
+
+def latin_runs(text: str) -> list[tuple[str, bool]]:
+    """Runs of adjacent Latin-script words in `text`: (`KL divergence`, is_verb) in order.
+
+    A run ends at punctuation, at Hangul, at a number standing alone, and after a word with a
+    Korean tail glued on (`lstm이`); `is_verb` is true when that tail is a light verb (`update할`).
+    """
+    runs: list[tuple[str, bool]] = []
+    words: list[str] = []
+    for match in _PIECE.finditer(text):
+        word = match.group("word")
+        if match.group("space"):
+            continue
+        if word and _HAS_LETTER.search(word):
+            words.append(word)
+            tail = match.group("tail")
+            if tail:
+                runs.append((" ".join(words), is_verb_tail(tail)))
+                words = []
+            continue
+        if words:
+            runs.append((" ".join(words), False))
+            words = []
+    if words:
+        runs.append((" ".join(words), False))
+    return runs
+
+
+def chunks(text: str) -> list[tuple[str, bool]]:
+    """All candidate runs of one piece of prose: Latin runs, then Korean noun runs."""
+    found = latin_runs(text)
+    found.extend((" ".join(run), False) for run in tokenizer().noun_runs(text))
+    return found
+
+
+def extract_terms(note: Note) -> list[Term]:
+    """Every candidate term of `note`, in source order within each kind of source."""
+    terms: list[Term] = []
+    _front_matter_terms(note, terms)
+    places = _Places(note)
+    for tag in note.tags:
+        if tag.source == "inline":
+            terms.append(Term(tag.name, tag.line, places.block(tag.line), places.section(tag.line), "tag"))
+    shown: set[tuple[int, str]] = set()
+    for link in note.links:
+        if link.kind == "wikilink":
+            shown.add((link.span.line, link.display or link.target))
+        target = link.target
+        if not target or target.rsplit(".", 1)[-1].lower() in _ATTACHMENT:
+            continue
+        line = link.span.line
+        terms.append(Term(target, line, places.block(line), places.section(line), "link"))
+    title_lines = {h.line for h in note.headings if h.level == 1}
+    for segment in note.segments:
+        if segment.kind == "link-text" and (segment.line, segment.text) in shown:
+            continue  # the wikilink itself was taken above
+        if segment.kind == "heading" and segment.line in title_lines:
+            continue
+        _segment_terms(segment, terms)
+    return terms
+
+
+def _front_matter_terms(note: Note, terms: list[Term]) -> None:
+    lines = note.front_matter_lines
+    for tag in note.tags:
+        if tag.source == "frontmatter":
+            terms.append(Term(tag.name, tag.line, 0, "", "tag"))
+    for alias in note.aliases:
+        terms.append(Term(alias, lines.get("aliases", lines.get("alias", 1)), 0, "", "front-matter"))
+    for key in ("categories", "category", "concepts"):
+        for value in string_list(note.front_matter.get(key)):
+            terms.append(Term(value, lines.get(key, 1), 0, "", "front-matter"))
+
+
+def _segment_terms(segment: Segment, terms: list[Term]) -> None:
+    text = _URL.sub(" ", segment.text)
+    line, block, section = segment.line, segment.block, segment.section
+    if "==" in text:
+        for match in _MARK.finditer(text):
+            terms.extend(Term(run, line, block, section, "mark") for run, _ in chunks(match.group(1)))
+        text = _MARK.sub(" , ", text)
+    found = chunks(text)
+    if segment.kind in _STRONG_KINDS and len(found) == 1:
+        terms.append(Term(found[0][0], line, block, section, "strong"))
+        return
+    base = "heading" if segment.kind == "heading" else "prose"
+    terms.extend(Term(run, line, block, section, "verb" if verb else base) for run, verb in found)
+
+
+class _Places:
+    """Block and section of a line, for terms (tags, links) that do not come from a segment."""
+
+    def __init__(self, note: Note):
+        self._blocks: dict[int, int] = {}
+        for segment in note.segments:
+            self._blocks.setdefault(segment.line, segment.block)
+        self._heading_lines = [h.line for h in note.headings]
+        self._heading_texts = [h.text for h in note.headings]
+
+    def block(self, line: int) -> int:
+        return self._blocks.get(line, 0)
+
+    def section(self, line: int) -> str:
+        index = bisect.bisect_right(self._heading_lines, line) - 1
+        return self._heading_texts[index] if index >= 0 else ""

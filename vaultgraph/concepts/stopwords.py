@@ -1,0 +1,59 @@
+"""Words that are never concepts on their own: function words, filler, template and front matter names.
+
+These are lists of *non*-concepts only. There is deliberately no list of domain terms: what counts as
+a concept comes from the notes themselves and the user's glossary.
+
+* `FUNCTION_WORDS` (English) split a run of words and are trimmed from its edges
+  (`A Data Augmentation Library for Document Images` -> `Data Augmentation Library`, `Document Images`).
+* `FILLER` (English and Korean) drops a term only when the whole term is one of them: "update" alone
+  is filler, but "paper review" keeps its "review".
+* `SECTION_NAMES` are retrospective template headings; `FRONT_MATTER_KEYS` are property names.
+"""
+
+from __future__ import annotations
+
+FUNCTION_WORDS = frozenset("""
+a an the and or but nor so yet if then than that this these those there here it its it's i me my we our you
+your he she they them their his her is am are was were be been being do does did done have has had having
+to of in on at by for with from into onto over under about after before between through during without
+within as not no yes all any some each every both either neither other another such same own only very too
+also just more most less least much many few can could should would will shall may might must what which
+who whom whose when where why how vs etc eg ie e.g i.e via per up down out off again once
+""".split())
+
+FILLER = frozenset("""
+use used uses using make made makes get got gets go goes went see seen look looks thing things stuff
+way ways something anything nothing everything lot lots bit kind sort part parts point points case cases
+example examples time times day days week weeks today yesterday tomorrow now later first second last next
+new old good bad better best great nice fine ok okay well really actually maybe probably
+update updated updates check checked need needs want wants try tried let lets know known think thought
+like likes please thanks thank note notes memo todo tbd wip done fix fixed
+""".split()) | frozenset("""
+때 것 거 수 등 등등 중 쪽 좀 잘 더 또 또는 및 다시 그냥 정말 진짜 너무 많이 조금 약간 아주 매우 꽤
+이번 다음 지난 이전 이후 전 후 위 아래 앞 뒤 안 밖 이제 지금 당장 요즘 오늘 내일 어제 주말 평일 주 주차 일
+월요일 화요일 수요일 목요일 금요일 토요일 일요일 오전 오후 시 분 초 시간 하루 매일 매주
+사실 특히 먼저 일단 계속 항상 가끔 자주 같이 함께 처음 마지막 제대로 아직 벌써 이미 딱히 실제 실제로 직접
+공부 관련 이해 사용 생각 정리 내용 부분 정도 경우 의미 설명 질문 답변 필요 확인 진행 시작 마무리 완료
+정보 방법 방식 방향 문제 결과 차이 여부 자체 전제 느낌 기분 마음 걱정 고민 얘기 이야기 말 글 점
+나 내 저 제 우리 너 누구 무엇 뭐 무슨 어떤 이것 그것 저것 이거 그거 저거 여기 거기 하나 둘 모든 모두 각 대체
+이건 그건 저건 이게 그게 것도 것이 것은 것을 건지 때문 때도 때는 때에 하기 수도 얼마 얼마나 언제 한번 한 번 다른 같은 이런 그런 저런 대부분 전부 자료 목록 추가 다음주 이번주 지난주
+""".split())
+
+SECTION_NAMES = frozenset("""
+learned learn learning feeling feelings miscellaneous misc summary overview introduction intro conclusion
+references reference links todo todos keep problem problems try kpt retrospective retro plan plans goal goals
+review reflection log notes journal daily weekly
+회고 느낀점 배운점 잘한점 아쉬운점 개선점 목표 계획 한줄평 요약 정리 참고 참고자료 정의 예시 메모 기타 일정
+""".split())
+
+FRONT_MATTER_KEYS = frozenset("""
+layout title date categories category tags tag aliases alias permalink author authors description excerpt
+published draft toc comments series week cssclass cssclasses created updated modified lastmod last_modified
+slug image sidebar math use_math mermaid pin type status lang language concepts concept source url
+""".split())
+
+
+def is_filler(key: str, extra: frozenset[str] = frozenset()) -> bool:
+    """True when a whole term (already folded) is never a concept by itself."""
+    return (key in FILLER or key in FUNCTION_WORDS or key in SECTION_NAMES or key in FRONT_MATTER_KEYS
+            or key in extra)
