@@ -11,6 +11,7 @@ from collections.abc import Collection
 
 import networkx as nx
 
+from vaultgraph.graph.analysis import KIND_WEIGHT
 from vaultgraph.graph.weeks import week_sort_key
 
 
@@ -43,10 +44,13 @@ def filter_graph(graph: nx.MultiDiGraph, kinds: Collection[str] | None = None,
 
 
 def most_salient(graph: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, int]:
-    """The `limit` most salient nodes (0: all) and how many were left out; ties go to the node id."""
+    """The `limit` most salient nodes (0: all) and how many were left out.
+
+    Ties go to the kind with more weight (weeks, then concepts, ...), then to the node id.
+    """
     if limit <= 0 or graph.number_of_nodes() <= limit:
         return graph, 0
     ranked = sorted(graph.nodes(data=True),
-                    key=lambda item: (-item[1].get("salience", 0), item[0]))
+                    key=lambda item: (-item[1].get("salience", 0), -KIND_WEIGHT.get(item[1]["kind"], 0), item[0]))
     keep = [node for node, _ in ranked[:limit]]
     return graph.subgraph(keep).copy(), graph.number_of_nodes() - limit
