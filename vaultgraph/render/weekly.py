@@ -18,7 +18,7 @@ MAX_ITEMS = 20
 """Longer concept lists are cut here (the JSON has them all)."""
 
 _SPECIALS = re.compile(r"([\\`*_\[\]|~$%#!{}])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|[0-9]+(?=[.)]))")
+_LINE_START = re.compile(r"^(\s*)([-+=])|^(\s*[0-9]+)([.)])(?=\s|$)")
 
 
 def escape_markdown(text: str) -> str:
@@ -26,7 +26,8 @@ def escape_markdown(text: str) -> str:
     text = " ".join(str(text).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIALS.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m[1] + "\\" + m[2], text)
+    # A leading "-", "+", "=" or "3." would make the text a list item or an underline.
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[3]}\\{m[4]}", text)
 
 
 def _weeks(entry: ConceptEntry) -> str:
