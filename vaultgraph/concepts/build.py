@@ -190,7 +190,7 @@ def _keep(ident: str, label: str, stopwords: frozenset[str]) -> bool:
         return True  # the user named it: a concept note or a glossary entry
     if is_filler(key) or not any(ch.isalpha() for ch in key):
         return False
-    return len(key) > (1 if has_hangul(key) else 1) or False
+    return len(key) > 1  # single letters and lone syllables (`때`, `x`) name nothing
 
 
 def build_concepts(vault: Vault, config: Config | None = None) -> list[Concept]:

@@ -27,7 +27,11 @@ from vaultgraph.concepts.normalize import leading_particle, strip_particle
 _PIECES = re.compile(r"(?P<ko>[\uac00-\ud7a3]+)|(?P<space>[ \t]+)|(?P<other>[^\uac00-\ud7a3 \t]+)")
 # Last syllables of verb, adjective and adverb forms (and of nominalised verbs: `했음`, `헷갈림`).
 _VERB_ENDINGS = frozenset("다 음 함 됨 임 림 짐 김 줌 봄 움 요 고 며 면 서 니 게 데 던 는 은 을 한 할 된 될 "
-                          "자 야 죠 네 까 히 워 해 했 져 봐 듯 럼 겠 었 았 였 쳐 켜 가 와 하 되".split())
+                          "자 야 죠 네 까 히 워 해 했 져 봐 듯 럼 겠 었 았 였 쳐 켜 가 와 하 되 "
+                          # and the future adnominal (`늘어날`, `바뀔`), but not `일`/`델`/`널` (`파일`, `모델`, `채널`)
+                          "를 뀔 질 갈 올 볼 줄 킬 릴 칠 날".split())
+# Before a particle-like `는`/`을`, these end a verb stem rather than a noun (`있다는`, `공부하는`).
+_STEM_VERB_ENDINGS = frozenset("다 하 되".split())
 _NOUN_TAGS = frozenset({"NNG", "NNP", "NR", "SH"})
 _NOUN_GLUE = frozenset({"XSN", "XPN"})
 
@@ -81,7 +85,7 @@ def _noun(word: str, listed: bool) -> tuple[str | None, bool]:
         return None, True  # a particle written apart: `lstm 이`
     stem, particle = strip_particle(word)
     if particle and not (listed and len(particle) == 1):
-        return (None if stem[-1] in _VERB_ENDINGS else stem), True  # `있다는` is a verb
+        return (None if stem[-1] in _STEM_VERB_ENDINGS else stem), True  # `있다는`, `공부하는` are verbs
     if word[-1] in _VERB_ENDINGS:
         return None, True
     return word, False

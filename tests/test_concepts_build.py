@@ -1,0 +1,155 @@
+"""`build_concepts`: alias merging, the glossary, labels, weeks, scores, and bad config input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vaultgraph.concepts.build import build_concepts
+from vaultgraph.concepts.settings import validate
+from vaultgraph.config import Config, ConfigError
+from vaultgraph.model import Concept
+from vaultgraph.vault.load import load_vault
+
+RETRO = "---\ntitle: boostcamp {n}주차 회고\ncategories: boostcamp\n---\n# boostcamp {n}주차 회고\n## learned\n{body}"
+
+
+def make_vault(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def retro(n: int, body: str) -> str:
+    return RETRO.format(n=n, body=body)
+
+
+def concepts(root: Path, **section: object) -> dict[str, Concept]:
+    config = Config(sections={"concepts": validate(section, "test: concepts")}) if section else None
+    return {c.key: c for c in build_concepts(load_vault(root), config)}
+
+
+@pytest.mark.parametrize("aliases", ["[batchnorm, BN]", "batchnorm, BN", "[[batchnorm], [BN]]"])
+def test_concept_note_aliases_merge_mentions(tmp_path: Path, aliases: str) -> None:
+    root = make_vault(tmp_path, {
+        "concepts/Batch Normalization.md": f"---\naliases: {aliases}\n---\n# Batch Normalization\n",
+        "retros/w1.md": retro(1, "- batchnorm을 좀 더 공부하고 싶음\n- [[Batch Normalization]] 정리\n"),
+        "retros/w2.md": retro(2, "- BN 이후 relu를 적용\n- batch-normalization 논문\n"),
+    })
+    found = concepts(root)
+    bn = found["batch normalization"]
+    assert bn.label == "Batch Normalization" and bn.note == "concepts/Batch Normalization.md"
+    assert {"batchnorm", "BN", "Batch Normalization", "batch-normalization"} <= set(bn.variants)
+    assert bn.weeks == ["boostcamp/1", "boostcamp/2"]
+    assert {"retros/w1.md", "retros/w2.md"} <= set(bn.notes)
+    assert "batchnorm" not in found and "bn" not in found
+    assert {o.source for o in bn.occurrences} >= {"link", "prose"}
+
+
+@pytest.mark.parametrize("aliases", ["", "null", "[]"])
+def test_concept_note_without_aliases(tmp_path: Path, aliases: str) -> None:
+    root = make_vault(tmp_path, {
+        "concepts/LSTM.md": f"---\naliases: {aliases}\n---\n# LSTM\n",
+        "retros/w1.md": retro(1, "- lstm이 transformer보다 느림\n"),
+    })
+    found = concepts(root)
+    assert found["lstm"].note == "concepts/LSTM.md" and found["lstm"].label == "LSTM"
+    assert found["transformer"].note is None
+
+
+def test_glossary_names_a_concept(tmp_path: Path) -> None:
+    root = make_vault(tmp_path, {"retros/w1.md": retro(1, "- RF를 써봤음\n- random forest 와 xgboost\n")})
+    found = concepts(root, glossary={"Random Forest": ["RF"]})
+    assert found["random forest"].label == "Random Forest"
+    assert found["random forest"].count == 2 and set(found["random forest"].variants) == {"RF", "random forest"}
+    assert "rf" not in found
+
+
+def test_glossary_joins_a_concept_note(tmp_path: Path) -> None:
+    root = make_vault(tmp_path, {
+        "concepts/Batch Normalization.md": "# Batch Normalization\n",
+        "retros/w1.md": retro(1, "- bnorm을 적용\n"),
+    })
+    found = concepts(root, glossary={"Batch Normalization": ["bnorm"]})
+    assert found["batch normalization"].note == "concepts/Batch Normalization.md"
+    assert "bnorm" in found["batch normalization"].variants
+
+
+def test_label_is_the_most_used_spelling(tmp_path: Path) -> None:
+    root = make_vault(tmp_path, {"retros/w1.md": retro(1, "- KL divergence 정리\n- KL divergence 유도\n"
+                                                          "- kl divergence 다시\n")})
+    found = concepts(root)
+    assert found["kl divergence"].label == "KL divergence"
+    assert found["kl divergence"].variants == ["KL divergence", "kl divergence"]
+
+
+def test_weeks_in_week_order(tmp_path: Path) -> None:
+    root = make_vault(tmp_path, {f"retros/w{n}.md": retro(n, "- smote 복습\n") for n in (10, 2, 1)})
+    assert concepts(root)["smote"].weeks == ["boostcamp/1", "boostcamp/2", "boostcamp/10"]
+
+
+def test_scores_rank_markup_and_recurrence_first(tmp_path: Path) -> None:
+    root = make_vault(tmp_path, {
+        "retros/w1.md": retro(1, "- **focal loss** 와 genielabs\n- smote 와 gnn\n"),
+        "retros/w2.md": retro(2, "- smote 복습\n- kisti 회의\n"),
+    })
+    ranked = build_concepts(load_vault(root))
+    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+    keys = [c.key for c in ranked]
+    assert keys.index("smote") < keys.index("gnn")          # two weeks beat one
+    assert keys.index("focal loss") < keys.index("genielabs")  # bold beats plain
+
+
+def test_filler_and_front_matter_keys_are_not_concepts(tmp_path: Path) -> None:
+    root = make_vault(tmp_path, {"retros/w1.md": retro(1, "- 공부 관련 생각, 이해 사용 때 the update\n"
+                                                          "- title layout categories 는 키\n- pytorch\n")})
+    found = concepts(root)
+    assert "pytorch" in found
+    assert not {"공부", "관련", "생각", "이해", "사용", "때", "the", "update", "title", "layout", "categories",
+                "learned"} & set(found)
+
+
+def test_edge_words_used_alone_split_a_run(tmp_path: Path) -> None:
+    root = make_vault(tmp_path, {"retros/w1.md": retro(1, "- python 문법\n- python 책\n- python clean code나\n")})
+    found = concepts(root)
+    assert "clean code" in found and "python clean code" not in found
+    assert found["python"].count == 3
+
+
+def test_links_to_dated_notes_are_navigation(tmp_path: Path) -> None:
+    root = make_vault(tmp_path, {
+        "retros/w1.md": retro(1, "- smote\n"),
+        "retros/w2.md": retro(2, "- 이전: [[w1]] 그리고 [[Not Written Yet]]\n"),
+    })
+    found = concepts(root)
+    assert "not written yet" in found
+    assert not any("회고" in key or key == "w1" for key in found)
+
+
+def test_stopwords_and_min_count_settings(tmp_path: Path) -> None:
+    root = make_vault(tmp_path, {"retros/w1.md": retro(1, "- genielabs 발표, genielabs 끝\n- smote 한번\n")})
+    found = concepts(root, stopwords=["genielabs"], **{"min-count": 2})
+    assert "genielabs" not in found and "smote" not in found
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ({"glossary": {"Batch Normalization": "batchnorm"}}, "concepts.glossary.Batch Normalization: expected a list"),
+    ({"glossary": {"Batch Normalization": None}}, "concepts.glossary.Batch Normalization: expected a list"),
+    ({"glossary": {"Batch Normalization": [["batchnorm"]]}}, "expected a list of non-empty strings"),
+    ({"glossary": {"Batch Normalization": ["BN"], "Bayesian Network": ["bn"]}},
+     "'bn' is listed under both 'Batch Normalization' and 'Bayesian Network'"),
+    ({"glossary": {"Batch Normalization": ["batch-norm"], "BatchNorm": []}}, "listed under both"),
+    ({"glossary": ["x"]}, "concepts.glossary: expected a table"),
+    ({"stopwords": "x"}, "concepts.stopwords: expected a list"),
+    ({"min-count": 0}, "concepts.min-count: expected an integer >= 1"),
+    ({"min-count": True}, "concepts.min-count: expected an integer"),
+    ({"Batch Normalization": ["BN"]}, "concepts.Batch Normalization: unknown key"),
+])
+def test_bad_settings(table: dict, message: str) -> None:
+    with pytest.raises(ConfigError, match=None) as info:
+        validate(table, "vaultgraph.toml: concepts")
+    assert str(info.value).startswith("vaultgraph.toml: concepts")
+    assert message in str(info.value) and "\n" not in str(info.value)

@@ -1,0 +1,119 @@
+"""Per-note term extraction: particles split at the script boundary, runs, markup, and what is never a term."""
+
+from __future__ import annotations
+
+import pytest
+
+from vaultgraph.concepts.extract import latin_runs
+from vaultgraph.concepts.korean import FallbackTokenizer
+from vaultgraph.concepts.normalize import best_label, fold, strip_particle, variant_key
+from vaultgraph.concepts.stopwords import is_filler
+from vaultgraph.parse.note import parse_note
+
+
+def terms_of(body: str, front: str = "") -> dict[str, str]:
+    note = parse_note("retros/week2.md", (front + body).encode())
+    return {term.text: term.source for term in note.terms}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("sequence 가 길어지면 lstm이 느리다", ["sequence", "lstm"]),
+    ("transformer보다 연산량이 많다", ["transformer"]),
+    ("batchnorm 이후 relu를 적용할 때", ["batchnorm", "relu"]),
+    ("특히 KL divergence, Monte-Carlo 쪽을 보자", ["KL divergence", "Monte-Carlo"]),
+    ("대표적인 augmentation - back translation, paraphrase", ["augmentation", "back translation", "paraphrase"]),
+    ("월요일 d2l.ai 17장, templete 스터디", ["d2l.ai", "templete"]),
+    ("이 time-step 을 키우다보면", ["time-step"]),
+    ("python clean code나 design pattern도", ["python clean code", "design pattern"]),
+    ("7강부터 9강 (tensorboard, wandb, multi gpu, ray tune) 은", ["tensorboard", "wandb", "multi gpu", "ray tune"]),
+    ("W&B를 쓰고 C++ 도 본다", ["W&B", "C++"]),
+    ("1.5 배, 3-4 시간, 2022 년", []),
+])
+def test_latin_runs(text: str, expected: list[str]) -> None:
+    assert [run for run, _ in latin_runs(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "verb"), [("update할 때", True), ("apply해서 확인", True), ("feature selection이라", False),
+                                            ("metric을 제공", False), ("transformer한테", False)])
+def test_light_verb_tail(text: str, verb: bool) -> None:
+    assert latin_runs(text)[0][1] is verb
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    ("- `torch.gather` 코드와 pytorch의 hook\n", ["pytorch", "hook"], ["torch.gather"]),
+    ("- 수식 $h_{t-1}$ 과 rnn\n", ["rnn"], ["h_{t-1}", "h", "t-1"]),
+    ("- https://example.org/docs#section 참고, www.d2l.ai/x 도 mlflow\n", ["mlflow"], ["https", "example.org", "docs"]),
+    ("```python\nimport numpy as np\n```\n- scipy 사용\n", ["scipy"], ["numpy", "import", "np"]),
+    ("<!-- hidden secret -->\n%% obsidian comment %%\n- keras\n", ["keras"], ["hidden secret", "obsidian comment"]),
+])
+def test_code_math_urls_comments_are_never_terms(body: str, present: list[str], absent: list[str]) -> None:
+    terms = terms_of(body)
+    assert set(present) <= set(terms)
+    assert not set(absent) & set(terms)
+
+
+def test_sources_of_terms() -> None:
+    front = "---\ntitle: 2주차 회고\nlayout: post\ncategories: boostcamp\ntags: [회고]\naliases: [w2]\n---\n"
+    body = ("# 2주차 회고\n## learned\n- [[Batch Normalization|batchnorm]] 과 ![[figure.png]]\n"
+            "- **SMOTE** 와 ==focal loss== 그리고 #nlp\n- **lstm 이 transformer 보다 크다** 는 것\n")
+    terms = terms_of(body, front)
+    assert terms["Batch Normalization"] == "link"
+    assert terms["SMOTE"] == "strong" and terms["focal loss"] == "mark"
+    assert terms["nlp"] == "tag" and terms["회고"] == "tag"
+    assert terms["boostcamp"] == "front-matter" and terms["w2"] == "front-matter"
+    assert terms["learned"] == "heading"
+    assert terms["lstm"] == "prose"  # a bold sentence is prose, not one term
+    assert "batchnorm" not in terms and "figure.png" not in terms
+    assert not {"title", "layout", "post", "categories", "tags", "aliases", "2주차 회고"} & set(terms)
+
+
+def test_terms_carry_line_block_and_section() -> None:
+    note = parse_note("a.md", "## 학습\n- pytorch의 hook\n- smote\n".encode())
+    by_text = {t.text: t for t in note.terms}
+    assert (by_text["pytorch"].line, by_text["pytorch"].section) == (2, "학습")
+    assert by_text["pytorch"].block == by_text["hook"].block != by_text["smote"].block
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("수요일 1시 멘토링 했음", [["수요일"], ["멘토링"]]),
+    ("푸리에, gnn 등등", [["푸리에"], ["등등"]]),
+    ("부스트캠프를 하면서", [["부스트캠프"]]),
+    ("논문 리뷰 참관", [["논문", "리뷰", "참관"]]),
+    ("lstm이 연산량이 많다는데", [["연산량"]]),
+    ("잘 이해가 안 됨", [["잘", "이해"], ["안"]]),
+])
+def test_korean_fallback(text: str, runs: list[list[str]]) -> None:
+    assert FallbackTokenizer().noun_runs(text) == runs
+
+
+@pytest.mark.parametrize(("word", "split"), [("데이터를", ("데이터", "를")), ("부스트캠프에서는", ("부스트캠프", "에서는")),
+                                             ("속도", ("속도", "")), ("평가", ("평가", "")), ("이", ("이", ""))])
+def test_strip_particle(word: str, split: tuple[str, str]) -> None:
+    assert strip_particle(word) == split
+
+
+@pytest.mark.parametrize(("a", "b"), [("Batch Normalization", "batchnormalization"), ("Monte-Carlo", "monte carlo"),
+                                      ("t-SNE", "tsne"), ("\u1111\u116e\u1105\u1175\u110b\u1166", "푸리에")])
+def test_variants_share_a_key(a: str, b: str) -> None:
+    assert variant_key(a) == variant_key(b)
+
+
+def test_fold_is_nfc_and_casefold() -> None:
+    assert fold("\u1112\u1161\u11ab  KL") == "한 kl"
+
+
+@pytest.mark.parametrize("word", ["the", "update", "때", "공부", "관련", "이해", "사용", "생각", "learned", "layout", "tags"])
+def test_filler_words(word: str) -> None:
+    assert is_filler(word)
+
+
+@pytest.mark.parametrize("word", ["pytorch", "멘토링", "smote", "paper review"])
+def test_not_filler(word: str) -> None:
+    assert not is_filler(word)
+
+
+def test_best_label() -> None:
+    from collections import Counter
+    assert best_label(Counter({"kl divergence": 1, "KL divergence": 1})) == "KL divergence"
+    assert best_label(Counter({"batchnormalization": 1, "batch normalization": 1})) == "batch normalization"
+    assert best_label(Counter({"lstm": 3, "LSTM": 1})) == "lstm"
