@@ -1,0 +1,67 @@
+"""The process pool gives exactly what a serial parse gives (vaultgraph.vault.parallel, load.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vaultgraph.config import Config
+from vaultgraph.lint.engine import Selection, lint_vault, select_rules
+from vaultgraph.vault import parallel
+from vaultgraph.vault.load import load_vault
+
+MAKE_VAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_vault.py"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    assert MAKE_VAULT.is_file(), f"{MAKE_VAULT} is missing: the shared folder must sit next to the repository"
+    out = tmp_path_factory.mktemp("parallel") / "v300"
+    subprocess.run([sys.executable, str(MAKE_VAULT), "--notes", "300", "--out", str(out)], check=True,
+                   capture_output=True)
+    return out
+
+
+@pytest.fixture(autouse=True)
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
+def test_pool_result_equals_serial_result(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 20_000)  # many chunks: order must survive the pool
+    serial = load_vault(generated, parallel_min_bytes=10**12)
+    pooled = load_vault(generated, parallel_min_bytes=0)
+    assert len(serial.notes) == 300
+    assert list(pooled.notes) == list(serial.notes)
+    assert pooled.notes == serial.notes
+    config = Config()
+    rules = select_rules(config, Selection(select=("ALL",)))
+    assert lint_vault(pooled, config, rules) == lint_vault(serial, config, rules)
+
+
+def test_pool_feeds_the_cache_and_reports_progress(tmp_path: Path, generated: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    calls: list[tuple[int, int]] = []
+    first = load_vault(generated, cache=True, parallel_min_bytes=0, progress=lambda done, total: calls.append((done, total)))
+    total = len(first.notes)
+    assert calls and calls[-1] == (total, total)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    calls.clear()
+    assert load_vault(generated, cache=True, parallel_min_bytes=0, progress=lambda *a: calls.append(a)).notes == first.notes
+    assert calls == []  # nothing left to parse
+
+
+@pytest.mark.parametrize(("sizes", "limit", "expected"), [
+    ([10, 10, 10], 15, [[10, 10], [10]]),
+    ([40], 15, [[40]]),
+    ([], 15, []),
+    ([5, 5, 5], 100, [[5, 5, 5]]),
+])
+def test_chunks_are_cut_by_bytes(sizes: list[int], limit: int, expected: list[list[int]]) -> None:
+    items = [(f"n{i}.md", b"x" * size) for i, size in enumerate(sizes)]
+    assert [[len(data) for _, data in chunk] for chunk in parallel.chunks(items, limit)] == expected

@@ -1,0 +1,204 @@
+"""Content-hash parse cache: a note whose bytes, path and parser are unchanged is not parsed again.
+
+An entry is keyed by the note's vault-relative path (week detection reads it) and the BLAKE2 digest
+of its bytes; the whole cache is keyed by a fingerprint of the tool (version, the source of the
+`vaultgraph` package, the model's schema, markdown-it's version, Python's), so any change to the
+parser invalidates it. It lives in `VAULT/.vaultgraph-cache/` (the walk skips dot-folders), or in
+the user cache folder when the vault is read-only, as 16 shard files.
+
+Safety: each shard is written to a temporary file and moved into place (`os.replace`), so a
+concurrent run sees the old or the new shard, never half of one; a shard that is missing, partial,
+from another version or otherwise unreadable is ignored and rewritten. Shards are pickles, and a
+vault may come from anyone (a pull request in CI), so every shard carries a keyed BLAKE2 MAC made
+with a secret kept in the user's cache folder: a shard this user did not write is never unpickled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import importlib.metadata
+import os
+import pickle
+import secrets
+import sys
+import tempfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import vaultgraph
+from vaultgraph.codec import SCHEMA
+
+CACHE_DIR_NAME = ".vaultgraph-cache"
+SHARDS = 16
+_MAGIC = b"VGC1"
+_MAC_SIZE = 32
+
+Entry = tuple[bytes, Any]
+"""(digest of the file's bytes, the encoded Note)."""
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def user_cache_home() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if sys.platform == "win32" else None)
+    return Path(base) / "vaultgraph" if base else Path.home() / ".cache" / "vaultgraph"
+
+
+def tool_fingerprint() -> str:
+    """Changes with anything that can change what `parse_note` returns for the same bytes."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{vaultgraph.__version__}|{SCHEMA}|{sys.version_info[:2]}".encode())
+    for dist in ("markdown-it-py", "mdit-py-plugins", "PyYAML", "python-frontmatter"):
+        try:
+            h.update(f"|{dist}={importlib.metadata.version(dist)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(f"|{dist}=?".encode())
+    package = Path(vaultgraph.__file__).parent
+    for source in sorted(package.rglob("*.py")):  # a development checkout changes without a version bump
+        h.update(source.relative_to(package).as_posix().encode())
+        h.update(source.read_bytes())
+    return h.hexdigest()
+
+
+def _secret(home: Path) -> bytes | None:
+    """This user's MAC key, created on first use; None when it cannot be kept (then no cache)."""
+    path = home / "cache-key"
+    try:
+        return _read_key(path)
+    except OSError:
+        pass
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(secrets.token_bytes(32))
+    except FileExistsError:
+        pass  # another run created it first: use theirs
+    except OSError:
+        return None
+    try:
+        return _read_key(path)
+    except OSError:
+        return None
+
+
+def _read_key(path: Path) -> bytes:
+    key = path.read_bytes()
+    if len(key) != 32:
+        raise OSError("cache key has the wrong size")
+    return key
+
+
+def _writable_dir(path: Path) -> bool:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        ignore = path / ".gitignore"
+        if not ignore.exists():  # keep the cache out of the user's commits
+            ignore.write_text("# vaultgraph parse cache\n*\n")
+    except OSError:
+        return False
+    return os.access(path, os.W_OK)
+
+
+def cache_dir_for(root: Path, home: Path) -> Path | None:
+    """`VAULT/.vaultgraph-cache`, else a folder per vault in the user cache, else None."""
+    local = root / CACHE_DIR_NAME
+    if _writable_dir(local):
+        return local
+    name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
+    fallback = home / "vaults" / name
+    return fallback if _writable_dir(fallback) else None
+
+
+def shard_of(path: str) -> int:
+    return zlib.crc32(path.encode()) % SHARDS
+
+
+@dataclass(slots=True)
+class ParseCache:
+    """Entries by vault-relative path; `get` before parsing, `put` after, `save` once at the end."""
+
+    directory: Path
+    key: bytes
+    fingerprint: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+    dirty: set[int] = field(default_factory=set)
+
+    @classmethod
+    def open(cls, root: Path, home: Path | None = None) -> ParseCache | None:
+        """The cache of the vault at `root`, loaded; None when no place to keep it can be found."""
+        home = home or user_cache_home()
+        key = _secret(home)
+        directory = cache_dir_for(root, home) if key is not None else None
+        if key is None or directory is None:
+            return None
+        cache = cls(directory, key, tool_fingerprint())
+        for shard in range(SHARDS):
+            loaded = cache._read_shard(shard)
+            if loaded is None:
+                cache.dirty.add(shard)  # absent, stale or damaged: rewrite it on save
+            else:
+                cache.entries.update(loaded)
+        return cache
+
+    def get(self, path: str, file_digest: bytes) -> Any | None:
+        entry = self.entries.get(path)
+        return entry[1] if entry is not None and entry[0] == file_digest else None
+
+    def put(self, path: str, file_digest: bytes, encoded: Any) -> None:
+        self.entries[path] = (file_digest, encoded)
+        self.dirty.add(shard_of(path))
+
+    def save(self, present: set[str]) -> None:
+        """Write the shards that changed, keeping only the entries of `present` paths (prune)."""
+        for path in [p for p in self.entries if p not in present]:
+            del self.entries[path]
+            self.dirty.add(shard_of(path))
+        by_shard: dict[int, dict[str, Entry]] = {s: {} for s in self.dirty}
+        for path, entry in self.entries.items():
+            shard = shard_of(path)
+            if shard in by_shard:
+                by_shard[shard][path] = entry
+        for shard, entries in by_shard.items():
+            self._write_shard(shard, entries)
+        self.dirty.clear()
+
+    def _shard_path(self, shard: int) -> Path:
+        return self.directory / f"parse-{shard:02d}.pickle"
+
+    def _mac(self, payload: bytes) -> bytes:
+        return hashlib.blake2b(payload, key=self.key, digest_size=_MAC_SIZE).digest()
+
+    def _read_shard(self, shard: int) -> dict[str, Entry] | None:
+        try:
+            blob = self._shard_path(shard).read_bytes()
+        except OSError:
+            return None
+        head, mac, payload = blob[:len(_MAGIC)], blob[len(_MAGIC):len(_MAGIC) + _MAC_SIZE], blob[len(_MAGIC) + _MAC_SIZE:]
+        if head != _MAGIC or not hmac.compare_digest(mac, self._mac(payload)):
+            return None  # not ours, truncated or tampered with: never unpickle it
+        try:
+            fingerprint, entries = pickle.loads(payload)
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            return None
+        if fingerprint != self.fingerprint or not isinstance(entries, dict):
+            return None
+        return entries
+
+    def _write_shard(self, shard: int, entries: dict[str, Entry]) -> None:
+        payload = pickle.dumps((self.fingerprint, entries), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            fd, temp = tempfile.mkstemp(dir=self.directory, prefix=f".parse-{shard:02d}.", suffix=".tmp")
+        except OSError:
+            return  # the cache is an optimisation: a folder that turned read-only only costs speed
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(_MAGIC + self._mac(payload) + payload)
+            os.replace(temp, self._shard_path(shard))
+        except OSError:
+            Path(temp).unlink(missing_ok=True)

@@ -1,0 +1,92 @@
+"""`Note` <-> nested plain tuples, to move parsed notes between processes and into the cache fast.
+
+Pickling slotted dataclasses goes through a Python-level `__getstate__`/`__setstate__` per object,
+which costs more than parsing for a 10k-note vault. Tuples of built-ins pickle in C. The codec is
+derived from the model's type hints once, so a field added to `Note` (or to a dataclass it holds)
+is carried without touching this module: `list[D]`, `D | None` and `D` for a dataclass `D` are
+encoded recursively, anything else (str, int, dates, the front matter dict) is kept as is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import types
+import typing
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
+
+from vaultgraph.model import Note
+
+Encoder = Callable[[Any], Any]
+Decoder = Callable[[Any], Any]
+
+
+def _codec_for_type(hint: Any) -> tuple[Encoder, Decoder] | None:
+    """Encoder/decoder for one field's type, or None when the value is stored as it is."""
+    if dataclasses.is_dataclass(hint):
+        return _dataclass_codec(hint)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is list and args and dataclasses.is_dataclass(args[0]):
+        enc, dec = _dataclass_codec(args[0])
+        return (lambda values: [enc(v) for v in values]), (lambda values: [dec(v) for v in values])
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) == 1 and len(args) == 2:
+            codec = _codec_for_type(inner[0])
+            if codec is not None:
+                enc, dec = codec
+                return (lambda v: None if v is None else enc(v)), (lambda v: None if v is None else dec(v))
+    return None
+
+
+def _dataclass_codec(cls: type) -> tuple[Encoder, Decoder]:
+    if cls in _CODECS:
+        return _CODECS[cls]
+    names = [f.name for f in dataclasses.fields(cls) if f.init]
+    hints = typing.get_type_hints(cls)
+    nested = [(i, codec) for i, name in enumerate(names) if (codec := _codec_for_type(hints[name])) is not None]
+    if len(names) == 1:  # attrgetter of one name returns the value, not a 1-tuple
+        single = attrgetter(names[0])
+        get: Callable[[Any], tuple] = lambda obj: (single(obj),)
+    else:
+        get = attrgetter(*names)
+    if not nested:
+        codec: tuple[Encoder, Decoder] = (get, lambda values: cls(*values))
+    else:
+        def encode(obj: Any) -> tuple:
+            values = list(get(obj))
+            for i, (enc, _) in nested:
+                values[i] = enc(values[i])
+            return tuple(values)
+
+        def decode(values: tuple) -> Any:
+            values = list(values)
+            for i, (_, dec) in nested:
+                values[i] = dec(values[i])
+            return cls(*values)
+
+        codec = (encode, decode)
+    _CODECS[cls] = codec
+    return codec
+
+
+def _schema(cls: type, seen: set[type]) -> str:
+    """The field layout of `cls` and every dataclass it holds: part of the cache key."""
+    if cls in seen:
+        return cls.__name__
+    seen.add(cls)
+    hints = typing.get_type_hints(cls)
+    parts = []
+    for f in dataclasses.fields(cls):
+        hint = hints[f.name]
+        inner = [a for a in (hint, *typing.get_args(hint)) if dataclasses.is_dataclass(a)]
+        parts.append(f"{f.name}:{hint}" + "".join(_schema(a, seen) for a in inner))
+    return f"{cls.__name__}({','.join(parts)})"
+
+
+_CODECS: dict[type, tuple[Encoder, Decoder]] = {}
+encode_note, decode_note = _dataclass_codec(Note)
+SCHEMA = hashlib.blake2b(_schema(Note, set()).encode(), digest_size=8).hexdigest()
+"""Changes whenever a field of `Note` or of a dataclass it holds changes."""
