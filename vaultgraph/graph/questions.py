@@ -16,14 +16,18 @@ Carried: a question of week N is the same as one of an earlier week M of the sam
 or (b) it names that week ("2주차에 궁금했던 …", "지난 주 질문") and shares at least one term.
 Content words are Latin terms (lower-cased) and Korean stems (one particle or ending stripped),
 minus the words every question shares ("왜", "모르겠", "궁금", "아직"...). Latin terms weigh 2,
-Korean stems 1. The threshold was tuned on `sample_vault`: its planted question (week 2, lstm vs
-transformer 연산량) scores 0.6 and 1.0 against its rewordings in weeks 4 and 5, while unrelated
-questions of other weeks score at most 0.1 there; the week-3 mention shares only "연산량" and is
-found by its "2주차" (see tests/test_questions.py).
+Korean stems 1, and a term that many of the vault's questions share weighs a quarter of that
+(`discount_common`: in a long series the phrasing repeats, "왜 성능이 떨어지는지 모르겠다", while the
+subject changes). `similarity` is the cosine of the weighted terms. The threshold was tuned on
+`sample_vault`: its planted question (week 2, lstm vs transformer 연산량) scores 0.61 against its
+week-5 rewording; the week-4 one (0.43) and the week-3 mention (0.14, only "연산량" shared) are
+found by their "2주차"; unrelated questions of different weeks score at most 0.06. On a generated
+2000-note vault, what it carries is the same subject asked with the same phrasing in another week.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,9 +35,10 @@ from dataclasses import dataclass, field
 from vaultgraph.graph.timeline import WeekRef, week_ref
 from vaultgraph.model import Note, Segment
 
-__all__ = ["CARRY_THRESHOLD", "Question", "asks", "carried", "find_questions", "similarity", "terms"]
+__all__ = ["CARRY_THRESHOLD", "Question", "asks", "carried", "discount_common", "find_questions", "similarity", "terms"]
 
 CARRY_THRESHOLD = 0.5
+COMMON_MIN, COMMON_SHARE, COMMON_WEIGHT = 5, 0.05, 0.25
 
 _ASKING = re.compile(
     r"모르겠|이해가?\s*안\s*(?:되|됨|돼|가|감|갔)|이해를?\s*못|궁금|헷갈|알고\s*싶"
@@ -70,7 +75,8 @@ _STOP = frozenset({
     "그게", "이게", "같", "있", "없", "되", "하", "해", "때", "또", "다시", "정말", "진짜", "계속",
     "the", "a", "an", "is", "are", "was", "why", "how", "what", "when", "which", "who", "do", "does",
     "did", "not", "i", "it", "to", "of", "in", "on", "and", "or", "for", "with", "this", "that", "be",
-    "still", "sure", "wonder", "understand", "know", "get", "question", "week", "last",
+    "still", "sure", "wonder", "understand", "know", "get", "question", "week", "last", "more", "less",
+    "than", "need", "needs", "can", "could", "should", "would",
 })
 
 
@@ -167,11 +173,11 @@ def _stem(word: str) -> str:
     return word
 
 
-def terms(text: str) -> dict[str, int]:
+def terms(text: str) -> dict[str, float]:
     """Content words of a question with their weight: Latin terms 2, Korean stems 1."""
     text = unicodedata.normalize("NFC", text).casefold()
     text = _WEEK_MENTION.sub(" ", text)
-    found: dict[str, int] = {}
+    found: dict[str, float] = {}
     for word in _LATIN.findall(text):
         if word not in _STOP and len(word) > 1:
             found[word] = 2
@@ -183,12 +189,31 @@ def terms(text: str) -> dict[str, int]:
     return found
 
 
-def similarity(a: dict[str, int], b: dict[str, int]) -> float:
-    """Weighted overlap of two term sets, relative to the smaller: 1.0 when one contains the other."""
-    smaller = min(sum(a.values()), sum(b.values()))
-    if not smaller:
+def discount_common(words: list[dict[str, float]]) -> list[dict[str, float]]:
+    """Weigh down terms that many questions share ("성능", "설명"): they are the phrasing, not the subject.
+
+    A term is common when at least `COMMON_MIN` questions and more than `COMMON_SHARE` of them use
+    it; it then weighs `COMMON_WEIGHT` of its usual weight. Small vaults have no common terms.
+    """
+    counts: dict[str, int] = {}
+    for found in words:
+        for term in found:
+            counts[term] = counts.get(term, 0) + 1
+    limit = max(COMMON_MIN, COMMON_SHARE * len(words))
+    common = {term for term, count in counts.items() if count >= limit}
+    return [{t: w * COMMON_WEIGHT if t in common else w for t, w in found.items()} for found in words]
+
+
+def similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two weighted term sets: 1.0 for the same terms, lower as either adds its own.
+
+    (Containment, shared / smaller, would let one long bullet naming many terms match every short
+    question it contains.)
+    """
+    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    if not norm:
         return 0.0
-    return sum(weight for term, weight in a.items() if term in b) / smaller
+    return sum(weight * b[term] for term, weight in a.items() if term in b) / norm
 
 
 def mentioned_weeks(text: str, week: WeekRef) -> set[WeekRef]:
@@ -199,7 +224,7 @@ def mentioned_weeks(text: str, week: WeekRef) -> set[WeekRef]:
     return {ref for ref in named if ref < week} if not week.calendar else set()
 
 
-def _same(earlier: Question, later: Question, earlier_terms: dict[str, int], later_terms: dict[str, int],
+def _same(earlier: Question, later: Question, earlier_terms: dict[str, float], later_terms: dict[str, float],
           later_week: WeekRef, earlier_week: WeekRef) -> bool:
     shared = earlier_terms.keys() & later_terms.keys()
     if len(shared) >= 2 and similarity(earlier_terms, later_terms) >= CARRY_THRESHOLD:
@@ -210,33 +235,23 @@ def _same(earlier: Question, later: Question, earlier_terms: dict[str, int], lat
 def carried(questions: list[Question]) -> list[Question]:
     """Fill `carried_from` of every question that an earlier week of its series already asked.
 
-    Matches are chained: a week-5 question matching a week-4 rewording of a week-2 question comes
-    from weeks 2 and 4. Questions without a week are never carried. Returns the carried ones.
+    Matches are followed back: a week-5 question matching a week-4 question that itself carried a
+    week-2 one comes from weeks 2 and 4. Questions without a week are never carried. Returns the
+    carried ones.
     """
     dated = sorted(((q.week, q) for q in questions if q.week is not None), key=lambda p: (p[0], p[1].note, p[1].line))
-    words = [terms(q.text) for _, q in dated]
+    words = discount_common([terms(q.text) for _, q in dated])
     # (axis, term) -> earlier questions of that axis with the term: a match shares at least one term.
     by_term: dict[tuple[bool, str, str], list[int]] = {}
-    parent: list[int] = []  # union-find over questions: one component per question thread
-    weeks_of: dict[int, set[WeekRef]] = {}  # root -> weeks its thread was asked in
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for i, (week, question) in enumerate(dated):
         axis = (week.calendar, week.series)
         candidates = sorted({j for term in words[i] for j in by_term.get((*axis, term), ())})
-        matched = {root(j) for j in candidates
-                   if dated[j][0] < week and _same(dated[j][1], question, words[j], words[i], week, dated[j][0])}
-        weeks: set[WeekRef] = set().union(*(weeks_of.pop(r) for r in matched))
-        question.carried_from = sorted(ref for ref in weeks if ref < week)
-        parent.append(i)
-        for r in matched:
-            parent[r] = i
-        weeks_of[i] = weeks | {week}
+        earlier: set[WeekRef] = set()
+        for j in candidates:
+            other_week, other = dated[j]
+            if other_week < week and _same(other, question, words[j], words[i], week, other_week):
+                earlier |= {other_week, *other.carried_from}
+        question.carried_from = sorted(earlier)
         for term in words[i]:
             by_term.setdefault((*axis, term), []).append(i)
     return [q for _, q in dated if q.carried_from]

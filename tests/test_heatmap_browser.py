@@ -1,0 +1,84 @@
+"""The heatmap page in a real browser (Debian's chromium, headless, network cut).
+
+Every request that is not `file://` is aborted and recorded. Hovering cells must show where the
+concept was seen, raise no page error, and run nothing from hostile note paths, series or labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from vaultgraph.concepts.build import build_concepts
+from vaultgraph.config import load_config
+from vaultgraph.graph.timeline import build_timeline
+from vaultgraph.model import Concept, Note, Occurrence, WeekInfo
+from vaultgraph.render.heatmap import render_heatmap
+from vaultgraph.vault.load import load_vault
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_vault"
+HOSTILE = '</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def visit(browser: Browser, page_file: Path, max_cells: int) -> tuple[list[str], list[str], list[str], object]:
+    """Open the page, hover up to `max_cells` cells; return (requests, errors, tooltips, window.__pwned)."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1200, "height": 800})
+    requests: list[str] = []
+    errors: list[str] = []
+
+    def route(route) -> None:  # noqa: ANN001 - playwright's Route
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(page_file.as_uri())
+    tips = []
+    cells = page.locator("td.seen")
+    for index in range(min(cells.count(), max_cells)):
+        cells.nth(index).hover()
+        tips.append(page.locator("#tip").inner_text())
+    pwned = page.evaluate("window.__pwned")
+    rows = page.locator("tbody tr").count()
+    context.close()
+    assert rows > 0
+    return requests, errors, tips, pwned
+
+
+def test_sample_vault_heatmap(browser, tmp_path):
+    config = load_config(SAMPLE)
+    vault = load_vault(SAMPLE, config.exclude)
+    timeline = build_timeline(vault.notes.values(), build_concepts(vault, config))
+    page_file = tmp_path / "timeline.html"
+    page_file.write_text(render_heatmap(timeline), encoding="utf-8")
+    requests, errors, tips, pwned = visit(browser, page_file, 40)
+    assert requests == [] and errors == [] and pwned is None
+    assert len(tips) == 40 and all(".md:" in tip for tip in tips)
+
+
+def test_hostile_heatmap_runs_nothing(browser, tmp_path):
+    notes = [Note(path=f"{HOSTILE}/w{n}.md", week=WeekInfo(HOSTILE, n, None, "title")) for n in (1, 2)]
+    concept = Concept(key=HOSTILE, label=HOSTILE, score=1.0, count=2, occurrences=[
+        Occurrence(f"{HOSTILE}/w{n}.md", n, HOSTILE, 1, f"{HOSTILE}/{n}", "prose") for n in (1, 2)])
+    page_file = tmp_path / "hostile.html"
+    page_file.write_text(render_heatmap(build_timeline(notes, [concept])), encoding="utf-8")
+    requests, errors, tips, pwned = visit(browser, page_file, 10)
+    assert requests == [] and errors == [] and pwned is None
+    assert len(tips) == 2 and all(HOSTILE in tip for tip in tips)  # shown as text, not run
