@@ -11,7 +11,8 @@ For week N of a series (concept weeks are compared on that series' axis only):
 Open and carried do not overlap: together they are all the questions of the week. Each concept
 entry is ``{"key", "label", "weeks"}`` where ``weeks`` are the series' weeks up to N in which the
 concept was seen (N included for new and recurring ones); dormant entries add ``"last"`` (the
-week last seen) and ``"absent"`` (weeks since). Lists are sorted by salience (concept score). The
+week last seen) and ``"absent"`` (weeks since). Lists are sorted by salience (concept score);
+dormant ones first by how many weeks they were seen (a topic kept up and then dropped comes first). The
 JSON also lists the week's ``notes``.
 """
 
@@ -141,6 +142,7 @@ def build_report(timeline: Timeline, questions: Iterable[Question], week: WeekRe
         found = _entry(concept, week, dormant_weeks)
         if found:
             lists[found[0]].append(found[1])
+    report.dormant.sort(key=lambda entry: -len(entry.weeks))  # stable: salience within the same count
     in_week = set(notes)
     for question in sorted(questions, key=lambda q: (q.note, q.line)):
         if question.note in in_week:
