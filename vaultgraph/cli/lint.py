@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from vaultgraph.cli.common import config_option, open_vault, path_argument
+from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
 from vaultgraph.lint.baseline import BaselineError, new_findings, read_baseline, write_baseline
 from vaultgraph.lint.changed import GitError, changed_paths
 from vaultgraph.lint.engine import Selection, lint_vault, select_rules
@@ -78,12 +78,13 @@ def _report_fixes(result: FixResult, verb: str) -> None:
                    "links still resolve against the whole vault. Put PATH first or write --changed=REF.")
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Do not report the known findings listed in this file.")
-@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--write-baseline", "baseline_out", type=click.Path(path_type=Path, dir_okay=False),
               help="Write every current finding to this file as the baseline, and exit 0.")
 @config_option
+@cache_option
 def lint(path: Path, output_format: str, select: str | None, extend_select: str | None, ignore: str | None,
          strict: bool, exit_zero: bool, statistics: bool, fix: bool, unsafe_fixes: bool, diff: bool,
-         changed: str | None, baseline: Path | None, write_baseline: Path | None, config_file: Path | None) -> None:
+         changed: str | None, baseline: Path | None, baseline_out: Path | None, config_file: Path | None) -> None:
     """Check the notes in PATH (default: the current folder)."""
     selection = Selection(select=_codes("--select", select) if select else None,
                           extend_select=_codes("--extend-select", extend_select), ignore=_codes("--ignore", ignore))
@@ -107,12 +108,12 @@ def lint(path: Path, output_format: str, select: str | None, extend_select: str 
         _report_fixes(result, "Fixed")
         vault = result.vault
     diagnostics = lint_vault(vault, config, rules, paths)
-    if write_baseline is not None:
+    if baseline_out is not None:
         try:
-            count = write_baseline(write_baseline, diagnostics, vault.notes)
+            count = write_baseline(baseline_out, diagnostics, vault.notes)
         except BaselineError as exc:
             raise LintUsageError(str(exc)) from exc
-        click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}.", err=True)
+        click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {baseline_out}.", err=True)
         sys.exit(0)
     if known is not None:
         diagnostics = new_findings(diagnostics, known, vault.notes)

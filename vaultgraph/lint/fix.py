@@ -77,10 +77,12 @@ def _splice(text: str, spans: list[tuple[int, int, str]]) -> str:
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Apply edits (raw 1-based positions, end exclusive); an edit overlapping an earlier one is dropped.
 
-    Duplicates (two rules proposing the same edit) count once. Pure: no I/O.
+    Duplicates (two rules proposing the same edit) count once; of two insertions at the same point only
+    the first given is applied. Pure: no I/O.
     """
     taken: list[tuple[int, int, str]] = []
-    for span in sorted(set(_spans(text, edits)), key=lambda s: (s[0], s[1])):
+    # dict.fromkeys: duplicates once, and of two edits starting at one point the first given wins.
+    for span in sorted(dict.fromkeys(_spans(text, edits)), key=lambda s: (s[0], s[1])):
         if not _overlaps(span, taken):
             taken.append(span)
     return _splice(text, taken)
@@ -91,7 +93,7 @@ def _choose(text: str, diagnostics: list[Diagnostic]) -> tuple[list[tuple[int, i
     taken: list[tuple[int, int, str]] = []
     fixed: list[Diagnostic] = []
     for diagnostic in diagnostics:
-        spans = [s for s in set(_spans(text, diagnostic.edits)) if s not in taken]
+        spans = [s for s in dict.fromkeys(_spans(text, diagnostic.edits)) if s not in taken]
         if any(_overlaps(s, taken) for s in spans):
             continue
         taken.extend(spans)
