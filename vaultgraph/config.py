@@ -18,7 +18,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-from vaultgraph.lint.rule import all_rules, rules_by_key, unknown_selectors
+from vaultgraph.lint.rule import Rule, all_rules, rules_by_key, unknown_selectors
 from vaultgraph.model import SEVERITIES
 
 CONFIG_FILES = ("vaultgraph.toml", ".vaultgraph.toml")
@@ -178,8 +178,16 @@ def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
             default = rule.options[name]
             if default is not None and not _same_shape(default, option):
                 raise ConfigError(f"{where}.{key}.{name}: expected {type(default).__name__}, got {option!r}")
-        result[rule.code] = dict(options)
+        result[rule.code] = _validated(rule, dict(options), f"{where}.{key}")
     return result
+
+
+def _validated(rule: Rule, options: dict[str, Any], where: str) -> dict[str, Any]:
+    """Values the shape check cannot judge (a regex, a type name) are checked by the rule module's own
+    `validate_options(options, where)`, when it defines one; it returns the options or raises ConfigError."""
+    check = rule.check or rule.check_vault
+    validate = getattr(sys.modules.get(getattr(check, "__module__", "")), "validate_options", None)
+    return validate(options, where) if validate is not None else options
 
 
 def _same_shape(default: Any, value: Any) -> bool:

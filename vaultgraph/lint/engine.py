@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from vaultgraph.config import Config
 from vaultgraph.lint.directives import Suppressions, suppressions
 from vaultgraph.lint.rule import Finding, Rule, RuleContext, all_rules, expand_selectors
+from vaultgraph.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION, unused_suppressions
 from vaultgraph.model import Diagnostic, Note
 from vaultgraph.vault.load import Vault
 
@@ -64,8 +65,26 @@ def lint_vault(vault: Vault, config: Config, rules: Iterable[Rule], paths: set[s
                 if rule.code in ignored.get(path, ()) or _is_suppressed(suppressed.get(path), rule.code, finding):
                     continue
                 found.append(_diagnostic(rule, path, finding, severity))
+    unused = next((rule for rule in rules if rule.code == UNUSED_SUPPRESSION), None)
+    if unused is not None:
+        found.extend(_unused_suppressions(unused, rules, notes, suppressed, ignored, config))
     found.sort(key=Diagnostic.sort_key)
     return found
+
+
+def _unused_suppressions(rule: Rule, rules: list[Rule], notes: list[Note], suppressed: dict[str, Suppressions],
+                         ignored: dict[str, set[str]], config: Config) -> Iterator[Diagnostic]:
+    """VG007 judges the directives' `used` flags, so it runs after every other rule has reported."""
+    severity = config.severity.get(rule.code, rule.severity)
+    ran = {r.code for r in rules} - {rule.code}
+    for note in notes:
+        if rule.code in ignored[note.path] or not note.readable:
+            continue
+        table = suppressed[note.path]
+        for directive, finding in list(unused_suppressions(table, ran - ignored[note.path])):
+            others = Suppressions([d for d in table.directives if d is not directive])  # none silences itself
+            if not others.suppresses(rule.code, finding.line):
+                yield _diagnostic(rule, note.path, finding, severity)
 
 
 def _is_suppressed(table: Suppressions | None, code: str, finding: Finding) -> bool:

@@ -1,4 +1,9 @@
 """One module per rule. Each module defines CODE, NAME, SEVERITY, a docstring that is the rule's
 documentation, and `check(note, ctx)` (one note) or `check_vault(vault, ctx)` (the whole vault),
 yielding `Finding`s. Optional: ENABLED (default True), FIX ("safe" or "unsafe"), OPTIONS
-(option name -> default value; the config is validated against these)."""
+(option name -> default value; the config is validated against these), and
+`validate_options(options, where) -> options` for values the shape of the defaults cannot judge (a
+regex, a type name): it raises `ConfigError("{where}.option: what is wrong")`, and config.py calls it.
+VG007 (unused-suppression) has no `check`: the engine runs it last, on the suppressions' `used` flags.
+Modules starting with `_` are shared helpers, not rules. Each rule has its cases in
+`tests/rule_cases/<CODE>.yml`."""

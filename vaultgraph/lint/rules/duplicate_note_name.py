@@ -1,0 +1,35 @@
+"""Two or more notes have the same file name in different folders (reported on each).
+
+Why: Obsidian links by file name, so `[[Optimizer]]` can mean either note and which one it opens
+depends on the vault (see VG105); renaming one of them or writing `[[folder/Name]]` everywhere
+removes the doubt. Names compare as Obsidian compares them: ignoring case, in Unicode NFC.
+
+Fails: `concepts/Optimizer.md` and `archive/Optimizer.md`.
+Passes: `concepts/Optimizer.md` and `archive/Optimizer (2022 정리).md`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterator
+
+from vaultgraph.lint.rule import Finding, RuleContext
+from vaultgraph.vault.load import Vault
+from vaultgraph.vault.resolve import fold
+
+CODE = "VG402"
+NAME = "duplicate-note-name"
+SEVERITY = "warning"
+
+
+def check_vault(vault: Vault, ctx: RuleContext) -> Iterator[Finding]:
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for path in vault.notes:
+        by_name[fold(posixpath.basename(path))].append(path)
+    for paths in by_name.values():
+        if len(paths) < 2:
+            continue
+        for path in paths:
+            others = ", ".join(f"`{other}`" for other in paths if other != path)
+            yield Finding(1, 1, f"another note has the same file name: {others}", path=path)

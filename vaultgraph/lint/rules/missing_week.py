@@ -1,0 +1,41 @@
+"""A numbered weekly series skips a week: there are notes for weeks 5 and 7 but none for 6.
+
+Reported on the (first, by path) note of the week after the gap, naming the missing weeks.
+Series and weeks are detected as DESIGN.md describes: front matter `week`/`series`, then `N주차`,
+`week N` in the title or file name; a series comes from `series`, `categories` or the folder.
+
+Why: the retrospective for that week was never written, was saved elsewhere, or has a typo in its
+week number, and the concept timeline shows a hole there.
+
+Fails: `retros/boostcamp 5주차 회고.md`, `retros/boostcamp 7주차 회고.md` (week 6 is missing).
+Passes: `retros/boostcamp 5주차 회고.md`, `retros/boostcamp 6주차 회고.md`, `retros/boostcamp 7주차 회고.md`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vaultgraph.lint.rule import Finding, RuleContext
+from vaultgraph.lint.rules._weeks import series_weeks
+from vaultgraph.vault.load import Vault
+
+CODE = "VG501"
+NAME = "missing-week"
+SEVERITY = "warning"
+
+
+def _weeks_text(first: int, last: int) -> str:
+    if first == last:
+        return f"week {first} is"
+    if last - first == 1:
+        return f"weeks {first} and {last} are"
+    return f"weeks {first}-{last} are"
+
+
+def check_vault(vault: Vault, ctx: RuleContext) -> Iterator[Finding]:
+    for series, weeks in sorted(series_weeks(vault).items()):
+        numbers = sorted(weeks)
+        for before, after in zip(numbers, numbers[1:]):
+            if after > before + 1:
+                yield Finding(1, 1, f"{_weeks_text(before + 1, after - 1)} missing from series `{series}` "
+                                    f"(between week {before} and week {after})", path=weeks[after][0].path)
