@@ -73,7 +73,7 @@ def test_fix_keeps_line_endings_bom_encoding_and_mode(tmp_path: Path, newline: s
     expected = (codecs.BOM_UTF8 if bom else b"") + FIXED.replace("\n", newline).encode(encoding)
     assert note.read_bytes() == expected
     assert stat.S_IMODE(note.stat().st_mode) == 0o640
-    assert [p.name for p in tmp_path.iterdir()] == ["week1.md"]  # no temp file left behind
+    assert list(tmp_path.glob(".week1.md.*")) == []  # no temp file left behind
 
     code, _, err = lint(str(tmp_path), "--fix", "--select", "VG3")  # a second --fix changes nothing
     assert (code, err) == (0, "")
