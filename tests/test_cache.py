@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from vaultgraph import cache as cache_module
-from vaultgraph.cache import CACHE_DIR_NAME, ParseCache
+from vaultgraph.cache import CACHE_DIR_NAME, SHARDS, ParseCache
 from vaultgraph.cli import cli
 from vaultgraph.codec import decode_note, encode_note
 from vaultgraph.vault import load as load_module
@@ -101,7 +101,9 @@ def test_entries_of_deleted_notes_are_pruned(vault: Path) -> None:
     (vault / "retros/3주차 회고.md").unlink()
     load_vault(vault, cache=True)
     store = ParseCache.open(vault)
-    assert store is not None and sorted(store.entries) == ["concepts/LSTM.md", "retros/2주차 회고.md"]
+    assert store is not None
+    kept = [path for shard in range(SHARDS) for path in (store.read(shard) or {})]
+    assert sorted(kept) == ["concepts/LSTM.md", "retros/2주차 회고.md"]
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "other-key", "forged-mac"])
@@ -162,7 +164,8 @@ def test_concurrent_writers_never_leave_a_broken_cache(vault: Path, parsed: list
             for name in ("a", "b")]
     assert [run.wait(timeout=120) for run in runs] == [0, 0]
     store = ParseCache.open(vault)
-    assert store is not None and not store.dirty  # every shard present and readable
+    assert store is not None and shards(vault)
+    assert all(store.read(int(path.stem[-2:])) is not None for path in shards(vault))  # none half-written
     assert not list((vault / CACHE_DIR_NAME).glob("*.tmp"))
     expected = load_vault(vault).notes
     parsed.clear()

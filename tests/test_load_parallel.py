@@ -13,6 +13,7 @@ from vaultgraph.lint.engine import Selection, lint_vault, select_rules
 from vaultgraph.vault import parallel
 from vaultgraph.vault.load import load_vault
 
+SAMPLE_VAULT = Path(__file__).resolve().parents[1] / "sample_vault"
 MAKE_VAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_vault.py"
 
 
@@ -65,3 +66,13 @@ def test_pool_feeds_the_cache_and_reports_progress(tmp_path: Path, generated: Pa
 def test_chunks_are_cut_by_bytes(sizes: list[int], limit: int, expected: list[list[int]]) -> None:
     items = [(f"n{i}.md", b"x" * size) for i, size in enumerate(sizes)]
     assert [[len(data) for _, data in chunk] for chunk in parallel.chunks(items, limit)] == expected
+
+
+@pytest.mark.parametrize("which", ["generated", "sample"])
+def test_memoised_resolution_equals_the_index(generated: Path, which: str) -> None:
+    """`Vault.resolve` shares answers between notes of one folder; it must agree with `LinkIndex`."""
+    vault = load_vault(generated if which == "generated" else SAMPLE_VAULT)
+    for note in vault.notes.values():
+        for link in note.links:
+            assert vault.resolve(link, note) == vault.index.resolve(link.target, note.path, link.kind)
+    assert vault.resolved  # the memo was used

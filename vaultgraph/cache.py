@@ -24,7 +24,7 @@ import secrets
 import sys
 import tempfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -121,60 +121,25 @@ def shard_of(path: str) -> int:
 
 @dataclass(slots=True)
 class ParseCache:
-    """Entries by vault-relative path; `get` before parsing, `put` after, `save` once at the end."""
+    """The shards of one vault's cache. A shard is read, used and dropped one at a time, so the
+    cache never holds a second copy of the whole vault in memory."""
 
     directory: Path
     key: bytes
     fingerprint: str
-    entries: dict[str, Entry] = field(default_factory=dict)
-    dirty: set[int] = field(default_factory=set)
 
     @classmethod
     def open(cls, root: Path, home: Path | None = None) -> ParseCache | None:
-        """The cache of the vault at `root`, loaded; None when no place to keep it can be found."""
+        """The cache of the vault at `root`; None when no place to keep it can be found."""
         home = home or user_cache_home()
         key = _secret(home)
         directory = cache_dir_for(root, home) if key is not None else None
         if key is None or directory is None:
             return None
-        cache = cls(directory, key, tool_fingerprint())
-        for shard in range(SHARDS):
-            loaded = cache._read_shard(shard)
-            if loaded is None:
-                cache.dirty.add(shard)  # absent, stale or damaged: rewrite it on save
-            else:
-                cache.entries.update(loaded)
-        return cache
+        return cls(directory, key, tool_fingerprint())
 
-    def get(self, path: str, file_digest: bytes) -> Any | None:
-        entry = self.entries.get(path)
-        return entry[1] if entry is not None and entry[0] == file_digest else None
-
-    def put(self, path: str, file_digest: bytes, encoded: Any) -> None:
-        self.entries[path] = (file_digest, encoded)
-        self.dirty.add(shard_of(path))
-
-    def save(self, present: set[str]) -> None:
-        """Write the shards that changed, keeping only the entries of `present` paths (prune)."""
-        for path in [p for p in self.entries if p not in present]:
-            del self.entries[path]
-            self.dirty.add(shard_of(path))
-        by_shard: dict[int, dict[str, Entry]] = {s: {} for s in self.dirty}
-        for path, entry in self.entries.items():
-            shard = shard_of(path)
-            if shard in by_shard:
-                by_shard[shard][path] = entry
-        for shard, entries in by_shard.items():
-            self._write_shard(shard, entries)
-        self.dirty.clear()
-
-    def _shard_path(self, shard: int) -> Path:
-        return self.directory / f"parse-{shard:02d}.pickle"
-
-    def _mac(self, payload: bytes) -> bytes:
-        return hashlib.blake2b(payload, key=self.key, digest_size=_MAC_SIZE).digest()
-
-    def _read_shard(self, shard: int) -> dict[str, Entry] | None:
+    def read(self, shard: int) -> dict[str, Entry] | None:
+        """The entries of `shard` by path; None when it is absent, stale or damaged (rewrite it)."""
         try:
             blob = self._shard_path(shard).read_bytes()
         except OSError:
@@ -190,7 +155,14 @@ class ParseCache:
             return None
         return entries
 
-    def _write_shard(self, shard: int, entries: dict[str, Entry]) -> None:
+    def write(self, shard: int, entries: dict[str, Entry]) -> None:
+        """Replace `shard` atomically; a shard with no entries is removed (prune)."""
+        if not entries:
+            try:
+                self._shard_path(shard).unlink(missing_ok=True)
+            except OSError:
+                pass  # a stale shard left behind is only ignored later
+            return
         payload = pickle.dumps((self.fingerprint, entries), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             fd, temp = tempfile.mkstemp(dir=self.directory, prefix=f".parse-{shard:02d}.", suffix=".tmp")
@@ -202,3 +174,9 @@ class ParseCache:
             os.replace(temp, self._shard_path(shard))
         except OSError:
             Path(temp).unlink(missing_ok=True)
+
+    def _shard_path(self, shard: int) -> Path:
+        return self.directory / f"parse-{shard:02d}.pickle"
+
+    def _mac(self, payload: bytes) -> bytes:
+        return hashlib.blake2b(payload, key=self.key, digest_size=_MAC_SIZE).digest()

@@ -6,11 +6,12 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from typing import TYPE_CHECKING, Any
 
 from vaultgraph.vault.load import Progress as ProgressCallback
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 DELAY_SECONDS = 1.0
 
@@ -25,13 +26,15 @@ class LazyBar:
         self.console = console
         self.delay = delay
         self.started = time.monotonic()
-        self.bar: Progress | None = None
+        self.bar: Any = None  # a rich Progress once shown
         self.task = 0
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
             if time.monotonic() - self.started < self.delay or done >= total:
                 return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
             self.bar = Progress(TextColumn("parsing notes"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                                 console=self.console, transient=True, auto_refresh=False)
             self.bar.start()
@@ -50,6 +53,8 @@ def parse_progress() -> Iterator[ProgressCallback | None]:
     if not sys.stderr.isatty():
         yield None
         return
+    from rich.console import Console  # imported only for a terminal: rich costs ~0.1 s of start-up
+
     bar = LazyBar(Console(stderr=True))
     try:
         yield bar

@@ -7,12 +7,14 @@ tool) is not parsed again, and the rest is parsed by a process pool when there i
 from __future__ import annotations
 
 import gc
+import posixpath
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vaultgraph.cache import ParseCache, digest
+from vaultgraph.cache import SHARDS, ParseCache, digest, shard_of
 from vaultgraph.codec import decode_note, encode_note
 from vaultgraph.model import Link, Note, Problem
 from vaultgraph.parse.note import parse_note
@@ -40,7 +42,9 @@ class Vault:
         if self.resolved_by is not self.index:  # the index was replaced: forget what the old one said
             self.resolved.clear()
             self.resolved_by = self.index
-        key = (link.target, link.kind, source.path)
+        # `LinkIndex.resolve` reads the source only through its folder (relative paths, local
+        # matches), except for same-note links: notes of one folder share their answers.
+        key = (link.target, link.kind, posixpath.dirname(source.path) if link.target.strip() else source.path)
         found = self.resolved.get(key)
         if found is None:
             found = self.resolved[key] = self.index.resolve(link.target, source.path, link.kind)
@@ -96,29 +100,44 @@ def load_vault(root: Path, exclude: list[str] | tuple[str, ...] = (), *, cache: 
 
 def _parse_all(root: Path, files: list[tuple[str, Path]], use_cache: bool, progress: Progress | None,
                parallel_min_bytes: int) -> list[Note]:
-    store = ParseCache.open(root) if use_cache else None
     notes: list[Note] = []
-    pending: list[tuple[str, bytes]] = []
-    digests: dict[str, bytes] = {}
+    contents: list[tuple[str, bytes]] = []
     for rel, path in files:
         try:
-            data = path.read_bytes()
+            contents.append((rel, path.read_bytes()))
         except OSError as exc:
             notes.append(unreadable(rel, f"cannot read file: {exc.strerror or exc}"))
-            continue
-        if store is not None:
-            digests[rel] = digest(data)
-            cached = store.get(rel, digests[rel])
-            if cached is not None:
-                notes.append(decode_note(cached))
-                continue
-        pending.append((rel, data))
+    store = ParseCache.open(root) if use_cache else None
+    if store is None:
+        notes.extend(note for _, note, _ in _parse_pending(contents, progress, parallel_min_bytes))
+        return notes
+    # One shard at a time: its cached notes are decoded and the shard is dropped before the next.
+    groups: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
+    for rel, data in contents:
+        groups[shard_of(rel)].append((rel, data))
+    digests = {rel: digest(data) for rel, data in contents}
+    pending: list[tuple[str, bytes]] = []
+    dirty = {shard for shard in range(SHARDS) if shard not in groups}  # emptied shards are pruned
+    for shard, members in groups.items():
+        stored = store.read(shard) or {}
+        if len(stored) != len(members):  # notes added or deleted (or an unreadable shard)
+            dirty.add(shard)
+        for rel, data in members:
+            entry = stored.get(rel)
+            if entry is not None and entry[0] == digests[rel]:
+                notes.append(decode_note(entry[1]))
+            else:
+                pending.append((rel, data))
+                dirty.add(shard)
+    fresh: dict[str, tuple] = {}
+    by_path = {note.path: note for note in notes}
     for rel, note, encoded in _parse_pending(pending, progress, parallel_min_bytes):
         notes.append(note)
-        if store is not None:
-            store.put(rel, digests[rel], encoded if encoded is not None else encode_note(note))
-    if store is not None:
-        store.save({rel for rel, _ in files})
+        by_path[rel] = note
+        fresh[rel] = encoded if encoded is not None else encode_note(note)
+    for shard in dirty:
+        store.write(shard, {rel: (digests[rel], fresh[rel] if rel in fresh else encode_note(by_path[rel]))
+                            for rel, _ in groups.get(shard, ())})
     return notes
 
 
