@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from vaultgraph.concepts.normalize import best_label, fold, has_hangul, variant_key
+from vaultgraph.concepts.normalize import PARTICLES, best_label, fold, has_hangul, variant_key
 from vaultgraph.concepts.settings import DEFAULTS
 from vaultgraph.concepts.stopwords import FUNCTION_WORDS, is_filler
 from vaultgraph.config import Config
@@ -34,6 +34,7 @@ KNOWN_BOOST = 2.0      # the term names a concept note or a glossary entry
 PHRASE_BOOST = 1.5     # a multi-word English term is more specific than any of its words
 KOREAN_WEIGHT = 0.5    # Korean prose nouns: noisier (esp. without kiwipiepy) and often narrative
 MAX_PHRASE_WORDS = 4   # a longer leftover run is a sentence, not a term
+SHORT_PARTICLES = tuple(p for p in PARTICLES if len(p) == 1)
 _WHOLE = frozenset({"link", "tag", "front-matter"})  # sources that name one concept as a whole
 
 
@@ -53,6 +54,7 @@ class _Vocabulary:
 
     def __init__(self, vault: Vault, glossary: dict[str, list[str]]):
         self.names: dict[str, str] = {}
+        self._misses: dict[str, str | None] = {}
         self.entities: dict[str, _Entity] = {}
         for note in vault.notes.values():
             if note.readable and not _has_week(note):
@@ -70,7 +72,14 @@ class _Vocabulary:
         self.longest = min(max(self.longest, 6), 8)
 
     def find(self, text: str) -> str | None:
-        return self.names.get(variant_key(text))
+        key = variant_key(text)
+        if key in self.names:
+            return self.names[key]
+        if key not in self._misses:
+            # Without kiwipiepy a noun's last syllable may have been cut as a particle (`푸리에` -> `푸리`).
+            self._misses[key] = next((self.names[key + p] for p in SHORT_PARTICLES if key + p in self.names),
+                                     None) if key and has_hangul(key[-1]) else None
+        return self._misses[key]
 
 
 def _has_week(note: Note) -> bool:
@@ -104,15 +113,17 @@ class _Builder:
                 entity.forms[form] += 1
                 entity.occurrences.append(Occurrence(note.path, term.line, term.section, term.block, week,
                                                      term.source))
-                entity.weights[note.path] += self._weight(term.source, form, ident)
+                entity.weights[note.path] += self._weight(term, form, ident)
 
-    def _weight(self, source: str, form: str, ident: str) -> float:
-        weight = SOURCE_WEIGHTS.get(source, 1.0)
+    def _weight(self, term: Term, form: str, ident: str) -> float:
+        weight = SOURCE_WEIGHTS.get(term.source, 1.0)
         if not ident.startswith("term:"):
             return weight * KNOWN_BOOST
         if has_hangul(form):
             return weight * KOREAN_WEIGHT
-        return weight * (PHRASE_BOOST if " " in form else 1.0)
+        # A phrase cut out of a long run (a paper title, an English sentence) is not boosted.
+        short_run = term.text.count(" ") < MAX_PHRASE_WORDS
+        return weight * (PHRASE_BOOST if " " in form and short_run else 1.0)
 
     def _concepts_of(self, term: Term, note: Note) -> list[tuple[str, str]]:
         """(form as written, entity id) of each concept a term names."""
@@ -172,13 +183,13 @@ class _Builder:
 
     def _phrase(self, words: list[str]) -> list[tuple[str, str]]:
         """A run of content words: peel off edge words the vault uses alone, keep the middle whole."""
-        head: list[str] = []
-        tail: list[str] = []
-        while len(words) > 1 and self.singles[variant_key(words[0])] >= 2:
-            head.append(words.pop(0))
-        while len(words) > 1 and self.singles[variant_key(words[-1])] >= 2:
-            tail.insert(0, words.pop())
-        middle = [" ".join(words)] if 0 < len(words) <= MAX_PHRASE_WORDS else words
+        start, end = 0, len(words)
+        while end - start > 1 and self.singles[variant_key(words[start])] >= 2:
+            start += 1
+        while end - start > 1 and self.singles[variant_key(words[end - 1])] >= 2:
+            end -= 1
+        head, rest, tail = words[:start], words[start:end], words[end:]
+        middle = [" ".join(rest)] if 0 < len(rest) <= MAX_PHRASE_WORDS else rest
         return [(form, f"term:{variant_key(form)}") for form in (*head, *middle, *tail)]
 
 

@@ -29,12 +29,16 @@ from vaultgraph.concepts.normalize import is_verb_tail
 from vaultgraph.model import Note, Segment, Term
 from vaultgraph.parse.frontmatter import string_list
 
-_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S+|[\w.+\-]+@[\w\-]+\.[\w.\-]+")
+# The look-behinds make each match start at a word start, keeping the scan linear on long words.
+_URL = re.compile(r"(?<![A-Za-z0-9+.\-])(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S+"
+                  r"|(?<![\w.+\-])[\w.+\-]+@[\w\-]+\.[\w.\-]+")
 _MARK = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 # A Latin-script word (inner `.`, `-`, `_`, `&`, `+` allowed: `d2l.ai`, `W&B`, `C++`) and any Hangul
 # glued after it; or a run of spaces; or any other character, which ends a run of words.
 _PIECE = re.compile(r"(?P<word>[A-Za-z0-9]+(?:[.\-_&+][A-Za-z0-9]+)*(?:\+\+)?)(?P<tail>[\uac00-\ud7a3]*)"
                     r"|(?P<space>[ \t]+)|(?P<other>[^A-Za-z0-9 \t]+)")
+MAX_RUN = 16  # words; a longer run is text in English, cut into pieces the builder splits further
+MAX_WORD = 64  # longer "words" are hashes, base64 or junk, never a term
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 _ATTACHMENT = frozenset("png jpg jpeg gif svg webp bmp tif tiff pdf mp3 mp4 m4a wav ogg webm mov avi mkv "
                         "csv xlsx docx pptx zip".split())
@@ -53,10 +57,10 @@ def latin_runs(text: str) -> list[tuple[str, bool]]:
         word = match.group("word")
         if match.group("space"):
             continue
-        if word and _HAS_LETTER.search(word):
+        if word and len(word) <= MAX_WORD and _HAS_LETTER.search(word):
             words.append(word)
             tail = match.group("tail")
-            if tail:
+            if tail or len(words) == MAX_RUN:
                 runs.append((" ".join(words), is_verb_tail(tail)))
                 words = []
             continue

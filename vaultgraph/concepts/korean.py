@@ -58,7 +58,7 @@ class FallbackTokenizer:
                 continue  # a run goes on across spaces
             start = match.start()
             glued = start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
-            if kind == "ko" and not glued:
+            if kind == "ko" and not glued and match.end() - start <= 20:
                 listed = text[match.end():match.end() + 1] in (",", "/", ")", "·")
                 noun, ends_run = _noun(match.group(), listed)
                 if noun is not None:

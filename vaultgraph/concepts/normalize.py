@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _JOINERS = re.compile(r"[\s\-._/]+")
@@ -40,11 +41,13 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The public key of a term: NFC, casefolded, whitespace collapsed."""
     return _SPACES.sub(" ", nfc(text).casefold()).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def variant_key(text: str) -> str:
     """The merge key: `fold` with spaces, hyphens, dots, underscores and slashes removed."""
     return _JOINERS.sub("", fold(text))
