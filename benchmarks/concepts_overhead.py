@@ -3,7 +3,7 @@
     python benchmarks/concepts_overhead.py [VAULT]   # default: a fresh make_vault.py --notes 2000
 
 Parses every note of the vault with `parse_note` twice per round, once as shipped and once with
-`extract_terms` replaced by a no-op, and reports the best of three rounds of each. Set
+`extract_terms` replaced by a no-op, and reports the best of five rounds of each, in CPU seconds. Set
 `VAULTGRAPH_KOREAN=fallback` to measure without kiwipiepy when it is installed.
 """
 
@@ -24,10 +24,10 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def parse_all(files: list[tuple[str, bytes]]) -> float:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: steadier than wall time on a shared machine
     for rel, data in files:
         note_module.parse_note(rel, data)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def main() -> None:
@@ -39,7 +39,7 @@ def main() -> None:
         files = [(rel, path.read_bytes()) for rel, path in discover(root, ()).notes]
         tokenizer().noun_runs("워밍업")  # load the Korean model (if any) outside the timing
         with_terms, without = [], []
-        for _ in range(3):
+        for _ in range(5):
             with_terms.append(parse_all(files))
             with mock.patch.object(note_module, "extract_terms", lambda note: []):
                 without.append(parse_all(files))

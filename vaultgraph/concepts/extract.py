@@ -74,8 +74,9 @@ def latin_runs(text: str) -> list[tuple[str, bool]]:
 
 def chunks(text: str) -> list[tuple[str, bool]]:
     """All candidate runs of one piece of prose: Latin runs, then Korean noun runs."""
-    found = latin_runs(text)
-    found.extend((" ".join(run), False) for run in tokenizer().noun_runs(text))
+    found = latin_runs(text) if _HAS_LETTER.search(text) else []
+    if not text.isascii():
+        found.extend((" ".join(run), False) for run in tokenizer().noun_runs(text))
     return found
 
 
