@@ -153,3 +153,12 @@ def test_bad_settings(table: dict, message: str) -> None:
         validate(table, "vaultgraph.toml: concepts")
     assert str(info.value).startswith("vaultgraph.toml: concepts")
     assert message in str(info.value) and "\n" not in str(info.value)
+
+
+def test_link_variants_are_names_not_paths(tmp_path: Path) -> None:
+    root = make_vault(tmp_path, {
+        "concepts/LSTM.md": "# LSTM\n",
+        "retros/w1.md": retro(1, "- [정리](../concepts/LSTM.md) 와 [[concepts/LSTM]]\n"),
+    })
+    lstm = concepts(root)["lstm"]
+    assert lstm.variants == ["LSTM"] and lstm.count == 2

@@ -156,7 +156,9 @@ class _Builder:
             resolution = self.vault.index.resolve(target, note.path, "markdown")
         if resolution.status in ("note", "ambiguous") and resolution.path is not None:
             ident = f"note:{resolution.path}"
-            return [(target, ident)] if ident in self.entities else []  # a dated note: navigation
+            name = target.rsplit("/", 1)[-1]
+            form = name[:-3] if name.lower().endswith(".md") else name  # a spelling, not a path
+            return [(form, ident)] if ident in self.entities else []  # a dated note: navigation
         if resolution.status != "missing" or target.lower().endswith(".md"):
             return []
         name = target.rsplit("/", 1)[-1]
