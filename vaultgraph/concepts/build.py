@@ -10,7 +10,8 @@
    when the vault repeats them.
 3. Salience: TF-IDF over notes with each occurrence weighted by how it was marked (links, tags,
    bold and concept notes count more, light-verb uses and Korean prose nouns less, multi-word
-   English terms more), times a boost for recurring across weeks.
+   English terms and capitalised spellings more), times a boost for recurring across weeks; ties
+   go to the concept met first in reading order.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ SOURCE_WEIGHTS: dict[str, float] = {"link": 3.0, "front-matter": 2.0, "strong": 
                                     "heading": 1.0, "prose": 1.0, "verb": 0.3}
 KNOWN_BOOST = 2.0      # the term names a concept note or a glossary entry
 PHRASE_BOOST = 1.5     # a multi-word English term is more specific than any of its words
+CAPITALS_BOOST = 1.2   # capitals in notes written in lower case mark a name or an acronym (KL, HPO, ViT)
 KOREAN_WEIGHT = 0.5    # Korean prose nouns: noisier (esp. without kiwipiepy) and often narrative
 MAX_PHRASE_WORDS = 4   # a longer leftover run is a sentence, not a term
 SHORT_PARTICLES = tuple(p for p in PARTICLES if len(p) == 1)
@@ -123,7 +125,8 @@ class _Builder:
             return weight * KOREAN_WEIGHT
         # A phrase cut out of a long run (a paper title, an English sentence) is not boosted.
         short_run = term.text.count(" ") < MAX_PHRASE_WORDS
-        return weight * (PHRASE_BOOST if " " in form and short_run else 1.0)
+        weight *= PHRASE_BOOST if " " in form and short_run else 1.0
+        return weight * (CAPITALS_BOOST if form != form.lower() else 1.0)
 
     def _concepts_of(self, term: Term, note: Note) -> list[tuple[str, str]]:
         """(form as written, entity id) of each concept a term names."""
@@ -239,5 +242,6 @@ def build_concepts(vault: Vault, config: Config | None = None) -> list[Concept]:
         concept.weeks = sorted({o.week for o in concept.occurrences if o.week}, key=lambda k: _week_order(weeks[k]))
         concept.score = round(concept.score * (1 + 0.5 * math.log(max(len(concept.weeks), 1))), 3)
         result.append(concept)
-    result.sort(key=lambda c: (-c.score, -c.count, c.key))
+    # Ties go to the concept met first in reading order (notes by path, then line), then to the key.
+    result.sort(key=lambda c: (-c.score, -c.count, min((o.path, o.line) for o in c.occurrences), c.key))
     return result
