@@ -187,8 +187,12 @@ def test_cli_notes_without_weeks(tmp_path):
     timeline = run("timeline", str(vault))
     assert timeline.exit_code == 0 and "nothing to put on a timeline" in timeline.output
     assert json.loads(run("timeline", str(vault), "--format", "json").output) == {"series": [], "concepts": []}
-    report = CliRunner().invoke(cli, ["report", str(vault)])
-    assert report.exit_code == 2 and "no note in this vault has a week" in report.stderr
+    report = run("report", str(vault))
+    assert report.exit_code == 0 and report.output.startswith("No note in this vault has a week")
+    empty = json.loads(run("report", str(vault), "--format", "json").output)
+    assert empty["week"] is None and empty["questions"] == {"open": [], "carried": []}
+    asked = CliRunner().invoke(cli, ["report", str(vault), "--week", "b/1"])
+    assert asked.exit_code == 2 and "no note in this vault has a week" in asked.stderr
 
 
 def test_cli_a_series_with_one_week(tmp_path):

@@ -3,7 +3,8 @@
 `timeline` prints a concept x week table (text), the timeline as JSON, or writes a heatmap page
 (html; default file `vaultgraph-timeline.html`). `report` prints one week's report as Markdown
 (append it to `$GITHUB_STEP_SUMMARY` or paste it into next week's note) or JSON. A week that has no
-notes is a usage error: one line naming the weeks that do exist, exit 2.
+notes is a usage error: one line naming the weeks that do exist, exit 2. A vault in which no note
+has a week gives an empty report (exit 0) unless a week was asked for.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from vaultgraph.cli.common import config_option, open_vault, path_argument
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import Config
 from vaultgraph.graph.questions import carried, find_questions
-from vaultgraph.graph.report import WeekNotFound, build_report, resolve_week
+from vaultgraph.graph.report import WeekNotFound, build_report, default_week, resolve_week
 from vaultgraph.graph.report_settings import report_settings
 from vaultgraph.graph.timeline import Timeline, build_timeline
 from vaultgraph.render.heatmap import render_heatmap
@@ -27,6 +28,7 @@ from vaultgraph.render.weekly import format_markdown
 from vaultgraph.vault.load import Vault
 
 DEFAULT_HTML = Path("vaultgraph-timeline.html")
+NO_WEEKS = "No note in this vault has a week (N주차, week N, front matter week:, or a date): nothing to report."
 
 
 def _timeline(path: Path, config_file: Path | None) -> tuple[Config, Vault, Timeline]:
@@ -77,6 +79,11 @@ def timeline(path: Path, output_format: str, output: Path | None, top: int, conf
 def report(path: Path, week: str | None, output_format: str, output: Path | None, config_file: Path | None) -> None:
     """Report one week of PATH: new, recurring and dormant concepts, open and carried questions."""
     config, vault, data = _timeline(path, config_file)
+    if week is None and default_week(data) is None:  # nothing asked, nothing to report: not an error
+        empty = {"week": None, "notes": [], "new": [], "recurring": [], "dormant": [],
+                 "questions": {"open": [], "carried": []}}
+        _write(json.dumps(empty, indent=2) if output_format == "json" else NO_WEEKS, output)
+        return
     try:
         chosen = resolve_week(data, week)
     except WeekNotFound as exc:
