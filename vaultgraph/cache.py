@@ -36,6 +36,8 @@ SHARDS = 16
 _MAGIC = b"VGC1"
 _MAC_SIZE = 32
 
+PARSER_SOURCES = ("parse", "concepts", "model.py", "codec.py", "vault/read.py")
+"""What `parse_note` runs (relative to the package): an edit to any of it invalidates the cache."""
 Entry = tuple[bytes, Any]
 """(digest of the file's bytes, the encoded Note)."""
 
@@ -52,14 +54,19 @@ def user_cache_home() -> Path:
 def tool_fingerprint() -> str:
     """Changes with anything that can change what `parse_note` returns for the same bytes."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{vaultgraph.__version__}|{SCHEMA}|{sys.version_info[:2]}".encode())
-    for dist in ("markdown-it-py", "mdit-py-plugins", "PyYAML", "python-frontmatter"):
+    # VAULTGRAPH_KOREAN and kiwipiepy choose the Korean tokenizer, hence the terms of a note.
+    h.update(f"{vaultgraph.__version__}|{SCHEMA}|{sys.version_info[:2]}|{os.environ.get('VAULTGRAPH_KOREAN')}".encode())
+    for dist in ("markdown-it-py", "mdit-py-plugins", "PyYAML", "python-frontmatter", "kiwipiepy"):
         try:
             h.update(f"|{dist}={importlib.metadata.version(dist)}".encode())
         except importlib.metadata.PackageNotFoundError:
             h.update(f"|{dist}=?".encode())
     package = Path(vaultgraph.__file__).parent
-    for source in sorted(package.rglob("*.py")):  # a development checkout changes without a version bump
+    sources: list[Path] = []
+    for part in PARSER_SOURCES:  # a development checkout changes without a version bump
+        path = package / part
+        sources.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
+    for source in sources:
         h.update(source.relative_to(package).as_posix().encode())
         h.update(source.read_bytes())
     return h.hexdigest()

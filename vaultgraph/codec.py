@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -19,6 +20,8 @@ from typing import Any
 
 from vaultgraph.model import Note
 
+_SHARED_MAX = 64
+"""Strings up to this length are interned when encoded; longer ones (prose) rarely repeat."""
 Encoder = Callable[[Any], Any]
 Decoder = Callable[[Any], Any]
 
@@ -47,29 +50,46 @@ def _dataclass_codec(cls: type) -> tuple[Encoder, Decoder]:
     names = [f.name for f in dataclasses.fields(cls) if f.init]
     hints = typing.get_type_hints(cls)
     nested = [(i, codec) for i, name in enumerate(names) if (codec := _codec_for_type(hints[name])) is not None]
+    words = [i for i, name in enumerate(names) if _is_text(hints[name])]
     if len(names) == 1:  # attrgetter of one name returns the value, not a 1-tuple
         single = attrgetter(names[0])
         get: Callable[[Any], tuple] = lambda obj: (single(obj),)
     else:
         get = attrgetter(*names)
-    if not nested:
+    if not nested and not words:
         codec: tuple[Encoder, Decoder] = (get, lambda values: cls(*values))
     else:
         def encode(obj: Any) -> tuple:
             values = list(get(obj))
             for i, (enc, _) in nested:
                 values[i] = enc(values[i])
+            for i in words:
+                # One object per distinct short string (a term, a section title, a kind): the pickle
+                # then stores it once, and the decoded vault shares it (a 10k vault repeats "lstm"
+                # and its section titles hundreds of thousands of times).
+                value = values[i]
+                if value.__class__ is str and len(value) <= _SHARED_MAX:
+                    values[i] = sys.intern(value)
             return tuple(values)
 
         def decode(values: tuple) -> Any:
-            values = list(values)
-            for i, (_, dec) in nested:
-                values[i] = dec(values[i])
+            if nested:
+                values = list(values)
+                for i, (_, dec) in nested:
+                    values[i] = dec(values[i])
             return cls(*values)
 
         codec = (encode, decode)
     _CODECS[cls] = codec
     return codec
+
+
+def _is_text(hint: Any) -> bool:
+    """`str`, `str | None` or a `Literal` of strings: values worth sharing when they repeat."""
+    if hint is str or typing.get_origin(hint) is typing.Literal:
+        return True
+    args = typing.get_args(hint)
+    return typing.get_origin(hint) in (typing.Union, types.UnionType) and str in args
 
 
 def _schema(cls: type, seen: set[type]) -> str:

@@ -129,15 +129,12 @@ def _parse_all(root: Path, files: list[tuple[str, Path]], use_cache: bool, progr
             else:
                 pending.append((rel, data))
                 dirty.add(shard)
-    fresh: dict[str, tuple] = {}
     by_path = {note.path: note for note in notes}
-    for rel, note, encoded in _parse_pending(pending, progress, parallel_min_bytes):
+    for rel, note, _ in _parse_pending(pending, progress, parallel_min_bytes):
         notes.append(note)
         by_path[rel] = note
-        fresh[rel] = encoded if encoded is not None else encode_note(note)
-    for shard in dirty:
-        store.write(shard, {rel: (digests[rel], fresh[rel] if rel in fresh else encode_note(by_path[rel]))
-                            for rel, _ in groups.get(shard, ())})
+    for shard in dirty:  # encoded again shard by shard: holding every encoded note would double the peak
+        store.write(shard, {rel: (digests[rel], encode_note(by_path[rel])) for rel, _ in groups.get(shard, ())})
     return notes
 
 
