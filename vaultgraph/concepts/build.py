@@ -57,21 +57,25 @@ class _Vocabulary:
     def __init__(self, vault: Vault, glossary: dict[str, list[str]]):
         self.names: dict[str, str] = {}
         self._misses: dict[str, str | None] = {}
+        self.longest = 1
+        """Words in the longest name (at most 8): the longest n-gram worth looking up."""
         self.entities: dict[str, _Entity] = {}
         for note in vault.notes.values():
             if note.readable and not _has_week(note):
                 ident = f"note:{note.path}"
                 self.entities[ident] = _Entity(label=note.title or note.stem, note=note.path)
                 for name in (note.title, note.stem, *note.aliases):
-                    self.names.setdefault(variant_key(name), ident)
+                    self._add(name, ident)
         for label, aliases in glossary.items():
             names = (label, *aliases)
             ident = next((self.names[k] for k in map(variant_key, names) if k in self.names), f"gloss:{label}")
             self.entities.setdefault(ident, _Entity(label=label))
             for name in names:
-                self.names.setdefault(variant_key(name), ident)
-        self.longest = max((len(name.split()) for name in glossary), default=1)
-        self.longest = min(max(self.longest, 6), 8)
+                self._add(name, ident)
+
+    def _add(self, name: str, ident: str) -> None:
+        self.names.setdefault(variant_key(name), ident)
+        self.longest = max(self.longest, min(len(name.split()), 8))  # bounds the n-gram search
 
     def find(self, text: str) -> str | None:
         key = variant_key(text)
