@@ -53,13 +53,19 @@ def wikilink_rule(state: StateInline, silent: bool) -> bool:
     miss = state.env.get("_wikilink_miss")
     if miss is not None and miss[0] is src and miss[1] == line_end and miss[2] <= start:
         return False
+    # Inside `[[[[...]]`, every `[[` before the last one fails on the same `]]`: remember that too.
+    nested = state.env.get("_wikilink_nested")
+    if nested is not None and nested[0] is src and nested[1] <= start <= nested[2]:
+        return False
     end = src.find("]]", start, line_end)
     if end == -1:
         state.env["_wikilink_miss"] = (src, line_end, start)
         return False
-    inner = src[start:end]
-    if "[[" in inner:
+    last_open = src.rfind("[[", start, end)
+    if last_open != -1:
+        state.env["_wikilink_nested"] = (src, start, last_open)
         return False
+    inner = src[start:end]
     if not silent:
         target, heading, block, display = split_wikilink(inner)
         token = state.push("wikilink", "", 0)
