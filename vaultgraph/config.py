@@ -20,6 +20,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 from vaultgraph.lint.rule import Rule, all_rules, rules_by_key, unknown_selectors
 from vaultgraph.model import SEVERITIES
+from vaultgraph.vault.flavors import FLAVORS
 
 CONFIG_FILES = ("vaultgraph.toml", ".vaultgraph.toml")
 
@@ -39,6 +40,8 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     """Rule code -> severity override."""
     exclude: list[str] = field(default_factory=list)
+    flavor: str = "auto"
+    """Wikilink dialect: `obsidian`, `dendron` (`[[label|target]]`), or `auto` (Dendron if `dendron.yml`)."""
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Rule code -> options, defaults filled in."""
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -127,6 +130,10 @@ def parse_config(table: Mapping[str, Any], path: Path | None) -> Config:
             config.ignore = _selectors(value, where)
         elif key == "exclude":
             config.exclude = _string_list(value, where)
+        elif key == "flavor":
+            if value not in FLAVORS:
+                raise ConfigError(f"{where}: expected one of {', '.join(FLAVORS)}, got {value!r}")
+            config.flavor = value
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: expected a table of glob = [codes]")
@@ -140,8 +147,8 @@ def parse_config(table: Mapping[str, Any], path: Path | None) -> Config:
                 raise ConfigError(f"{where}: expected a table")
             config.sections[key] = _section_validator(key)(value, where)
         else:
-            known = ", ".join(sorted({"select", "extend-select", "ignore", "exclude", "per-file-ignores", "severity",
-                                      "rules", *SECTION_VALIDATORS}))
+            known = ", ".join(sorted({"select", "extend-select", "ignore", "exclude", "flavor", "per-file-ignores",
+                                      "severity", "rules", *SECTION_VALIDATORS}))
             raise ConfigError(f"{where}: unknown key (known keys: {known})")
     return config
 
@@ -183,11 +190,7 @@ def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
 
 
 def _validated(rule: Rule, options: dict[str, Any], where: str) -> dict[str, Any]:
-    """Values the shape check cannot judge (a regex, a type name) are checked by the rule module's own
-    `validate_options(options, where)`, when it defines one; it returns the options or raises ConfigError."""
-    check = rule.check or rule.check_vault
-    validate = getattr(sys.modules.get(getattr(check, "__module__", "")), "validate_options", None)
-    return validate(options, where) if validate is not None else options
+    return rule.validate_options(options, where) if rule.validate_options is not None else options
 
 
 def _same_shape(default: Any, value: Any) -> bool:

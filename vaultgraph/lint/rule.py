@@ -56,6 +56,8 @@ class Rule:
     doc: str
     check: NoteCheck | None
     check_vault: VaultCheck | None
+    validate_options: Callable[[dict[str, Any], str], dict[str, Any]] | None = None
+    """Checks option values the defaults' shapes cannot judge (a regex, a type name); raises ConfigError."""
 
     @property
     def summary(self) -> str:
@@ -66,7 +68,8 @@ class Rule:
         return cls(code=module.CODE, name=module.NAME, severity=module.SEVERITY,
                    enabled=getattr(module, "ENABLED", True), fix=getattr(module, "FIX", None),
                    options=getattr(module, "OPTIONS", {}), doc=inspect.cleandoc(module.__doc__ or ""),
-                   check=getattr(module, "check", None), check_vault=getattr(module, "check_vault", None))
+                   check=getattr(module, "check", None), check_vault=getattr(module, "check_vault", None),
+                   validate_options=getattr(module, "validate_options", None))
 
 
 @cache
