@@ -48,12 +48,14 @@ def test_pool_feeds_the_cache_and_reports_progress(tmp_path: Path, generated: Pa
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "worker_count", lambda: 2)
     calls: list[tuple[int, int]] = []
-    first = load_vault(generated, cache=True, parallel_min_bytes=0, progress=lambda done, total: calls.append((done, total)))
+    first = load_vault(generated, cache=True, parallel_min_bytes=0,
+                       progress=lambda done, total: calls.append((done, total)))
     total = len(first.notes)
     assert calls and calls[-1] == (total, total)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
     calls.clear()
-    assert load_vault(generated, cache=True, parallel_min_bytes=0, progress=lambda *a: calls.append(a)).notes == first.notes
+    again = load_vault(generated, cache=True, parallel_min_bytes=0, progress=lambda *a: calls.append(a))
+    assert again.notes == first.notes
     assert calls == []  # nothing left to parse
 
 

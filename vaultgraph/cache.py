@@ -151,7 +151,8 @@ class ParseCache:
             blob = self._shard_path(shard).read_bytes()
         except OSError:
             return None
-        head, mac, payload = blob[:len(_MAGIC)], blob[len(_MAGIC):len(_MAGIC) + _MAC_SIZE], blob[len(_MAGIC) + _MAC_SIZE:]
+        body = len(_MAGIC) + _MAC_SIZE
+        head, mac, payload = blob[:len(_MAGIC)], blob[len(_MAGIC):body], blob[body:]
         if head != _MAGIC or not hmac.compare_digest(mac, self._mac(payload)):
             return None  # not ours, truncated or tampered with: never unpickle it
         try:

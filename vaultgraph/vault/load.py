@@ -57,15 +57,6 @@ def unreadable(rel: str, message: str) -> Note:
     return note
 
 
-def read_and_parse(rel: str, path: Path) -> Note:
-    """Parse one file; an I/O error becomes a VG001 problem on an empty note, never an exception."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return unreadable(rel, f"cannot read file: {exc.strerror or exc}")
-    return parse_note(rel, data)
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Loading creates about a million small objects and no cycles; generational GC passes over
@@ -109,7 +100,7 @@ def _parse_all(root: Path, files: list[tuple[str, Path]], use_cache: bool, progr
             notes.append(unreadable(rel, f"cannot read file: {exc.strerror or exc}"))
     store = ParseCache.open(root) if use_cache else None
     if store is None:
-        notes.extend(note for _, note, _ in _parse_pending(contents, progress, parallel_min_bytes))
+        notes.extend(note for _, note in _parse_pending(contents, progress, parallel_min_bytes))
         return notes
     # One shard at a time: its cached notes are decoded and the shard is dropped before the next.
     groups: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
@@ -130,7 +121,7 @@ def _parse_all(root: Path, files: list[tuple[str, Path]], use_cache: bool, progr
                 pending.append((rel, data))
                 dirty.add(shard)
     by_path = {note.path: note for note in notes}
-    for rel, note, _ in _parse_pending(pending, progress, parallel_min_bytes):
+    for rel, note in _parse_pending(pending, progress, parallel_min_bytes):
         notes.append(note)
         by_path[rel] = note
     for shard in dirty:  # encoded again shard by shard: holding every encoded note would double the peak
@@ -139,8 +130,8 @@ def _parse_all(root: Path, files: list[tuple[str, Path]], use_cache: bool, progr
 
 
 def _parse_pending(pending: list[tuple[str, bytes]], progress: Progress | None,
-                   parallel_min_bytes: int) -> Iterator[tuple[str, Note, tuple | None]]:
-    """(path, Note, the Note encoded when a worker sent it so) for each pending file, in order."""
+                   parallel_min_bytes: int) -> Iterator[tuple[str, Note]]:
+    """(path, Note) for each pending file, in order, from the pool when it is worth starting."""
     total = len(pending)
     workers = min(worker_count(), total)
     if workers > 1 and sum(len(data) for _, data in pending) >= parallel_min_bytes:
@@ -153,9 +144,9 @@ def _parse_pending(pending: list[tuple[str, bytes]], progress: Progress | None,
                 progress(done, total)
 
         for (rel, _), encoded in zip(pending, parse_encoded(pending, workers, advance)):
-            yield rel, decode_note(encoded), encoded
+            yield rel, decode_note(encoded)
         return
     for done, (rel, data) in enumerate(pending, 1):
-        yield rel, parse_note(rel, data), None
+        yield rel, parse_note(rel, data)
         if progress is not None and (done % 50 == 0 or done == total):
             progress(done, total)

@@ -1,0 +1,208 @@
+"""Benchmark vaultgraph against the tools a user would otherwise pick, on the same vaults, in one run.
+
+    python benchmarks/run.py                      # 2k and 10k notes, every peer
+    python benchmarks/run.py --big                # also 50k notes (vaultgraph only; peers take minutes)
+    python benchmarks/run.py --skip pymarkdown    # PyMarkdown needs many minutes on 10k notes
+
+Vaults come from `../shared/bench/make_vault.py`; peers are run by `../shared/bench/peers.sh`
+(obsidiantools, PyMarkdown, markdownlint-cli2, installed once under /tmp/vg-peers). Each run is
+timed as a child process (wall time, and peak RSS of the largest process from `wait4`). Writes
+`benchmarks/results.md` and the "## Performance" section of README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "bench"
+VAULTGRAPH = [sys.executable, "-m", "vaultgraph"]
+KEY_CODES = {"VG101": "broken_links", "VG102": "broken_embeds", "VG103": "broken_headings",
+             "VG301": "empty_list_items", "VG201": "bad_front_matter"}
+PEERS = ("markdownlint", "pymarkdown", "obsidiantools")
+
+
+@dataclass
+class Timing:
+    wall: float
+    rss_mb: int
+    exit: int
+
+    def cell(self) -> str:
+        return f"{self.wall:.2f} s / {self.rss_mb} MB"
+
+
+def timed(command: list[str], stdout: Path | None = None) -> Timing:
+    """Run `command`; wall seconds and the peak RSS (MB) of its largest process, as GNU time reports."""
+    with open(stdout or os.devnull, "wb") as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, cwd=REPO)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return Timing(wall, int(usage.ru_maxrss / 1024), child.returncode)
+
+
+def make_vault(work: Path, notes: int) -> Path:
+    vault = work / f"v{notes}"
+    if not (vault.is_dir() and vault.with_suffix(".answers.json").is_file()):
+        subprocess.run([sys.executable, str(SHARED / "make_vault.py"), "--notes", str(notes), "--out", str(vault)],
+                       check=True, capture_output=True)
+    shutil.rmtree(vault / ".vaultgraph-cache", ignore_errors=True)
+    return vault
+
+
+def answer_key_exact(report: Path, vault: Path) -> bool:
+    """The lint issue's answer-key check: exactly the planted problems, by (file, line)."""
+    found: dict[str, set] = {}
+    for d in json.loads(report.read_text(encoding="utf-8"))["diagnostics"]:
+        found.setdefault(d["code"], set()).add((d["path"], d["line"]))
+    key = json.loads(vault.with_suffix(".answers.json").read_text(encoding="utf-8"))
+    for code, entry in KEY_CODES.items():
+        expected = {(row["file"], row["line"]) for row in key[entry]}
+        got = found.get(code, set())
+        if code == "VG201":  # the key names the file; the line is where YAML broke
+            expected, got = {f for f, _ in expected}, {f for f, _ in got}
+        if expected != got:
+            return False
+    return True
+
+
+def run_vaultgraph(vault: Path, work: Path) -> dict[str, object]:
+    lint = [*VAULTGRAPH, "lint", str(vault), "--format", "json"]
+    report = work / f"{vault.name}.lint.json"
+    cold = timed([*lint, "--no-cache"], report)
+    exact = answer_key_exact(report, vault)
+    timed(lint)  # fills the cache
+    warm = timed(lint)
+    notes = sorted(vault.rglob("*.md"))
+    victim = notes[len(notes) // 2]
+    original = victim.read_bytes()
+    try:
+        victim.write_bytes(original + b"\n- one more line\n")
+        changed = timed(lint)
+    finally:
+        victim.write_bytes(original)
+    shutil.rmtree(vault / ".vaultgraph-cache", ignore_errors=True)  # graph from scratch, like obsidiantools
+    graph = timed([*VAULTGRAPH, "graph", str(vault), "--format", "json", "-o", str(work / f"{vault.name}.graph.json")])
+    shutil.rmtree(vault / ".vaultgraph-cache", ignore_errors=True)
+    return {"cold": cold, "warm": warm, "changed": changed, "graph": graph, "exact": exact}
+
+
+def run_peers(vault: Path, tools: list[str]) -> dict[str, Timing]:
+    if not tools:
+        return {}
+    out = subprocess.run(["bash", str(SHARED / "peers.sh"), str(vault), *tools], capture_output=True, text=True,
+                         check=False).stdout
+    found = {}
+    for m in re.finditer(r"^(\w+) wall_s=([\d.]+) max_rss_mb=(\d+) exit=(\d+)", out, re.MULTILINE):
+        found[m[1]] = Timing(float(m[2]), int(m[3]), int(m[4]))
+    return found
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor() or cpu
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return (f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()}; "
+            f"load average at start {load}")
+
+
+def size_label(notes: int) -> str:
+    return f"{notes // 1000}k" if notes % 1000 == 0 else str(notes)
+
+
+def table(results: dict[int, dict], peers: dict[int, dict[str, Timing]]) -> list[str]:
+    rows = ["| vault | vaultgraph lint cold | warm (unchanged) | one note changed | vaultgraph graph json "
+            "| markdownlint-cli2 | PyMarkdown | obsidiantools | answer key |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for notes, r in results.items():
+        cold, peer = r["cold"], peers.get(notes, {})
+
+        def pct(t: Timing) -> str:
+            return f"{t.cell()} ({100 * t.wall / cold.wall:.0f}% of cold)"
+
+        def vs(name: str, ours: Timing) -> str:
+            if name not in peer:
+                return "not run"
+            return f"{peer[name].cell()} (**{peer[name].wall / ours.wall:.1f}×**)"
+
+        rows.append(f"| {size_label(notes)} notes | {cold.cell()} | {pct(r['warm'])} | {pct(r['changed'])} "
+                    f"| {r['graph'].cell()} | {vs('markdownlint', cold)} | {vs('pymarkdown', cold)} "
+                    f"| {vs('obsidiantools', r['graph'])} | {'exact' if r['exact'] else '**MISMATCH**'} |")
+    return rows
+
+
+def scaling(results: dict[int, dict]) -> list[str]:
+    if 10000 in results and 50000 in results:
+        ratio = results[50000]["cold"].wall / results[10000]["cold"].wall
+        return ["", f"Scaling: lint cold on 50k notes takes {ratio:.1f}× the time of 10k notes (linear would be 5×)."]
+    return []
+
+
+def write(lines: list[str], command: str, where: str) -> None:
+    body = [f"Measured {dt.date.today().isoformat()} on {where}.", "",
+            "Each cell: wall time / peak RSS of the largest process. A peer's ratio is its time divided by "
+            "vaultgraph's cold lint (linters) or by vaultgraph's `graph --format json` from an empty cache "
+            "(obsidiantools' `connect().gather()`): above 1 vaultgraph is faster. vaultgraph cold runs use "
+            "`--no-cache`; warm runs reuse `.vaultgraph-cache/`. Other processes were running on the machine "
+            "(see the load average), which slows every tool, not always equally.",
+            "", *lines, "", f"Reproduce: `{command}`"]
+    results = REPO / "benchmarks" / "results.md"
+    results.write_text("# Benchmark results\n\n" + "\n".join(body) + "\n", encoding="utf-8")
+    section = "## Performance\n\n" + "\n".join(body) + "\n"
+    readme = REPO / "README.md"
+    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    match = re.search(r"^## Performance\n.*?(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
+    if match:
+        text = text[:match.start()] + section + ("\n" if match.end() < len(text) else "") + text[match.end():]
+    else:
+        text = (text.rstrip("\n") + "\n\n" if text else "") + section
+    readme.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="2000,10000", help="Comma-separated note counts (default 2000,10000).")
+    parser.add_argument("--big", action="store_true", help="Also 50000 notes (vaultgraph only).")
+    parser.add_argument("--skip", action="append", default=[], choices=PEERS, help="Do not run this peer.")
+    parser.add_argument("--pymarkdown-max", type=int, default=2000,
+                        help="Run PyMarkdown only on vaults up to this many notes (default 2000: it is slow).")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/vg-bench"), help="Where vaults are generated.")
+    args = parser.parse_args()
+    where = machine()
+    args.work.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")] + ([50000] if args.big else [])
+    results: dict[int, dict] = {}
+    peers: dict[int, dict[str, Timing]] = {}
+    for notes in sizes:
+        vault = make_vault(args.work, notes)
+        print(f"{notes} notes: vaultgraph ...", file=sys.stderr, flush=True)
+        results[notes] = run_vaultgraph(vault, args.work)
+        tools = [t for t in PEERS if t not in args.skip and notes <= 10000
+                 and not (t == "pymarkdown" and notes > args.pymarkdown_max)
+                 and not (t == "obsidiantools" and notes > 2000)]
+        print(f"{notes} notes: peers {tools} ...", file=sys.stderr, flush=True)
+        peers[notes] = run_peers(vault, tools)
+    command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
+    write(table(results, peers) + scaling(results), command.strip(), where)
+    print((REPO / "benchmarks" / "results.md").read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()
