@@ -14,12 +14,16 @@ from __future__ import annotations
 import inspect
 import io
 import json
+import re
 from typing import Any
 
 import networkx as nx
 from networkx.readwrite import json_graph
 
 FORMATS = ("json", "graphml", "gexf")
+# Characters XML 1.0 cannot hold at all (control characters pasted from terminals, U+FFFE ...):
+# written as they are, they make the whole GraphML/GEXF file unreadable.
+_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
@@ -30,7 +34,8 @@ def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
 
 
 def _scalar(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, tuple, dict)) else value
+    value = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, tuple, dict)) else value
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def flat_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -38,9 +43,10 @@ def flat_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     flat = nx.MultiDiGraph()
     flat.graph.update({k: _scalar(v) for k, v in graph.graph.items() if v is not None})
     for node, data in graph.nodes(data=True):
-        flat.add_node(node, **{k: _scalar(v) for k, v in data.items() if v is not None})
+        flat.add_node(_scalar(node), **{k: _scalar(v) for k, v in data.items() if v is not None})
     for source, target, key, data in graph.edges(keys=True, data=True):
-        flat.add_edge(source, target, key=key, **{k: _scalar(v) for k, v in data.items() if v is not None})
+        flat.add_edge(_scalar(source), _scalar(target), key=_scalar(key),
+                      **{k: _scalar(v) for k, v in data.items() if v is not None})
     return flat
 
 
