@@ -148,11 +148,32 @@ def table(results: dict[int, dict], peers: dict[int, dict[str, Timing]]) -> list
     return rows
 
 
-def scaling(results: dict[int, dict]) -> list[str]:
+def targets(results: dict[int, dict], peers: dict[int, dict[str, Timing]]) -> list[str]:
+    """Issue 7's targets next to what this run measured (met or not)."""
+    lines = []
+
+    def check(name: str, value: float, goal: float, unit: str, at_least: bool) -> None:
+        met = value >= goal if at_least else value <= goal
+        sign = "≥" if at_least else "≤"
+        shown = f"{value:.0f}" if unit == " MB" else f"{value:.1f}"
+        lines.append(f"- {name}: {shown}{unit} (target {sign} {goal:g}{unit}) — {'met' if met else 'not met'}")
+
+    big = results.get(10000)
+    if big:
+        cold = big["cold"].wall
+        if "markdownlint" in peers.get(10000, {}):
+            check("10k lint cold, markdownlint-cli2 ÷ vaultgraph", peers[10000]["markdownlint"].wall / cold, 10, "×",
+                  True)
+        check("10k lint cold, peak RSS", big["cold"].rss_mb, 300, " MB", False)
+        check("10k warm ÷ cold", 100 * big["warm"].wall / cold, 15, "%", False)
+        check("10k one note changed ÷ cold", 100 * big["changed"].wall / cold, 20, "%", False)
+    small = results.get(2000)
+    if small and "obsidiantools" in peers.get(2000, {}):
+        check("2k graph json, obsidiantools ÷ vaultgraph", peers[2000]["obsidiantools"].wall / small["graph"].wall,
+              20, "×", True)
     if 10000 in results and 50000 in results:
-        ratio = results[50000]["cold"].wall / results[10000]["cold"].wall
-        return ["", f"Scaling: lint cold on 50k notes takes {ratio:.1f}× the time of 10k notes (linear would be 5×)."]
-    return []
+        check("lint cold 50k ÷ 10k", results[50000]["cold"].wall / results[10000]["cold"].wall, 6, "×", False)
+    return ["", "Targets (issue 7):", "", *lines] if lines else []
 
 
 def write(lines: list[str], command: str, where: str) -> None:
@@ -200,7 +221,7 @@ def main() -> None:
         print(f"{notes} notes: peers {tools} ...", file=sys.stderr, flush=True)
         peers[notes] = run_peers(vault, tools)
     command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
-    write(table(results, peers) + scaling(results), command.strip(), where)
+    write(table(results, peers) + targets(results, peers), command.strip(), where)
     print((REPO / "benchmarks" / "results.md").read_text(encoding="utf-8"))
 
 
