@@ -113,6 +113,8 @@ def build_hostile_vault(root: Path) -> Path:
     os.symlink("nowhere/gone.md", vault / "dangling.md")  # unreadable even for root: the target is gone
     os.symlink("../outside-secret.md", vault / "escape-link.md")  # a symlink that leaves the vault
     os.symlink("/etc", vault / "etc")
+    (vault / os.fsdecode(b"\xff\xfe not utf-8.md")).write_text("[[missing]]\n")  # Linux names are bytes
+    (vault / "new\nline.md").write_text("[[a:b?]]\n")
     return vault
 
 
@@ -205,6 +207,13 @@ def test_walk_survives_loops_folders_named_md_and_symlinks(linted: tuple) -> Non
     assert not any(p.startswith(("loop/up", "etc/")) for p in vault.notes), "followed a loop or left the vault"
     assert "escape-link.md" not in vault.notes, "a symlink leaving the vault was indexed"
     assert "self-loop.md" not in vault.notes  # a link loop cannot be read or resolved: skipped
+
+
+def test_names_that_are_not_text_are_escaped_not_fatal(linted: tuple) -> None:
+    vault, diagnostics = linted
+    assert {"\\xff\\xfe not utf-8.md", "new\nline.md"} <= set(vault.notes)
+    assert [d.code for d in diagnostics if d.path == "\\xff\\xfe not utf-8.md"] == ["VG101"]
+    assert vault.notes["new\nline.md"].links[0].target == "a:b?"
 
 
 def test_unreadable_file_is_vg001_not_a_crash(linted: tuple) -> None:

@@ -33,6 +33,15 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def readable_name(name: str) -> str:
+    """A file name that is not valid UTF-8 (Linux allows any bytes) as text: `\\xff` for the byte 0xff.
+
+    Python hands such names over with lone surrogates, which no output, JSON or cache key can encode;
+    the escaped form is still unique, and the real `Path` is kept for reading.
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def obsidian_ignore_filters(root: Path) -> list[str]:
     """The vault's own "Excluded files" setting, or [] when it is absent or unreadable."""
     try:
@@ -88,7 +97,7 @@ def discover(root: Path, exclude: list[str] | tuple[str, ...] = ()) -> Discovery
             found.errors.append((rel_dir or ".", f"cannot list folder: {exc.strerror or exc}"))
             return
         for entry in entries:
-            name = nfc(entry.name)
+            name = nfc(readable_name(entry.name))
             if name.startswith(".") or name in ALWAYS_SKIPPED:
                 continue
             rel = f"{rel_dir}/{name}" if rel_dir else name
