@@ -117,13 +117,13 @@ def cache_dir_for(root: Path, home: Path) -> Path | None:
     local = root / CACHE_DIR_NAME
     if _writable_dir(local):
         return local
-    name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
+    name = hashlib.blake2b(os.fsencode(root.resolve()), digest_size=8).hexdigest()
     fallback = home / "vaults" / name
     return fallback if _writable_dir(fallback) else None
 
 
 def shard_of(path: str) -> int:
-    return zlib.crc32(path.encode()) % SHARDS
+    return zlib.crc32(path.encode("utf-8", "surrogatepass")) % SHARDS  # a lone surrogate must not crash
 
 
 @dataclass(slots=True)
