@@ -121,7 +121,7 @@ def parse_markdown(body: str, raw_lines: list[str], line_offset: int) -> Markdow
             heading_level = 0
         elif kind == "inline" and token.map:
             block += 1
-            first = token.map[0] + line_offset
+            first = _content_start(token.content, raw_lines, token.map[0] + line_offset, token.map[1] + line_offset)
             cell = index > 0 and tokens[index - 1].type in ("td_open", "th_open")
             locator = Locator(token.content, raw_lines, first, cell_search.get(first, 0) if cell else None)
             text = _walk_inline(token, locator, facts, block, section, "heading" if heading_level else "text")
@@ -143,6 +143,23 @@ def parse_markdown(body: str, raw_lines: list[str], line_offset: int) -> Markdow
         elif kind == "obsidian_comment" and token.map:
             facts.comments.append(Comment(token.content, token.map[0] + line_offset + 1, token.map[1] + line_offset))
     return facts
+
+
+def _content_start(content: str, raw_lines: list[str], first: int, end: int) -> int:
+    """The raw line an inline token's content starts on.
+
+    markdown-it strips Unicode whitespace around a paragraph (NBSP, U+3000), whole lines of it included,
+    while its map still starts at the first of those lines: without this, every position in the
+    paragraph would be that many lines too high.
+    """
+    spare = end - first - (content.count("\n") + 1)
+    if spare <= 0:
+        return first
+    head = content.split("\n", 1)[0].rstrip()
+    for row in range(first, min(first + spare, len(raw_lines) - 1) + 1):
+        if head and raw_lines[row].rstrip().endswith(head):
+            return row
+    return first
 
 
 def _walk_inline(token: Token, locator: Locator, facts: MarkdownFacts, block: int, section: str,
