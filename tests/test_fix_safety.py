@@ -137,3 +137,26 @@ def test_nothing_is_ever_deleted_even_with_unsafe_fixes(tmp_path: Path) -> None:
     assert after.keys() == before.keys()
     assert {name for name in before if before[name] != after[name]} == {c.path for c in result.changed}
     assert after["c.md"][0].decode("utf-8").endswith("끝\r\n")  # re-encoded to UTF-8, line ends kept
+
+
+def test_fix_over_a_hostile_vault_writes_only_what_it_fixes(tmp_path: Path) -> None:
+    """Binary, NUL, legacy encodings, BOM + CRLF, broken YAML, dangling and escaping symlinks: --fix
+    exits cleanly, never deletes, never follows a symlink out, and leaves unfixable files byte-identical."""
+    outside = tmp_path / "outside.md"
+    outside.write_text(BROKEN, encoding="utf-8")
+    vault = make_vault(tmp_path)
+    (vault / "binary.md").write_bytes(bytes(range(256)) * 4)
+    (vault / "nul.md").write_bytes(b"- a \x00\n")
+    (vault / "yaml.md").write_text("---\ntitle: [x\n---\n- a \n", encoding="utf-8")
+    (vault / "euc-kr.md").write_bytes("- 텐서 \n".encode("euc_kr"))
+    (vault / "dangling.md").symlink_to(tmp_path / "gone.md")
+    (vault / "escape.md").symlink_to(outside)
+    before = snapshot(vault)
+    result = CliRunner().invoke(cli, ["lint", "--fix", "--unsafe-fixes", "--no-cache", "--format", "json", str(vault)])
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output
+    after = snapshot(vault)
+    assert after.keys() == before.keys()
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed == {"a.md", "b.md", "c.md", "yaml.md", "euc-kr.md"}
+    assert outside.read_text(encoding="utf-8") == BROKEN
+    assert after["yaml.md"][0] == b"---\ntitle: [x\n---\n- a\n"  # the YAML error stays for a human to fix
