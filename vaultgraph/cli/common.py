@@ -36,7 +36,7 @@ def open_vault(path: Path, config_file: Path | None) -> tuple[Config, Vault]:
     gc.disable()
     try:
         with parse_progress() as progress:
-            vault = load_vault(path, config.exclude, cache=use_cache, progress=progress)
+            vault = load_vault(path, config.exclude, cache=use_cache, progress=progress, flavor=config.flavor)
     finally:
         gc.freeze()
         if was_enabled:

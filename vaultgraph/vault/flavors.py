@@ -1,5 +1,5 @@
 """Wikilink dialects. Obsidian writes `[[target|label]]`; Dendron writes `[[label|target]]`,
-may prefix the target with `dendron://VAULT/`, and puts ranges after a heading (`#intro,1:#*`).
+may prefix the target with `dendron://VAULT/`, and puts ranges after a heading (`#intro,1:#*`, `#a:#b`).
 
 Parsing stays dialect-free (so parse results can be cached); the vault's flavor is applied after.
 """
@@ -37,7 +37,7 @@ def _dendron_link(link: Link) -> Link:
         name, heading, block, label = link.target, link.heading, link.block, None
     name = _DENDRON_VAULT.sub("", name).strip()
     if heading is not None:
-        heading = heading.split(",", 1)[0].strip() or None
+        heading = re.split(r",|:#", heading, maxsplit=1)[0].strip() or None
     if heading == "*":
         heading = None
     return dataclasses.replace(link, target=name, heading=heading, block=block, display=label)

@@ -19,6 +19,7 @@ from vaultgraph.codec import decode_note, encode_note
 from vaultgraph.model import Link, Note, Problem
 from vaultgraph.parse.note import parse_note
 from vaultgraph.vault.discover import discover
+from vaultgraph.vault.flavors import apply_flavor, detect_flavor
 from vaultgraph.vault.parallel import PARALLEL_MIN_BYTES, parse_encoded, worker_count
 from vaultgraph.vault.resolve import LinkIndex, Resolution
 
@@ -71,8 +72,9 @@ def _collector_paused() -> Iterator[None]:
 
 
 def load_vault(root: Path, exclude: list[str] | tuple[str, ...] = (), *, cache: bool = False,
-               progress: Progress | None = None, parallel_min_bytes: int = PARALLEL_MIN_BYTES) -> Vault:
-    """Parse every note of the vault at `root`.
+               progress: Progress | None = None, parallel_min_bytes: int = PARALLEL_MIN_BYTES,
+               flavor: str = "auto") -> Vault:
+    """Parse every note of the vault at `root`, reading wikilinks in its `flavor` (`vault.flavors`).
 
     `cache` reads and updates the parse cache (`vaultgraph.cache`); `progress` is told how parsing
     goes; the process pool starts when the notes to parse weigh `parallel_min_bytes` or more.
@@ -80,6 +82,9 @@ def load_vault(root: Path, exclude: list[str] | tuple[str, ...] = (), *, cache: 
     found = discover(root, exclude)
     with _collector_paused():
         notes = _parse_all(root, found.notes, cache, progress, parallel_min_bytes)
+    dialect = detect_flavor(root, flavor)
+    for note in notes:
+        apply_flavor(note, dialect)
     for rel, message in found.errors:
         notes.append(unreadable(rel, message))
         notes[-1].title = rel

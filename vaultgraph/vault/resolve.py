@@ -19,6 +19,7 @@ from vaultgraph.model import Link, Note
 
 Status = Literal["note", "attachment", "missing", "ambiguous", "outside"]
 _HEADING_SEPARATORS = re.compile(r"[#|^:\[\]\s]+")
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,12 +101,18 @@ class LinkIndex:
         return Resolution("ambiguous", matches[0], tuple(matches))
 
 
+def _bare(text: str) -> str:
+    """Letters and digits only: slug dialects differ in what they do with emoji and punctuation."""
+    return _NOT_ALPHANUMERIC.sub("", fold(text))
+
+
 def has_heading(note: Note, heading: str) -> bool:
-    """`[[Note#A#B]]` needs every level; Jekyll-style slugs (`#kl-divergence`) also match."""
+    """`[[Note#A#B]]` needs every level; Jekyll/GitHub/Dendron slugs (`#kl-divergence`) also match."""
     keys = {heading_key(h.text) for h in note.headings}
     slugs = {h.slug for h in note.headings}
+    bare = {_bare(h.text) for h in note.headings} - {""}
     parts = [p for p in heading.split("#") if p.strip()] or [heading]
-    return all(heading_key(p) in keys or fold(p).strip() in slugs for p in parts)
+    return all(heading_key(p) in keys or fold(p).strip() in slugs or _bare(p) in bare for p in parts)
 
 
 def has_block(note: Note, block: str) -> bool:
