@@ -81,6 +81,16 @@ def test_terms_carry_line_block_and_section() -> None:
     ("논문 리뷰 참관", [["논문", "리뷰", "참관"]]),
     ("lstm이 연산량이 많다는데", [["연산량"]]),
     ("잘 이해가 안 됨", [["잘", "이해"], ["안"]]),
+    # verb and adjective forms a last syllable alone does not give away
+    ("잘 되지 않음, 많지 않다", [["잘"]]),
+    ("적어둠 나옴 모름 만듦 바뀐 나온", []),
+    ("클린 코드 기본 설정", [["클린", "코드", "기본", "설정"]]),
+    ("찾기 말하기 하는지 할지 상관없지만, 물어봤 되냐", []),
+    ("값이 팀이 팀원끼리", [["팀원"]]),
+    # nouns that look like them stay
+    ("이미지 크기 주기 사진 기준 멘토링 피어세션 연산량 파라미터", [["이미지", "크기", "주기", "사진", "기준", "멘토링",
+                                                  "피어세션", "연산량", "파라미터"]]),
+    ("이미지는 메모리는 데이터를", [["이미지"], ["메모리"], ["데이터"]]),
 ])
 def test_korean_fallback(text: str, runs: list[list[str]]) -> None:
     assert FallbackTokenizer().noun_runs(text) == runs

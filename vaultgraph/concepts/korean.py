@@ -29,9 +29,27 @@ _PIECES = re.compile(r"(?P<ko>[\uac00-\ud7a3]+)|(?P<space>[ \t]+)|(?P<other>[^\u
 _VERB_ENDINGS = frozenset("다 음 함 됨 임 림 짐 김 줌 봄 움 요 고 며 면 서 니 게 데 던 는 은 을 한 할 된 될 "
                           "자 야 죠 네 까 히 워 해 했 져 봐 듯 럼 겠 었 았 였 쳐 켜 가 와 하 되 "
                           # and the future adnominal (`늘어날`, `바뀔`), but not `일`/`델`/`널` (`파일`, `모델`, `채널`)
-                          "를 뀔 질 갈 올 볼 줄 킬 릴 칠 날".split())
+                          "를 뀔 질 갈 올 볼 줄 킬 릴 칠 날 "
+                          # past adnominals (`나온`, `바뀐`, `만든`), but not `린`/`본`/`진` (`클린`, `기본`, `사진`)
+                          "온 뀐 힌 른 친 든 낸 둔 쓴 "
+                          # and other endings (`되냐`, `하려`, `나눠`, `써`, `그럴`, `나쁜`, `남겨둘`)
+                          "냐 려 눠 써 럴 쁜 둘".split())
+# Open syllables that end verb stems, so `-ㅁ` after them nominalises a verb (`적어둠`, `나옴`, `모름`).
+_M_STEMS = frozenset("하 되 보 두 오 르 뀌 꾸 매 히 기 지 리 우 주 쓰 키 치 내 워 져 여 겨 혀 쳐 해 봐 와 누 바".split())
+# Syllables before `-지` and `-기` that end a verb or adjective stem (`되지`, `많지`, `말하기`, `찾기`);
+# `이미지`, `패키지`, `크기`, `주기` end otherwise.
+_JI_STEMS = frozenset("하 되 않 있 없 좋 많 렇 쁘 같 싶 겠 었 았 였 했 됐 겼 치 내 숙 르 나 오 보".split())
+_JI_FINALS = frozenset({4, 8})  # ㄴ, ㄹ: `하는지`, `그런지`, `할지`, `들을지`
+_GI_STEMS = frozenset("하 보 지 가 르 히 쓰 읽 듣 알 찾 쉬 켜 적 달 빼 누 오 우 놓 넣 잡 받 풀".split())
+# Before `는`, these end a verb stem (`걸리는` aside: `메모리는` is as common); nouns ending in
+# them (`시나리오는`) still count when another particle follows them elsewhere.
+_NEUN_STEMS = frozenset("오 우 르 꾸 뀌 두 키 히 내 누 쓰 다 하 되 있 없 넣 먹 읽 잡 받 찾 않".split())
 # Before a particle-like `는`/`을`, these end a verb stem rather than a noun (`있다는`, `공부하는`).
-_STEM_VERB_ENDINGS = frozenset("다 하 되".split())
+_STEM_VERB_ENDINGS = frozenset("다 하 되 겠 었 았 였 했 됐 셨 렸 졌 웠 봤 냐 려 눠 써 럴 쁜".split())
+# A two-syllable word of a closed syllable and `이`/`을`/`은` is a one-syllable noun and its particle
+# (`값이`, `팀이`, `식을`): the noun is too short to name a concept, and such words are mostly that.
+_SHORT_PARTICLES = frozenset("이을은")
+_HANGUL_BASE, _FINAL_M, _FINAL_LM = 0xAC00, 16, 10  # jongseong indexes of ㅁ and ㄻ
 _NOUN_TAGS = frozenset({"NNG", "NNP", "NR", "SH"})
 _NOUN_GLUE = frozenset({"XSN", "XPN"})
 
@@ -83,12 +101,30 @@ def _noun(word: str, listed: bool) -> tuple[str | None, bool]:
     """
     if leading_particle(word) == word:
         return None, True  # a particle written apart: `lstm 이`
+    if len(word) == 2 and word[1] in _SHORT_PARTICLES and (ord(word[0]) - _HANGUL_BASE) % 28:
+        return None, True
     stem, particle = strip_particle(word)
+    if particle and listed and len(particle) == 1 and _verb_form(stem):
+        return None, True  # `상관없지만,` is a verb before a comma, whatever its last syllable
     if particle and not (listed and len(particle) == 1):
-        return (None if stem[-1] in _STEM_VERB_ENDINGS else stem), True  # `있다는`, `공부하는` are verbs
-    if word[-1] in _VERB_ENDINGS:
+        verb = stem[-1] in _STEM_VERB_ENDINGS or (particle == "는" and stem[-1] in _NEUN_STEMS)
+        return (None if verb or _verb_form(stem) else stem), True  # `있다는`, `걸리는`, `되지만`
+    if word[-1] in _VERB_ENDINGS or word[-1] in _STEM_VERB_ENDINGS or _verb_form(word):
         return None, True
     return word, False
+
+
+def _verb_form(word: str) -> bool:
+    """True for verb forms a last syllable alone does not give away: `-ㅁ`, `-지`, `-기` after a stem."""
+    last = ord(word[-1]) - _HANGUL_BASE
+    final = last % 28
+    if final == _FINAL_LM or (final == _FINAL_M and chr(_HANGUL_BASE + last - final) in _M_STEMS):
+        return True  # `만듦`, `적어둠`, `모름`
+    if len(word) < 2:
+        return False
+    if word[-1] == "지" and (word[-2] in _JI_STEMS or (ord(word[-2]) - _HANGUL_BASE) % 28 in _JI_FINALS):
+        return word[-2] != "인"  # `하는지`, `할지` are verbs; `인지` (cognition) is a noun
+    return word[-1] == "기" and word[-2] in _GI_STEMS
 
 
 def _close(runs: list[list[str]], run: list[str]) -> None:
