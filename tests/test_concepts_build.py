@@ -103,6 +103,28 @@ def test_scores_rank_markup_and_recurrence_first(tmp_path: Path) -> None:
     assert keys.index("focal loss") < keys.index("genielabs")  # bold beats plain
 
 
+@pytest.mark.parametrize(("name", "word"), [
+    ("Monte-Carlo", "sequence"),   # a hyphen inside a word
+    ("time-step", "sequence"),     # ... in lower case too
+    ("ViT", "backend"),            # a capital after a letter
+    ("HPO", "sequence"),           # an acronym of three or more capitals
+    ("d2l.ai", "templete"),        # letters joined to digits or by a dot
+    ("KL divergence", "back translation"),  # a phrase with a name in it beats a plain phrase
+])
+def test_name_shaped_spellings_outrank_plain_words(tmp_path: Path, name: str, word: str) -> None:
+    # The plain word comes first in reading order, so only the score can put the name ahead.
+    root = make_vault(tmp_path, {"retros/w1.md": retro(1, f"- {word} 를 보고 {name} 쪽을 보자\n")})
+    keys = [c.key for c in build_concepts(load_vault(root))]
+    assert keys.index(name.casefold()) < keys.index(word)
+
+
+@pytest.mark.parametrize(("plain", "other"), [("DB", "backend"), ("Augraphy", "backend")])
+def test_two_capitals_or_a_capital_first_weigh_less_than_a_name(tmp_path: Path, plain: str, other: str) -> None:
+    root = make_vault(tmp_path, {"retros/w1.md": retro(1, f"- {plain} 와 Monte-Carlo 와 {other}\n")})
+    found = concepts(root)
+    assert found[other].score < found[plain.casefold()].score < found["monte-carlo"].score
+
+
 def test_filler_and_front_matter_keys_are_not_concepts(tmp_path: Path) -> None:
     root = make_vault(tmp_path, {"retros/w1.md": retro(1, "- 공부 관련 생각, 이해 사용 때 the update\n"
                                                           "- title layout categories 는 키\n- pytorch\n")})

@@ -67,6 +67,17 @@ def test_sources_of_terms() -> None:
     assert not {"title", "layout", "post", "categories", "tags", "aliases", "2주차 회고"} & set(terms)
 
 
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    ("- 잘 이해가 안 됨. 잘 이해\n", [], ["잘 이해", "잘", "이해"]),
+    ("- 논문 리뷰 참관\n", ["논문 리뷰 참관"], []),
+    ("- 논문 공부 시간 리뷰\n", ["논문", "리뷰"], ["논문 공부 시간 리뷰", "공부", "시간"]),
+])
+def test_korean_runs_split_at_filler(body: str, present: list[str], absent: list[str]) -> None:
+    terms = terms_of(body)
+    assert set(present) <= set(terms)
+    assert not set(absent) & set(terms)
+
+
 def test_terms_carry_line_block_and_section() -> None:
     note = parse_note("a.md", "## 학습\n- pytorch의 hook\n- smote\n".encode())
     by_text = {t.text: t for t in note.terms}

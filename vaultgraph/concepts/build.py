@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,11 +34,15 @@ SOURCE_WEIGHTS: dict[str, float] = {"link": 3.0, "front-matter": 2.0, "strong": 
                                     "heading": 1.0, "prose": 1.0, "verb": 0.3}
 KNOWN_BOOST = 2.0      # the term names a concept note or a glossary entry
 PHRASE_BOOST = 1.5     # a multi-word English term is more specific than any of its words
-CAPITALS_BOOST = 1.2   # capitals in notes written in lower case mark a name or an acronym (KL, HPO, ViT)
+CAPITALS_BOOST = 1.2   # a capital first letter in notes written in lower case may mark a name (Augraphy)
+NAME_BOOST = 1.6       # inner capitals, or letters joined to digits or hyphens, spell a name (KL, ViT, Monte-Carlo)
 KOREAN_WEIGHT = 0.5    # Korean prose nouns: noisier (esp. without kiwipiepy) and often narrative
 MAX_PHRASE_WORDS = 4   # a longer leftover run is a sentence, not a term
 SHORT_PARTICLES = tuple(p for p in PARTICLES if len(p) == 1)
 _WHOLE = frozenset({"link", "tag", "front-matter"})  # sources that name one concept as a whole
+# A capital after a letter (`ViT`, `HPO`), or letters joined to digits or by a hyphen or dot inside a word.
+# Two capitals alone (`DB`, `MT`) are as often a plain abbreviation as a name: they count as capitals.
+_NAME_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{3}|[A-Z]{2}[a-z ]|[A-Za-z][0-9]|[0-9][A-Za-z]|[A-Za-z][.\-][A-Za-z]")
 
 
 @dataclass(slots=True)
@@ -130,7 +135,7 @@ class _Builder:
         # A phrase cut out of a long run (a paper title, an English sentence) is not boosted.
         short_run = term.text.count(" ") < MAX_PHRASE_WORDS
         weight *= PHRASE_BOOST if " " in form and short_run else 1.0
-        return weight * (CAPITALS_BOOST if form != form.lower() else 1.0)
+        return weight * _shape_boost(form)
 
     def _concepts_of(self, term: Term, note: Note) -> list[tuple[str, str]]:
         """(form as written, entity id) of each concept a term names."""
@@ -200,6 +205,13 @@ class _Builder:
         head, rest, tail = words[:start], words[start:end], words[end:]
         middle = [" ".join(rest)] if 0 < len(rest) <= MAX_PHRASE_WORDS else rest
         return [(form, f"term:{variant_key(form)}") for form in (*head, *middle, *tail)]
+
+
+def _shape_boost(form: str) -> float:
+    """How much a term's spelling says it is a name rather than an English word used in passing."""
+    if _NAME_SHAPE.search(form):
+        return NAME_BOOST  # `KL divergence`, `ViT`, `HPO`, `Monte-Carlo`, `d2l.ai`, `l1 norm`
+    return CAPITALS_BOOST if form != form.lower() else 1.0
 
 
 def _keep(ident: str, label: str, stopwords: frozenset[str]) -> bool:

@@ -25,7 +25,8 @@ import bisect
 import re
 
 from vaultgraph.concepts.korean import tokenizer
-from vaultgraph.concepts.normalize import is_verb_tail
+from vaultgraph.concepts.normalize import fold, is_verb_tail
+from vaultgraph.concepts.stopwords import is_filler
 from vaultgraph.model import Note, Segment, Term
 from vaultgraph.parse.frontmatter import string_list
 
@@ -76,8 +77,23 @@ def chunks(text: str) -> list[tuple[str, bool]]:
     """All candidate runs of one piece of prose: Latin runs, then Korean noun runs."""
     found = latin_runs(text) if _HAS_LETTER.search(text) else []
     if not text.isascii():
-        found.extend((" ".join(run), False) for run in tokenizer().noun_runs(text))
+        found.extend((" ".join(run), False) for run in _without_filler(tokenizer().noun_runs(text)))
     return found
+
+
+def _without_filler(runs: list[list[str]]) -> list[list[str]]:
+    """Korean noun runs split at filler nouns (`잘 이해`, `공부 시간`), which name nothing together either."""
+    kept: list[list[str]] = []
+    for run in runs:
+        piece: list[str] = []
+        for noun in run:
+            if is_filler(fold(noun)):
+                kept.extend([piece] if piece else [])
+                piece = []
+            else:
+                piece.append(noun)
+        kept.extend([piece] if piece else [])
+    return kept
 
 
 def extract_terms(note: Note) -> list[Term]:

@@ -32,8 +32,8 @@ _VERB_ENDINGS = frozenset("다 음 함 됨 임 림 짐 김 줌 봄 움 요 고 �
                           "를 뀔 질 갈 올 볼 줄 킬 릴 칠 날 "
                           # past adnominals (`나온`, `바뀐`, `만든`), but not `린`/`본`/`진` (`클린`, `기본`, `사진`)
                           "온 뀐 힌 른 친 든 낸 둔 쓴 "
-                          # and other endings (`되냐`, `하려`, `나눠`, `써`, `그럴`, `나쁜`, `남겨둘`)
-                          "냐 려 눠 써 럴 쁜 둘".split())
+                          # and other endings (`되냐`, `하려`, `나눠`, `써`, `그럴`, `나쁜`, `남겨둘`, `힘들`)
+                          "냐 려 눠 써 럴 쁜 둘 들".split())
 # Open syllables that end verb stems, so `-ㅁ` after them nominalises a verb (`적어둠`, `나옴`, `모름`).
 _M_STEMS = frozenset("하 되 보 두 오 르 뀌 꾸 매 히 기 지 리 우 주 쓰 키 치 내 워 져 여 겨 혀 쳐 해 봐 와 누 바".split())
 # Syllables before `-지` and `-기` that end a verb or adjective stem (`되지`, `많지`, `말하기`, `찾기`);
@@ -46,6 +46,8 @@ _GI_STEMS = frozenset("하 보 지 가 르 히 쓰 읽 듣 알 찾 쉬 켜 적 �
 _NEUN_STEMS = frozenset("오 우 르 꾸 뀌 두 키 히 내 누 쓰 다 하 되 있 없 넣 먹 읽 잡 받 찾 않".split())
 # Before a particle-like `는`/`을`, these end a verb stem rather than a noun (`있다는`, `공부하는`).
 _STEM_VERB_ENDINGS = frozenset("다 하 되 겠 었 았 였 했 됐 셨 렸 졌 웠 봤 냐 려 눠 써 럴 쁜".split())
+# Syllables before a verb ending that make it one even before a particle (`있다고만`, `하면서는`).
+_VERB_BEFORE = _STEM_VERB_ENDINGS | frozenset("면 있 없 으 니 어 아".split())
 # A two-syllable word of a closed syllable and `이`/`을`/`은` is a one-syllable noun and its particle
 # (`값이`, `팀이`, `식을`): the noun is too short to name a concept, and such words are mostly that.
 _SHORT_PARTICLES = frozenset("이을은")
@@ -107,9 +109,10 @@ def _noun(word: str, listed: bool) -> tuple[str | None, bool]:
     if particle and listed and len(particle) == 1 and _verb_form(stem):
         return None, True  # `상관없지만,` is a verb before a comma, whatever its last syllable
     if particle and not (listed and len(particle) == 1):
-        verb = stem[-1] in _STEM_VERB_ENDINGS or (particle == "는" and stem[-1] in _NEUN_STEMS)
+        verb = (stem[-1] in _STEM_VERB_ENDINGS or (particle == "는" and stem[-1] in _NEUN_STEMS)
+                or (len(stem) > 1 and stem[-1] in _VERB_ENDINGS and stem[-2] in _VERB_BEFORE))  # `있다고만`
         return (None if verb or _verb_form(stem) else stem), True  # `있다는`, `걸리는`, `되지만`
-    if word[-1] in _VERB_ENDINGS or word[-1] in _STEM_VERB_ENDINGS or _verb_form(word):
+    if word[-1] in _VERB_ENDINGS or word[-1] in _STEM_VERB_ENDINGS or word.endswith("적인") or _verb_form(word):
         return None, True
     return word, False
 
