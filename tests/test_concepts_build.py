@@ -125,6 +125,30 @@ def test_two_capitals_or_a_capital_first_weigh_less_than_a_name(tmp_path: Path, 
     assert found[other].score < found[plain.casefold()].score < found["monte-carlo"].score
 
 
+@pytest.mark.parametrize(("hub", "title"), [
+    ("index.md", "boostcamp ai tech 5기 회고 모음"),   # a long title (and the index)
+    ("notes/멘토링 질문 모음.md", "멘토링 질문 모음"),     # ends in a collection word
+    ("archive/ray tune 실험 메모.md", "ray tune 실험 메모"),
+    ("archive/old.md", "최적화 기법 정리 (예전)"),       # ... before a parenthesis
+])
+def test_hub_notes_are_not_concept_notes(tmp_path: Path, hub: str, title: str) -> None:
+    root = make_vault(tmp_path, {
+        hub: f"# {title}\n- [[LSTM]]\n",
+        "concepts/LSTM.md": "# LSTM\n",
+        "retros/w1.md": retro(1, f"- [[{hub[:-3]}|모음]] 에서 [[LSTM]]\n"),
+    })
+    found = concepts(root)
+    assert found["lstm"].note == "concepts/LSTM.md"
+    assert all(c.note != hub for c in found.values()) and title.casefold() not in found
+
+
+@pytest.mark.parametrize(("loan", "native"), [("멘토링", "강의"), ("푸리에", "수학"), ("파라미터", "연산")])
+def test_korean_loanwords_weigh_more_than_other_korean_nouns(tmp_path: Path, loan: str, native: str) -> None:
+    root = make_vault(tmp_path, {"retros/w1.md": retro(1, f"- {native}, {loan}, genielabs\n")})
+    found = concepts(root)
+    assert found[native].score < found[loan].score < found["genielabs"].score
+
+
 def test_filler_and_front_matter_keys_are_not_concepts(tmp_path: Path) -> None:
     root = make_vault(tmp_path, {"retros/w1.md": retro(1, "- 공부 관련 생각, 이해 사용 때 the update\n"
                                                           "- title layout categories 는 키\n- pytorch\n")})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vaultgraph.concepts.extract import latin_runs
-from vaultgraph.concepts.korean import FallbackTokenizer
+from vaultgraph.concepts.korean import FallbackTokenizer, looks_borrowed
 from vaultgraph.concepts.normalize import best_label, fold, strip_particle, variant_key
 from vaultgraph.concepts.stopwords import is_filler
 from vaultgraph.parse.note import parse_note
@@ -105,6 +105,14 @@ def test_terms_carry_line_block_and_section() -> None:
 ])
 def test_korean_fallback(text: str, runs: list[list[str]]) -> None:
     assert FallbackTokenizer().noun_runs(text) == runs
+
+
+@pytest.mark.parametrize(("word", "borrowed"), [
+    *((w, True) for w in "멘토링 피어세션 푸리에 부스트캠프 리눅스 파라미터 데이터 리뷰 스터디 루틴 그래프 클래스 텐서".split()),
+    *((w, False) for w in "연산량 자동화 과제 이론 학교 통계 효과 대학 사람 동아리 경험 역전파 경사하강법 과적합".split()),
+])
+def test_looks_borrowed(word: str, borrowed: bool) -> None:
+    assert looks_borrowed(word) is borrowed
 
 
 @pytest.mark.parametrize(("word", "split"), [("데이터를", ("데이터", "를")), ("부스트캠프에서는", ("부스트캠프", "에서는")),

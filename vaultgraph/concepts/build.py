@@ -1,7 +1,8 @@
 """`build_concepts(vault, config) -> list[Concept]`: merge every note's terms into ranked concepts.
 
 1. Vocabulary: notes without a week (concept notes, evergreen notes) name a concept by their title,
-   file name and front matter aliases; the `[concepts.glossary]` adds the user's own names. Any
+   file name and front matter aliases, unless they are hubs (`index`, `멘토링 질문 모음`: long titles or
+   ones ending in a collection word, whose links are navigation); the `[concepts.glossary]` adds the user's own names. Any
    term that matches one of these names (`variant_key`) is that concept, so `batchnorm을` counts for
    `concepts/Batch Normalization.md`.
 2. Segmentation: a run of prose words is matched against the vocabulary, longest first; what is
@@ -9,7 +10,7 @@
    (`python` in `python clean code`) becomes a concept of its own. Korean compounds stay whole only
    when the vault repeats them.
 3. Salience: TF-IDF over notes with each occurrence weighted by how it was marked (links, tags,
-   bold and concept notes count more, light-verb uses and Korean prose nouns less, multi-word
+   bold and concept notes count more, light-verb uses and Korean prose nouns less (but loanwords), multi-word
    English terms and capitalised spellings more), times a boost for recurring across weeks; ties
    go to the concept met first in reading order.
 """
@@ -22,9 +23,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from vaultgraph.concepts.korean import looks_borrowed
 from vaultgraph.concepts.normalize import PARTICLES, best_label, fold, has_hangul, variant_key
 from vaultgraph.concepts.settings import DEFAULTS
-from vaultgraph.concepts.stopwords import FUNCTION_WORDS, is_filler
+from vaultgraph.concepts.stopwords import COLLECTION_WORDS, FUNCTION_WORDS, is_filler
 from vaultgraph.config import Config
 from vaultgraph.model import Concept, Note, Occurrence, Term, WeekInfo
 from vaultgraph.vault.load import Vault
@@ -37,11 +39,13 @@ PHRASE_BOOST = 1.5     # a multi-word English term is more specific than any of 
 CAPITALS_BOOST = 1.2   # a capital first letter in notes written in lower case may mark a name (Augraphy)
 NAME_BOOST = 1.6       # inner capitals, or letters joined to digits or hyphens, spell a name (KL, ViT, Monte-Carlo)
 KOREAN_WEIGHT = 0.5    # Korean prose nouns: noisier (esp. without kiwipiepy) and often narrative
+LOAN_WEIGHT = 0.7      # ... but a loanword (`멘토링`, `푸리에`) is how Korean spells a foreign term
 MAX_PHRASE_WORDS = 4   # a longer leftover run is a sentence, not a term
 SHORT_PARTICLES = tuple(p for p in PARTICLES if len(p) == 1)
 _WHOLE = frozenset({"link", "tag", "front-matter"})  # sources that name one concept as a whole
 # A capital after a letter (`ViT`, `HPO`), or letters joined to digits or by a hyphen or dot inside a word.
 # Two capitals alone (`DB`, `MT`) are as often a plain abbreviation as a name: they count as capitals.
+_PARENTHESIS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")  # `최적화 기법 정리 (예전)`: a note on the side
 _NAME_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{3}|[A-Z]{2}[a-z ]|[A-Za-z][0-9]|[0-9][A-Za-z]|[A-Za-z][.\-][A-Za-z]")
 
 
@@ -66,7 +70,7 @@ class _Vocabulary:
         """Words in the longest name (at most 8): the longest n-gram worth looking up."""
         self.entities: dict[str, _Entity] = {}
         for note in vault.notes.values():
-            if note.readable and not _has_week(note):
+            if note.readable and not _has_week(note) and _names_a_concept(note):
                 ident = f"note:{note.path}"
                 self.entities[ident] = _Entity(label=note.title or note.stem, note=note.path)
                 for name in (note.title, note.stem, *note.aliases):
@@ -91,6 +95,13 @@ class _Vocabulary:
             self._misses[key] = next((self.names[key + p] for p in SHORT_PARTICLES if key + p in self.names),
                                      None) if key and has_hangul(key[-1]) else None
         return self._misses[key]
+
+
+def _names_a_concept(note: Note) -> bool:
+    """False for hub notes: a long title, or one ending in a collection word (`멘토링 질문 모음`), or `index`."""
+    title = _PARENTHESIS.sub("", note.title or note.stem).split()
+    return (note.stem.casefold() not in COLLECTION_WORDS and len(title) <= MAX_PHRASE_WORDS
+            and not (len(title) > 1 and title[-1].casefold() in COLLECTION_WORDS))
 
 
 def _has_week(note: Note) -> bool:
@@ -131,7 +142,7 @@ class _Builder:
         if not ident.startswith("term:"):
             return weight * KNOWN_BOOST
         if has_hangul(form):
-            return weight * KOREAN_WEIGHT
+            return weight * (LOAN_WEIGHT if looks_borrowed(form) else KOREAN_WEIGHT)
         # A phrase cut out of a long run (a paper title, an English sentence) is not boosted.
         short_run = term.text.count(" ") < MAX_PHRASE_WORDS
         weight *= PHRASE_BOOST if " " in form and short_run else 1.0

@@ -130,6 +130,37 @@ def _verb_form(word: str) -> bool:
     return word[-1] == "기" and word[-2] in _GI_STEMS
 
 
+# Syllable shapes that Sino-Korean readings never take, as (initials, vowels, finals) sets of jamo
+# indexes (None: any). A noun with one is a loanword or native; loanwords are how Korean writes foreign
+# technical terms (`멘토링`, `푸리에`, `파라미터`), so the concept builder weighs such nouns like English.
+_ANY = None
+_FOREIGN_SHAPES: tuple[tuple[frozenset[int] | None, frozenset[int] | None, frozenset[int] | None], ...] = (
+    (frozenset({15}), frozenset(set(range(21)) - {10}), _ANY),        # ㅋ (but 쾌): 캠, 클, 코
+    (frozenset(set(range(19)) - {9, 12, 14}), frozenset({5}), _ANY),  # ㅔ but after ㅅㅈㅊ: 멘, 에, 데
+    (frozenset({3, 7, 9, 12, 14, 15, 16, 17}), frozenset({18}), frozenset({0})),  # open ㅡ: 스, 트, 프
+    (frozenset({5, 15, 16, 17}), frozenset({4}), _ANY),               # 러, 커, 터, 퍼
+    (frozenset({0, 2, 3, 5, 6, 9, 15, 16, 17}), frozenset({20}), frozenset({21})),  # 링, 팅, 싱
+    (frozenset({9, 12, 14}), frozenset({6}), _ANY),                   # 셔, 션, 쳐
+    (frozenset({3, 16}), frozenset({20}), _ANY),                      # 디, 틴
+    (frozenset({3, 6, 7, 9, 12, 14, 15, 16, 17}), frozenset({17}), _ANY),  # 뷰, 퓨, 튜, 슈
+    (frozenset({17}), frozenset({13}), _ANY),                         # 푸
+)
+
+
+@lru_cache(maxsize=65536)
+def looks_borrowed(word: str) -> bool:
+    """True when a Hangul word has a syllable no Sino-Korean reading has (`멘토링`, not `연산량`)."""
+    for char in word:
+        index = ord(char) - _HANGUL_BASE
+        if not 0 <= index < 11172:
+            continue
+        jamo = (index // 588, index % 588 // 28, index % 28)
+        if any(all(allowed is None or part in allowed for part, allowed in zip(jamo, shape))
+               for shape in _FOREIGN_SHAPES):
+            return True
+    return False
+
+
 def _close(runs: list[list[str]], run: list[str]) -> None:
     if run:
         runs.append(run)

@@ -8,6 +8,7 @@ a concept comes from the notes themselves and the user's glossary.
 * `FILLER` (English and Korean) drops a term only when the whole term is one of them: "update" alone
   is filler, but "paper review" keeps its "review".
 * `SECTION_NAMES` are retrospective template headings; `FRONT_MATTER_KEYS` are property names.
+* `COLLECTION_WORDS` end the titles of hub notes (`멘토링 질문 모음`): such a note is no concept note.
 """
 
 from __future__ import annotations
@@ -48,6 +49,12 @@ learned learn learning feeling feelings miscellaneous misc summary overview intr
 references reference links todo todos keep problem problems try kpt retrospective retro plan plans goal goals
 review reflection log notes journal daily weekly
 회고 느낀점 배운점 잘한점 아쉬운점 개선점 목표 계획 한줄평 요약 정리 참고 참고자료 정의 예시 메모 기타 일정
+""".split())
+
+# The last word of a note title that gathers things rather than names one (`멘토링 질문 모음`, `ray tune 실험 메모`).
+COLLECTION_WORDS = frozenset("""
+모음 메모 정리 기록 노트 목록 모아보기 아이디어 회고 일지 로그 링크 index notes memo memos log logs list collection
+ideas links journal moc readme
 """.split())
 
 FRONT_MATTER_KEYS = frozenset("""
