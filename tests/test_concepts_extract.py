@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from vaultgraph.concepts.extract import latin_runs
-from vaultgraph.concepts.korean import FallbackTokenizer, looks_borrowed
+from vaultgraph.concepts.korean import FallbackTokenizer, KiwiTokenizer, looks_borrowed
 from vaultgraph.concepts.normalize import best_label, fold, strip_particle, variant_key
 from vaultgraph.concepts.stopwords import is_filler
 from vaultgraph.parse.note import parse_note
@@ -45,6 +47,7 @@ def test_light_verb_tail(text: str, verb: bool) -> None:
     ("- https://example.org/docs#section 참고, www.d2l.ai/x 도 mlflow\n", ["mlflow"], ["https", "example.org", "docs"]),
     ("```python\nimport numpy as np\n```\n- scipy 사용\n", ["scipy"], ["numpy", "import", "np"]),
     ("<!-- hidden secret -->\n%% obsidian comment %%\n- keras\n", ["keras"], ["hidden secret", "obsidian comment"]),
+    ("> [!question] 아직 keras\n\n> [!NOTE]- scipy\n", ["keras", "scipy"], ["question", "NOTE"]),
 ])
 def test_code_math_urls_comments_are_never_terms(body: str, present: list[str], absent: list[str]) -> None:
     terms = terms_of(body)
@@ -105,6 +108,31 @@ def test_terms_carry_line_block_and_section() -> None:
 ])
 def test_korean_fallback(text: str, runs: list[list[str]]) -> None:
     assert FallbackTokenizer().noun_runs(text) == runs
+
+
+class _FakeKiwi:
+    """Stands in for kiwipiepy's `Kiwi`: tokens as (form, tag, start, len), as kiwipiepy gives them."""
+
+    def __init__(self, tokens: list[tuple[str, str, int, int]]):
+        self._tokens = [SimpleNamespace(form=f, tag=t, start=s, len=n) for f, t, s, n in tokens]
+
+    def tokenize(self, text: str) -> list[SimpleNamespace]:
+        return self._tokens
+
+
+@pytest.mark.parametrize(("text", "tokens", "runs"), [
+    ("피어세션 참관", [("피어", "NNG", 0, 2), ("세션", "NNG", 2, 2), ("참관", "NNG", 5, 2)], [["피어세션", "참관"]]),
+    ("연산량이", [("연산", "NNG", 0, 2), ("량", "XSN", 2, 1), ("이", "JKS", 3, 1)], [["연산량"]]),
+    ("중요하다", [("중요", "NNG", 0, 2), ("하", "XSA", 2, 1), ("다", "EF", 3, 1)], []),
+    ("논문 적용할", [("논문", "NNG", 0, 2), ("적용", "NNG", 3, 2), ("하", "XSV", 5, 1), ("ᆯ", "ETM", 5, 1)],
+     [["논문"]]),
+    ("멘토링 했음", [("멘토링", "NNP", 0, 3), ("하", "XSV", 4, 1), ("었", "EP", 4, 1), ("음", "EF", 5, 1)], [["멘토링"]]),
+    ("질문들을", [("질문", "NNG", 0, 2), ("들", "XSN", 2, 1), ("을", "JKO", 3, 1)], [["질문"]]),
+    ("주성분 분석이", [("주", "XPN", 0, 1), ("성분", "NNG", 1, 2), ("분석", "NNG", 4, 2), ("이", "JKS", 6, 1)],
+     [["주성분", "분석"]]),
+])
+def test_kiwi_noun_runs(text: str, tokens: list[tuple[str, str, int, int]], runs: list[list[str]]) -> None:
+    assert KiwiTokenizer(_FakeKiwi(tokens)).noun_runs(text) == runs
 
 
 @pytest.mark.parametrize(("word", "borrowed"), [

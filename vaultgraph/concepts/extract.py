@@ -33,6 +33,7 @@ from vaultgraph.parse.frontmatter import string_list
 # The look-behinds make each match start at a word start, keeping the scan linear on long words.
 _URL = re.compile(r"(?<![A-Za-z0-9+.\-])(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S+"
                   r"|(?<![\w.+\-])[\w.+\-]+@[\w\-]+\.[\w.\-]+")
+_CALLOUT = re.compile(r"^\s*\[![\w-]+\][+-]?")  # an Obsidian callout's type (`> [!question]`) is markup
 _MARK = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 # A Latin-script word (inner `.`, `-`, `_`, `&`, `+` allowed: `d2l.ai`, `W&B`, `C++`) and any Hangul
 # glued after it; or a run of spaces; or any other character, which ends a run of words.
@@ -136,7 +137,7 @@ def _front_matter_terms(note: Note, terms: list[Term]) -> None:
 
 
 def _segment_terms(segment: Segment, terms: list[Term]) -> None:
-    text = _URL.sub(" ", segment.text)
+    text = _URL.sub(" ", _CALLOUT.sub(" ", segment.text))
     line, block, section = segment.line, segment.block, segment.section
     if "==" in text:
         for match in _MARK.finditer(text):

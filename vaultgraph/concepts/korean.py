@@ -4,7 +4,7 @@ Each run is a list of nouns that stand next to each other (`논문 리뷰 참관
 the concept builder can keep a compound it sees again and split one it does not.
 
 * With kiwipiepy installed (`pip install "vaultgraph[ko]"`), its morphological analysis finds the
-  nouns (NNG/NNP, with noun suffixes glued on: `연산`+`량`). It is imported lazily, on first use.
+  nouns (NNG/NNP, with noun prefixes and suffixes glued on: `주`+`성분`, `연산`+`량`). It is imported lazily, on first use.
 * Without it, a lighter fallback works on space-separated words: a trailing particle is split off
   (`부스트캠프를` -> `부스트캠프`); a word with no particle counts as a noun unless it ends the way
   Korean verbs, adjectives and adverbs do (`했음`, `중요하다`, `꾸준히`). It keeps loanwords
@@ -53,7 +53,7 @@ _VERB_BEFORE = _STEM_VERB_ENDINGS | frozenset("면 있 없 으 니 어 아".spli
 _SHORT_PARTICLES = frozenset("이을은")
 _HANGUL_BASE, _FINAL_M, _FINAL_LM = 0xAC00, 16, 10  # jongseong indexes of ㅁ and ㄻ
 _NOUN_TAGS = frozenset({"NNG", "NNP", "NR", "SH"})
-_NOUN_GLUE = frozenset({"XSN", "XPN"})
+_VERB_GLUE = frozenset({"XSV", "XSA"})
 
 
 class KoreanTokenizer(Protocol):
@@ -178,19 +178,31 @@ class KiwiTokenizer:
         runs: list[list[str]] = []
         run: list[str] = []
         end = -1
+        prefix, prefix_start = "", -1
         for token in self._kiwi.tokenize(text):
-            noun = token.tag in _NOUN_TAGS or (token.tag in _NOUN_GLUE and run and token.start == end)
+            if token.tag == "XPN":
+                prefix, prefix_start = token.form, token.start  # glued to the noun after it: `주`+`성분`
+                continue
+            form, start = token.form, token.start
+            if prefix and token.tag in _NOUN_TAGS and start == prefix_start + len(prefix):
+                form, start = prefix + form, prefix_start
+            prefix = ""
+            if token.tag == "XSN" and form == "들":
+                continue  # the plural suffix: `질문들` is `질문`
+            noun = token.tag in _NOUN_TAGS or (token.tag == "XSN" and run and start == end)
             if not noun:
+                if token.tag in _VERB_GLUE and run and start == end:
+                    run.pop()  # `중요하다`, `적용할`: a verbal noun used as a verb, like `update할`
                 _close(runs, run)
                 run, end = [], -1
                 continue
-            if run and token.start == end:
-                run[-1] += token.form
-            elif run and not text[end:token.start].strip():
-                run.append(token.form)
+            if run and start == end:
+                run[-1] += form
+            elif run and not text[end:start].strip():
+                run.append(form)
             else:
                 _close(runs, run)
-                run = [token.form]
+                run = [form]
             end = token.start + token.len
         _close(runs, run)
         return runs
