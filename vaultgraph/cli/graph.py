@@ -70,7 +70,7 @@ def graph(path: Path, output: Path | None, output_format: str, open_browser: boo
         _fail(str(exc))
     chosen = filter_graph(full, kinds, weeks) if kinds or weeks is not None else full
     limit = max_nodes if max_nodes is not None else (settings["max-nodes"] if output_format == "html" else 0)
-    shown, left_out = most_salient(chosen, limit)
+    shown, left_out = most_salient(chosen, limit, core=output_format == "html" and max_nodes is None)
     if output_format == "html":
         message = ("" if shown.number_of_nodes() else
                    f"No notes found in {path}." if not vault.notes else "No nodes match the filters.")

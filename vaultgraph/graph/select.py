@@ -1,4 +1,4 @@
-"""Cut a graph down: by node kind, by week range, and to the most salient nodes.
+"""Cut a graph down: by node kind, by week range, to the most salient nodes, or to the map's core.
 
 Week filters keep the nodes that have at least one week inside the range (a concept seen in weeks
 2 and 5 stays for "weeks 3..5"); nodes without any week (evergreen notes, concept notes) are left
@@ -43,14 +43,48 @@ def filter_graph(graph: nx.MultiDiGraph, kinds: Collection[str] | None = None,
     return graph.subgraph(keep).copy()
 
 
-def most_salient(graph: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, int]:
-    """The `limit` most salient nodes (0: all) and how many were left out.
+def most_salient(graph: nx.MultiDiGraph, limit: int, core: bool = False) -> tuple[nx.MultiDiGraph, int]:
+    """The `limit` most salient nodes (0: all) and how many were left out; `core`: `map_core` first.
 
     Ties go to the kind with more weight (weeks, then concepts, ...), then to the node id.
     """
+    if core:
+        return map_core(graph, limit)
     if limit <= 0 or graph.number_of_nodes() <= limit:
         return graph, 0
     ranked = sorted(graph.nodes(data=True),
                     key=lambda item: (-item[1].get("salience", 0), -KIND_WEIGHT.get(item[1]["kind"], 0), item[0]))
     keep = [node for node, _ in ranked[:limit]]
     return graph.subgraph(keep).copy(), graph.number_of_nodes() - limit
+
+
+# The map's default core: how many concepts per note it shows at most (a 25-note vault gets 100), and
+# how few it shows whatever the vault (so a handful of notes still gives a map worth a look).
+CONCEPTS_PER_NOTE = 4
+MIN_CONCEPTS = 40
+
+
+def recurs(data: dict) -> bool:
+    """Whether a node ties notes or weeks together: seen in two notes or more, or in two weeks or more."""
+    return len(data.get("notes", ())) >= 2 or len(data.get("weeks", ())) >= 2
+
+
+def map_core(graph: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, int]:
+    """The map's default cut, and how many nodes it left out.
+
+    A map is for seeing topics across weeks, so it keeps every note, week and missing note, the tags
+    on two notes or more, and up to CONCEPTS_PER_NOTE concepts per note (MIN_CONCEPTS at least): those
+    that recur (two notes or two weeks) first, then the rest, each by salience: a concept of one note
+    is one line of that note, and hundreds of them bury the recurring ones. `limit` (0: none) still
+    caps the result by salience. The kept graph records `cut = "core"` so the page can say so.
+    """
+    notes = sum(1 for _, kind in graph.nodes(data="kind") if kind == "note")
+    budget = max(MIN_CONCEPTS, CONCEPTS_PER_NOTE * notes)
+    concepts = sorted((item for item in graph.nodes(data=True) if item[1]["kind"] == "concept"),
+                      key=lambda item: (not recurs(item[1]), -item[1].get("salience", 0), item[0]))
+    keep = [node for node, _ in concepts[:budget]]
+    keep += [node for node, data in graph.nodes(data=True)
+             if data["kind"] in ("note", "week", "missing") or (data["kind"] == "tag" and data.get("count", 0) >= 2)]
+    kept, _ = most_salient(graph.subgraph(keep).copy(), limit)
+    kept.graph["cut"] = "core"
+    return kept, graph.number_of_nodes() - kept.number_of_nodes()
