@@ -21,12 +21,8 @@ from pathlib import Path
 import click
 
 from vaultgraph.cli.common import config_option, open_vault, path_argument
-from vaultgraph.concepts.build import build_concepts
-from vaultgraph.graph.build import NODE_KINDS, build_graph
-from vaultgraph.graph.export import export
-from vaultgraph.graph.select import SelectionError, filter_graph, most_salient, week_range
+from vaultgraph.graph.kinds import NODE_KINDS
 from vaultgraph.graph.settings import COLOR_BY, graph_settings
-from vaultgraph.render.html import render_map
 
 FORMATS = ("html", "json", "graphml", "gexf")
 
@@ -61,6 +57,14 @@ def graph(path: Path, output: Path | None, output_format: str, open_browser: boo
           kinds: tuple[str, ...], series: str | None, week_from: str | None, week_to: str | None,
           color_by: str | None, config_file: Path | None) -> None:
     """Build the knowledge graph of PATH and write it as a map or as data."""
+    # Imported here, not at the top: networkx and pyvis (which pulls in IPython) cost every other
+    # command half a second of start-up.
+    from vaultgraph.concepts.build import build_concepts
+    from vaultgraph.graph.build import build_graph
+    from vaultgraph.graph.export import export
+    from vaultgraph.graph.select import SelectionError, filter_graph, most_salient, week_range
+    from vaultgraph.render.html import render_map
+
     config, vault = open_vault(path, config_file)
     settings = graph_settings(config.sections)
     full = build_graph(vault, config, build_concepts(vault, config))

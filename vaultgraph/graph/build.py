@@ -33,8 +33,6 @@ from vaultgraph.vault.load import Vault
 from vaultgraph.vault.resolve import fold
 
 SNIPPET_CHARS = 140
-NODE_KINDS = ("concept", "note", "tag", "week", "missing")
-EDGE_KINDS = ("link", "embed", "mentions", "co-occurs", "tagged", "in-week", "next-week")
 
 
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
