@@ -76,7 +76,7 @@ def map_core(graph: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, int]:
     on two notes or more, and up to CONCEPTS_PER_NOTE concepts per note (MIN_CONCEPTS at least): those
     that recur (two notes or two weeks) first, then the rest, each by salience: a concept of one note
     is one line of that note, and hundreds of them bury the recurring ones. `limit` (0: none) still
-    caps the result by salience. The kept graph records `cut = "core"` so the page can say so.
+    caps the result by salience. Unless it did, the kept graph records `cut = "core"` for the page to say so.
     """
     notes = sum(1 for _, kind in graph.nodes(data="kind") if kind == "note")
     budget = max(MIN_CONCEPTS, CONCEPTS_PER_NOTE * notes)
@@ -85,6 +85,7 @@ def map_core(graph: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, int]:
     keep = [node for node, _ in concepts[:budget]]
     keep += [node for node, data in graph.nodes(data=True)
              if data["kind"] in ("note", "week", "missing") or (data["kind"] == "tag" and data.get("count", 0) >= 2)]
-    kept, _ = most_salient(graph.subgraph(keep).copy(), limit)
-    kept.graph["cut"] = "core"
+    kept, capped = most_salient(graph.subgraph(keep).copy(), limit)
+    if not capped:  # when `limit` bit, what is shown is simply the most salient
+        kept.graph["cut"] = "core"
     return kept, graph.number_of_nodes() - kept.number_of_nodes()
