@@ -43,7 +43,7 @@ KIND_STYLE: dict[str, dict[str, str]] = {
 # How big a node of each kind may grow: concepts are what the map is about.
 KIND_SIZE = {"concept": 1.0, "note": 0.6, "tag": 0.5, "week": 0.6, "missing": 0.25}
 # Label font size (canvas units) by kind: base + extra * salience ** 0.7.
-LABEL_SIZE = {"concept": (10.0, 26.0), "note": (10.0, 14.0), "tag": (10.0, 12.0), "week": (28.0, 0.0), "missing": (10.0, 4.0)}
+LABEL_SIZE = {"concept": (10.0, 26.0), "note": (10.0, 14.0), "tag": (10.0, 12.0), "week": (24.0, 0.0), "missing": (10.0, 4.0)}
 EDGE_STYLE: dict[str, dict[str, Any]] = {
     "link": {"length": 120, "color": "#4263eb", "arrows": "to", "dashes": False, "opacity": 0.45},
     "embed": {"length": 120, "color": "#1c7ed6", "arrows": "to", "dashes": [4, 3], "opacity": 0.45},
@@ -159,13 +159,21 @@ def _network(graph: nx.MultiDiGraph, root: Path, week_index: dict[str, int]) -> 
     net.options.physics.stabilization.iterations = STABILIZATION_ITERATIONS
     net.options.physics.stabilization.updateInterval = 25
     places = timeline(list(week_index))
+    first_of_series: dict[str, str] = {}
+    for key in week_index:  # in week order
+        first_of_series.setdefault(key.rpartition("/")[0], key)
+    row_starts = set(first_of_series.values())
     start = initial_positions(graph, places)
     net.nodes = [_node(n, d, root, week_index) for n, d in graph.nodes(data=True)]
     for node in net.nodes:
         node["x"], node["y"] = start[node["id"]]
         if node["kind"] == "week":  # the timeline holds still; everything else settles around it
-            node["x"], node["y"] = places[node["id"].partition(":")[2]]
+            key = node["id"].partition(":")[2]
+            node["x"], node["y"] = places[key]
             node["fixed"] = True
+            series, _, number = key.rpartition("/")
+            if series and number.isdigit() and key not in row_starts:  # the row's first mark names the series
+                node["label"] = f"week {number}"
         elif node["kind"] == "note" and node["weeks"]:  # a retrospective stays above or below its week
             node["x"] = start[node["id"]][0]
             node["fixed"] = {"x": True, "y": False}
