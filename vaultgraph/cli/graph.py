@@ -63,7 +63,6 @@ def graph(path: Path, output: Path | None, output_format: str, open_browser: boo
     from vaultgraph.graph.build import build_graph
     from vaultgraph.graph.export import export
     from vaultgraph.graph.select import SelectionError, filter_graph, most_salient, week_range
-    from vaultgraph.render.html import render_map
 
     config, vault = open_vault(path, config_file)
     settings = graph_settings(config.sections)
@@ -76,6 +75,8 @@ def graph(path: Path, output: Path | None, output_format: str, open_browser: boo
     limit = max_nodes if max_nodes is not None else (settings["max-nodes"] if output_format == "html" else 0)
     shown, left_out = most_salient(chosen, limit, core=output_format == "html" and max_nodes is None)
     if output_format == "html":
+        from vaultgraph.render.html import render_map
+
         message = ("" if shown.number_of_nodes() else
                    f"No notes found in {path}." if not vault.notes else "No nodes match the filters.")
         text = render_map(shown, path, left_out=left_out, color_by=color_by or settings["color-by"],

@@ -4,8 +4,9 @@ Both are computed on an undirected, simple projection where parallel edges of di
 up their weights: what matters for "which ideas belong together" is how strongly two nodes are tied,
 not the direction or the kind of the tie.
 
-* `community`: networkx Louvain with a fixed seed, so the same vault gives the same map. Numbered by
-  size, largest first (ties broken by the smallest node id), so community 0 is the biggest cluster.
+* `community`: Louvain with a fixed seed, so the same vault gives the same map (`graph/louvain.py`:
+  networkx's partition, computed faster). Numbered by size, largest first (ties broken by the
+  smallest node id), so community 0 is the biggest cluster.
 * `centrality`: weighted degree divided by the largest weighted degree (0..1). It needs no SciPy
   (pagerank does).
 * `salience` (0..1]: what the map sizes nodes by and keeps the most of under `--max-nodes`. Nodes are
@@ -16,38 +17,52 @@ not the direction or the kind of the tie.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import networkx as nx
+
+from vaultgraph.graph.louvain import louvain_communities
 
 LOUVAIN_SEED = 42
 KIND_WEIGHT = {"week": 5.0, "concept": 3.0, "note": 1.0, "tag": 1.0, "missing": 0.3}
 
 
-def projection(graph: nx.MultiDiGraph) -> nx.Graph:
-    """Undirected simple graph with summed weights."""
-    simple = nx.Graph()
-    simple.add_nodes_from(graph.nodes)
+def projection(graph: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
+    """Undirected simple graph with summed weights, as an adjacency map in the order `nx.Graph` keeps."""
+    adjacency: dict[str, dict[str, int]] = {node: {} for node in graph.nodes}
     for source, target, weight in graph.edges(data="weight", default=1):
         if source == target:
             continue
-        if simple.has_edge(source, target):
-            simple[source][target]["weight"] += weight
-        else:
-            simple.add_edge(source, target, weight=weight)
-    return simple
+        row = adjacency[source]
+        total = row.get(target, 0) + weight
+        row[target] = total
+        adjacency[target][source] = total
+    return adjacency
+
+
+def simple_edges(adjacency: dict[str, dict[str, int]]) -> Iterator[tuple[str, str, int]]:
+    """Each edge once, in the order `nx.Graph.edges` lists them (from the end met first)."""
+    seen: set[str] = set()
+    for node, row in adjacency.items():
+        for other, weight in row.items():
+            if other not in seen:
+                yield node, other, weight
+        seen.add(node)
 
 
 def annotate(graph: nx.MultiDiGraph) -> None:
     """Set `community`, `centrality` and `salience` on every node of `graph` (in place)."""
-    simple = projection(graph)
-    communities = nx.community.louvain_communities(simple, weight="weight", seed=LOUVAIN_SEED) if simple else []
+    adjacency = projection(graph)
+    communities = louvain_communities(list(adjacency), simple_edges(adjacency), LOUVAIN_SEED) if adjacency else []
     ordered = sorted(communities, key=lambda members: (-len(members), min(members)))
+    nodes = graph.nodes
     for number, members in enumerate(ordered):
         for node in members:
-            graph.nodes[node]["community"] = number
-    strength = dict(simple.degree(weight="weight"))
+            nodes[node]["community"] = number
+    strength = {node: sum(row.values()) for node, row in adjacency.items()}
     highest = max(strength.values(), default=0) or 1
     for node in graph.nodes:
-        graph.nodes[node]["centrality"] = round(strength.get(node, 0) / highest, 6)
+        nodes[node]["centrality"] = round(strength.get(node, 0) / highest, 6)
     add_salience(graph)
 
 
