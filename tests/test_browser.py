@@ -7,11 +7,10 @@ every node is hovered and clicked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import Config
@@ -20,22 +19,11 @@ from vaultgraph.graph.select import most_salient
 from vaultgraph.render.html import render_map
 from vaultgraph.vault.load import load_vault
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_vault"
 XSS_IMG = "<img src=x onerror=window.__pwned=1>"
 XSS_SCRIPT = "<script>window.__pwned=1</script>"
 # Record window.open instead of leaving the page, so clicks on notes can be checked.
 RECORD_OPEN = "window.__opened = []; window.open = function (u) { window.__opened.push(String(u)); return null; };"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 class Visit:

@@ -6,11 +6,10 @@ concept was seen, raise no page error, and run nothing from hostile note paths, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import load_config
@@ -19,18 +18,8 @@ from vaultgraph.model import Concept, Note, Occurrence, WeekInfo
 from vaultgraph.render.heatmap import render_heatmap
 from vaultgraph.vault.load import load_vault
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_vault"
 HOSTILE = '</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def visit(browser: Browser, page_file: Path, max_cells: int) -> tuple[list[str], list[str], list[str], object]:
