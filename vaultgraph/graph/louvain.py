@@ -70,6 +70,10 @@ def _one_level(adjacency: Adjacency, m: float, rng: random.Random) -> tuple[list
     order = list(range(count))
     rng.shuffle(order)
     scale = 2 * m**2
+    # The weight from each node to each neighbouring community, kept until a neighbour (or the node)
+    # moves: late passes move few nodes, and rebuilding this for every node was most of the time.
+    # A kept dict has the same order as a rebuilt one (the own community, if added, stays last).
+    cached: list[dict[int, float] | None] = [None] * count
     improvement = False
     moves = 1
     while moves > 0:
@@ -77,14 +81,17 @@ def _one_level(adjacency: Adjacency, m: float, rng: random.Random) -> tuple[list
         for u in order:
             best_mod = 0
             own = best_com = node2com[u]
-            weights: dict[int, float] = {}
-            for v, w in neighbours[u]:
-                com = node2com[v]
-                weights[com] = weights.get(com, 0.0) + w
+            weights = cached[u]
+            if weights is None:
+                weights = {}
+                for v, w in neighbours[u]:
+                    com = node2com[v]
+                    weights[com] = weights.get(com, 0.0) + w
+                weights.setdefault(own, 0.0)
+                cached[u] = weights
             degree = degrees[u]
             totals[own] -= degree
-            own_weight = weights.setdefault(own, 0.0)
-            remove_cost = -own_weight / m + (totals[own] * degree) / scale
+            remove_cost = -weights[own] / m + (totals[own] * degree) / scale
             for com, w in weights.items():
                 gain = remove_cost + w / m - (totals[com] * degree) / scale
                 if gain > best_mod:
@@ -95,6 +102,9 @@ def _one_level(adjacency: Adjacency, m: float, rng: random.Random) -> tuple[list
                 node2com[u] = best_com
                 improvement = True
                 moves += 1
+                cached[u] = None
+                for v, _ in neighbours[u]:
+                    cached[v] = None
     groups: dict[int, list[int]] = {}
     for u, com in enumerate(node2com):
         groups.setdefault(com, []).append(u)
