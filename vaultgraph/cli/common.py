@@ -26,7 +26,8 @@ cache_option = click.option("--no-cache", is_flag=True, expose_value=False, call
 """Add to any command that calls `open_vault`; the command function needs no extra parameter."""
 
 
-def open_vault(path: Path, config_file: Path | None) -> tuple[Config, Vault]:
+def open_vault(path: Path, config_file: Path | None, skip: tuple[str, ...] = ()) -> tuple[Config, Vault]:
+    """Config and vault of PATH; `skip` names `Note` fields the command never reads (see `load_vault`)."""
     config = load_config(path, config_file)
     ctx = click.get_current_context(silent=True)
     use_cache = not (ctx is not None and ctx.meta.get(_NO_CACHE, False))
@@ -36,7 +37,8 @@ def open_vault(path: Path, config_file: Path | None) -> tuple[Config, Vault]:
     gc.disable()
     try:
         with parse_progress() as progress:
-            vault = load_vault(path, config.exclude, cache=use_cache, progress=progress, flavor=config.flavor)
+            vault = load_vault(path, config.exclude, cache=use_cache, progress=progress, flavor=config.flavor,
+                               skip=skip)
     finally:
         gc.freeze()
         if was_enabled:

@@ -90,7 +90,7 @@ def lint(path: Path, output_format: str, select: str | None, extend_select: str 
                           extend_select=_codes("--extend-select", extend_select), ignore=_codes("--ignore", ignore))
     if fix and diff:
         raise LintUsageError("--fix and --diff cannot be used together (--diff previews --fix)")
-    config, vault = open_vault(path, config_file)
+    config, vault = open_vault(path, config_file, skip=("terms",))  # no lint rule reads concept terms
     rules = select_rules(config, selection)
     try:
         paths = changed_paths(path, changed) if changed is not None else None

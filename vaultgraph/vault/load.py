@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import gc
 import posixpath
-from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from vaultgraph.cache import SHARDS, ParseCache, digest, shard_of
-from vaultgraph.codec import decode_note, encode_note
+from vaultgraph.cache import SHARDS, Entry, ParseCache, digest, shard_of
+from vaultgraph.codec import encode_note, note_decoder
 from vaultgraph.model import Link, Note, Problem
 from vaultgraph.parse.note import parse_note
 from vaultgraph.vault.discover import discover
@@ -73,15 +74,17 @@ def _collector_paused() -> Iterator[None]:
 
 def load_vault(root: Path, exclude: list[str] | tuple[str, ...] = (), *, cache: bool = False,
                progress: Progress | None = None, parallel_min_bytes: int = PARALLEL_MIN_BYTES,
-               flavor: str = "auto") -> Vault:
+               flavor: str = "auto", skip: Collection[str] = ()) -> Vault:
     """Parse every note of the vault at `root`, reading wikilinks in its `flavor` (`vault.flavors`).
 
     `cache` reads and updates the parse cache (`vaultgraph.cache`); `progress` is told how parsing
     goes; the process pool starts when the notes to parse weigh `parallel_min_bytes` or more.
+    `skip` names list fields of `Note` the caller never reads (lint: `terms`, the biggest): they are
+    left empty in the vault, while the cache still stores them for the commands that do read them.
     """
     found = discover(root, exclude)
     with _collector_paused():
-        notes = _parse_all(root, found.notes, cache, progress, parallel_min_bytes)
+        notes = _parse_all(root, found.notes, cache, progress, parallel_min_bytes, frozenset(skip))
     dialect = detect_flavor(root, flavor)
     for note in notes:
         apply_flavor(note, dialect)
@@ -95,7 +98,7 @@ def load_vault(root: Path, exclude: list[str] | tuple[str, ...] = (), *, cache: 
 
 
 def _parse_all(root: Path, files: list[tuple[str, Path]], use_cache: bool, progress: Progress | None,
-               parallel_min_bytes: int) -> list[Note]:
+               parallel_min_bytes: int, skip: frozenset[str]) -> list[Note]:
     notes: list[Note] = []
     contents: list[tuple[str, bytes]] = []
     for rel, path in files:
@@ -103,9 +106,11 @@ def _parse_all(root: Path, files: list[tuple[str, Path]], use_cache: bool, progr
             contents.append((rel, path.read_bytes()))
         except OSError as exc:
             notes.append(unreadable(rel, f"cannot read file: {exc.strerror or exc}"))
+    decode = note_decoder(skip)
     store = ParseCache.open(root) if use_cache else None
     if store is None:
-        notes.extend(note for _, note in _parse_pending(contents, progress, parallel_min_bytes))
+        parsed = _parse_pending(contents, progress, parallel_min_bytes, decode, encode=False)
+        notes.extend(_stripped(note, skip) for _, note, _ in parsed)
         return notes
     # One shard at a time: its cached notes are decoded and the shard is dropped before the next.
     groups: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
@@ -113,30 +118,49 @@ def _parse_all(root: Path, files: list[tuple[str, Path]], use_cache: bool, progr
         groups[shard_of(rel)].append((rel, data))
     digests = {rel: digest(data) for rel, data in contents}
     pending: list[tuple[str, bytes]] = []
-    dirty = {shard for shard in range(SHARDS) if shard not in groups}  # emptied shards are pruned
+    rewrite: dict[int, dict[str, Entry]] = {shard: {} for shard in range(SHARDS) if shard not in groups}
+    """Shards to write again (emptied ones are pruned), with the entries they keep."""
+    waiting: Counter[int] = Counter()
+    """Notes still to parse, by shard: a shard is written as soon as its last one is parsed."""
     for shard, members in groups.items():
         stored = store.read(shard) or {}
-        if len(stored) != len(members):  # notes added or deleted (or an unreadable shard)
-            dirty.add(shard)
         for rel, data in members:
             entry = stored.get(rel)
             if entry is not None and entry[0] == digests[rel]:
-                notes.append(decode_note(entry[1]))
+                notes.append(decode(entry[1]))
             else:
                 pending.append((rel, data))
-                dirty.add(shard)
-    by_path = {note.path: note for note in notes}
-    for rel, note in _parse_pending(pending, progress, parallel_min_bytes):
-        notes.append(note)
-        by_path[rel] = note
-    for shard in dirty:  # encoded again shard by shard: holding every encoded note would double the peak
-        store.write(shard, {rel: (digests[rel], encode_note(by_path[rel])) for rel, _ in groups.get(shard, ())})
+                waiting[shard] += 1
+        if waiting[shard] or len(stored) != len(members):  # notes changed, added or deleted
+            # The encoded entries are kept, not the decoded notes (which may lack the skipped fields).
+            rewrite[shard] = {rel: stored[rel] for rel, _ in members if rel in stored}
+    for shard, entries in list(rewrite.items()):
+        if not waiting[shard]:
+            store.write(shard, entries)
+            del rewrite[shard]
+    for rel, note, encoded in _parse_pending(pending, progress, parallel_min_bytes, decode, encode=True):
+        shard = shard_of(rel)
+        rewrite[shard][rel] = (digests[rel], encoded)
+        notes.append(_stripped(note, skip))
+        waiting[shard] -= 1
+        if not waiting[shard]:  # written now, so that no more than one shard's encoded notes is held
+            store.write(shard, rewrite.pop(shard))
     return notes
 
 
-def _parse_pending(pending: list[tuple[str, bytes]], progress: Progress | None,
-                   parallel_min_bytes: int) -> Iterator[tuple[str, Note]]:
-    """(path, Note) for each pending file, in order, from the pool when it is worth starting."""
+def _stripped(note: Note, skip: frozenset[str]) -> Note:
+    for name in skip:
+        setattr(note, name, [])
+    return note
+
+
+def _parse_pending(pending: list[tuple[str, bytes]], progress: Progress | None, parallel_min_bytes: int,
+                   decode: Callable[[Any], Note], encode: bool) -> Iterator[tuple[str, Note, Any]]:
+    """(path, Note, encoded Note) for each pending file, in order, from the pool when it is worth starting.
+
+    Notes from the pool are decoded by `decode` (which may skip fields); the encoded form, whole, is
+    what the cache stores (None for notes parsed here when `encode` is false).
+    """
     total = len(pending)
     workers = min(worker_count(), total)
     if workers > 1 and sum(len(data) for _, data in pending) >= parallel_min_bytes:
@@ -149,9 +173,10 @@ def _parse_pending(pending: list[tuple[str, bytes]], progress: Progress | None,
                 progress(done, total)
 
         for (rel, _), encoded in zip(pending, parse_encoded(pending, workers, advance)):
-            yield rel, decode_note(encoded)
+            yield rel, decode(encoded), encoded
         return
     for done, (rel, data) in enumerate(pending, 1):
-        yield rel, parse_note(rel, data)
+        note = parse_note(rel, data)
+        yield rel, note, encode_note(note) if encode else None
         if progress is not None and (done % 50 == 0 or done == total):
             progress(done, total)
