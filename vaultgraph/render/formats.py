@@ -14,6 +14,7 @@ from vaultgraph.render.report import LintReport, summary
 from vaultgraph.render.sarif import format_sarif
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def format_text(report: LintReport) -> str:
@@ -48,9 +49,7 @@ def format_json(report: LintReport) -> str:
     Written piece by piece because `json.dumps(indent=...)` falls back to the pure-Python encoder,
     which took a second for 25k diagnostics; without `indent` each piece goes through the C encoder.
     """
-    def dumps(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
+    dumps = _ENCODER.encode  # built once: json.dumps(ensure_ascii=False) builds one per call
     rows = ",\n    ".join(dumps(diagnostic_json(d)) for d in report.diagnostics)
     diagnostics = f"[\n    {rows}\n  ]" if rows else "[]"
     return (f'{{\n  "version": {dumps(__version__)},\n  "root": {dumps(report.root)},\n'

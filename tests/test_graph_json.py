@@ -1,0 +1,45 @@
+"""graph/export.py writes JSON item by item; it must say exactly what networkx's node-link data says."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from networkx.readwrite import json_graph
+
+from vaultgraph.concepts.build import build_concepts
+from vaultgraph.graph.build import build_graph
+from vaultgraph.graph.export import export
+from vaultgraph.vault.load import load_vault
+
+SAMPLE_VAULT = Path(__file__).resolve().parents[1] / "sample_vault"
+
+
+def _node_link_data(graph: nx.MultiDiGraph) -> dict:
+    option = {"edges": "links"} if "edges" in inspect.signature(json_graph.node_link_data).parameters else {}
+    return json_graph.node_link_data(graph, **option)
+
+
+def _sample() -> nx.MultiDiGraph:
+    vault = load_vault(SAMPLE_VAULT)
+    return build_graph(vault, None, build_concepts(vault))
+
+
+def _odd() -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph(root="ü \"quoted\"\n", weeks=[])
+    graph.add_node("note:a\u2028b.md", kind="note", label="a\\b", count=0, weeks=["x/1"], score=0.5)
+    graph.add_edge("note:a\u2028b.md", "tag:t", key="tagged", kind="tagged", weight=2)
+    return graph
+
+
+@pytest.mark.parametrize("make", [_sample, _odd, nx.MultiDiGraph], ids=["sample vault", "odd text", "empty"])
+def test_json_is_node_link_data(make) -> None:  # type: ignore[no-untyped-def]
+    graph = make()
+    text = export(graph, "json")
+    assert json.loads(text) == _node_link_data(graph)
+    assert list(json.loads(text)) == ["directed", "multigraph", "graph", "nodes", "links"]
+    items = [line for line in text.splitlines() if line.startswith('{"')]  # one line per node or edge
+    assert len(items) == graph.number_of_nodes() + graph.number_of_edges()
