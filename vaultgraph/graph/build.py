@@ -130,6 +130,7 @@ class _Builder:
 
     def add_concepts(self, concepts: Iterable[Concept]) -> None:
         blocks: dict[tuple[str, int], set[str]] = defaultdict(set)
+        edges: dict[tuple[str, str, str], int] = {}
         for concept in concepts:
             concept_id = f"concept:{concept.key}"
             first = concept.occurrences[0] if concept.occurrences else None
@@ -142,12 +143,18 @@ class _Builder:
             self._weeks[concept_id].update(concept.weeks)
             mentions = Counter(o.path for o in concept.occurrences if o.path in self.vault.notes)
             for path, times in mentions.items():
-                self.edge(f"note:{path}", concept_id, "mentions", times)
+                edges[(f"note:{path}", concept_id, "mentions")] = times
             for occurrence in concept.occurrences:
                 blocks[(occurrence.path, occurrence.block)].add(concept_id)
         for members in blocks.values():
             for first_id, second_id in combinations(sorted(members), 2):
-                self.edge(first_id, second_id, "co-occurs")
+                pair = (first_id, second_id, "co-occurs")
+                edges[pair] = edges.get(pair, 0) + 1
+        # Added at once, in the order first met (the order `edge` would have given): one call
+        # per edge through networkx was most of this step on a big vault. No edge of these kinds
+        # exists yet, and every node they join does.
+        self.graph.add_edges_from((source, target, kind, {"kind": kind, "weight": weight})
+                                  for (source, target, kind), weight in edges.items())
 
     def finish(self) -> nx.MultiDiGraph:
         for node_id, data in self.graph.nodes(data=True):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 
+
+@lru_cache(maxsize=4096)  # a vault has few weeks, sorted again for every one of its nodes
 def week_sort_key(key: str) -> tuple[int, str, int]:
     """Series weeks by series then number (`b/2` before `b/10`); ISO weeks after them, by date."""
     series, _, number = key.rpartition("/")
