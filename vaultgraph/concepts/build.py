@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import math
+import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -121,6 +122,7 @@ class _Builder:
         self.entities = self.vocab.entities
         self.singles: Counter[str] = Counter()
         self.compounds: Counter[str] = Counter()
+        self._links: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for note in vault.notes.values():
             for term in note.terms:
                 if term.source not in _WHOLE:
@@ -153,7 +155,11 @@ class _Builder:
     def _concepts_of(self, term: Term, note: Note) -> list[tuple[str, str]]:
         """(form as written, entity id) of each concept a term names."""
         if term.source == "link":
-            return self._link(term.text, note)
+            # Notes of one folder resolve a target alike (see `Vault.resolve`): once per folder.
+            key = (term.text, posixpath.dirname(note.path) if term.text.strip() else note.path)
+            if key not in self._links:
+                self._links[key] = self._link(term.text, note)
+            return self._links[key]
         if term.source in _WHOLE:
             return [(term.text, self.vocab.find(term.text) or f"term:{variant_key(term.text)}")]
         words = term.text.split()
