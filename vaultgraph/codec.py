@@ -15,6 +15,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Collection
+from itertools import starmap
 from operator import attrgetter
 from typing import Any
 
@@ -33,6 +34,9 @@ def _codec_for_type(hint: Any) -> tuple[Encoder, Decoder] | None:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is list and args and dataclasses.is_dataclass(args[0]):
         enc, dec = _dataclass_codec(args[0])
+        if args[0] in _FLAT:  # the class is called straight from C, without a Python frame per item
+            cls = args[0]
+            return (lambda values: [enc(v) for v in values]), (lambda values: list(starmap(cls, values)))
         return (lambda values: [enc(v) for v in values]), (lambda values: [dec(v) for v in values])
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
@@ -80,6 +84,8 @@ def _dataclass_codec(cls: type) -> tuple[Encoder, Decoder]:
             return cls(*values)
 
         codec = (encode, decode)
+    if not nested:
+        _FLAT.add(cls)
     _CODECS[cls] = codec
     return codec
 
@@ -107,6 +113,8 @@ def _schema(cls: type, seen: set[type]) -> str:
 
 
 _CODECS: dict[type, tuple[Encoder, Decoder]] = {}
+_FLAT: set[type] = set()
+"""Dataclasses that hold no other dataclass: decoded by calling the class with the tuple."""
 encode_note, decode_note = _dataclass_codec(Note)
 _NOTE_FIELDS = [f.name for f in dataclasses.fields(Note) if f.init]
 
