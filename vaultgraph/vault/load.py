@@ -39,6 +39,8 @@ class Vault:
                                                              compare=False)
     """Memo of `resolve`: several rules (and the graph) resolve the same links."""
     resolved_by: LinkIndex | None = field(default=None, init=False, repr=False, compare=False)
+    folders: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Folder of each note path, for `resolve`'s memo key (posixpath.dirname was a tenth of linting)."""
 
     def resolve(self, link: Link, source: Note) -> Resolution:
         if self.resolved_by is not self.index:  # the index was replaced: forget what the old one said
@@ -46,7 +48,13 @@ class Vault:
             self.resolved_by = self.index
         # `LinkIndex.resolve` reads the source only through its folder (relative paths, local
         # matches), except for same-note links: notes of one folder share their answers.
-        key = (link.target, link.kind, posixpath.dirname(source.path) if link.target.strip() else source.path)
+        if link.target.strip():
+            folder = self.folders.get(source.path)
+            if folder is None:
+                folder = self.folders[source.path] = posixpath.dirname(source.path)
+            key = (link.target, link.kind, folder)
+        else:
+            key = (link.target, link.kind, source.path)
         found = self.resolved.get(key)
         if found is None:
             found = self.resolved[key] = self.index.resolve(link.target, source.path, link.kind)
