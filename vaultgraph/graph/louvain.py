@@ -1,4 +1,4 @@
-"""Louvain communities, the same partition as `networkx.community.louvain_communities`, five times faster.
+"""Louvain communities: the same partition as `networkx.community.louvain_communities`, about 3x faster.
 
 networkx's implementation spends its time in dict-of-dict look-ups on node names; this one runs the
 very same algorithm on integer-indexed adjacency lists. "The same" is meant literally, since the map

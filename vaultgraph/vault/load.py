@@ -126,10 +126,10 @@ def _parse_all(root: Path, files: list[tuple[str, Path]], use_cache: bool, progr
         groups[shard_of(rel)].append((rel, data))
     digests = {rel: digest(data) for rel, data in contents}
     pending: list[tuple[str, bytes]] = []
+    # Shards to write again (emptied ones are pruned), with the entries they keep; and the notes
+    # still to parse by shard: a shard is written as soon as its last one is parsed.
     rewrite: dict[int, dict[str, Entry]] = {shard: {} for shard in range(SHARDS) if shard not in groups}
-    """Shards to write again (emptied ones are pruned), with the entries they keep."""
     waiting: Counter[int] = Counter()
-    """Notes still to parse, by shard: a shard is written as soon as its last one is parsed."""
     for shard, members in groups.items():
         stored = store.read(shard) or {}
         for rel, data in members:
