@@ -24,7 +24,7 @@ from vaultgraph.graph.settings import graph_settings
 from vaultgraph.render.html import render_map
 from vaultgraph.vault.load import load_vault
 
-MAKE_VAULT = Path("/work/shared/bench/make_vault.py")
+MAKE_VAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_vault.py"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -65,7 +65,7 @@ def main() -> None:
     graph = build_graph(vault, config, concepts)
     timings["graph"] = time.perf_counter() - start
     start = time.perf_counter()
-    shown, left_out = most_salient(graph, graph_settings(config.sections)["max-nodes"])
+    shown, left_out = most_salient(graph, graph_settings(config.sections)["max-nodes"], core=True)  # as the CLI
     page = render_map(shown, root, left_out=left_out)
     timings["html"] = time.perf_counter() - start
     html = args.work / "map.html"
