@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import Config
@@ -18,6 +18,7 @@ from vaultgraph.graph.build import build_graph
 from vaultgraph.graph.select import most_salient
 from vaultgraph.render.html import render_map
 from vaultgraph.vault.load import load_vault
+from watched_page import WatchedPage
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_vault"
 XSS_IMG = "<img src=x onerror=window.__pwned=1>"
@@ -26,33 +27,12 @@ XSS_SCRIPT = "<script>window.__pwned=1</script>"
 RECORD_OPEN = "window.__opened = []; window.open = function (u) { window.__opened.push(String(u)); return null; };"
 
 
-class Visit:
-    """One page load with the network cut, collecting what must not happen."""
+class Visit(WatchedPage):
+    """The map, once its layout has settled."""
 
     def __init__(self, browser: Browser, html: Path):
-        # bypass_csp: the page's CSP forbids eval, which Playwright's waits use; escaping is what is tested.
-        self.context = browser.new_context(bypass_csp=True, viewport={"width": 1200, "height": 800})
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page: Page = self.context.new_page()
-        self.page.add_init_script(RECORD_OPEN)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("dialog", self._dialog)
-        self.page.goto(html.as_uri())
+        super().__init__(browser, html, RECORD_OPEN)
         self.page.wait_for_function("window.vgSettled === true", timeout=60_000)
-
-    def _route(self, route) -> None:  # noqa: ANN001 - playwright's Route
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            self.requests.append(route.request.url)
-            route.abort()
-
-    def _dialog(self, dialog) -> None:  # noqa: ANN001 - playwright's Dialog
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
 
     def node_points(self) -> dict[str, dict[str, float]]:
         """Where each node is on screen (page coordinates)."""

@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
+from watched_page import WatchedPage
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=1">'
@@ -59,32 +60,11 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"map": root / "map.html", "timeline": root / "timeline.html"}
 
 
-class Watched:
-    """A page opened with every non-file request aborted and recorded, dialogs and errors collected."""
+class Watched(WatchedPage):
+    """A hostile page; `window.open` is stubbed so clicks stay on the page."""
 
     def __init__(self, browser: Browser, html: Path):
-        # bypass_csp: Playwright's own evaluate needs eval; the escaping is what is under test, not the CSP.
-        self.context = browser.new_context(bypass_csp=True, viewport={"width": 1200, "height": 800})
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page: Page = self.context.new_page()
-        self.page.add_init_script("window.open = function () { return null; };")  # clicks stay on the page
-        self.page.on("dialog", self._dialog)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(html.as_uri())
-
-    def _route(self, route) -> None:  # noqa: ANN001 - playwright's Route
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            self.requests.append(route.request.url)
-            route.abort()
-
-    def _dialog(self, dialog) -> None:  # noqa: ANN001 - playwright's Dialog
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
+        super().__init__(browser, html, "window.open = function () { return null; };")
 
     def assert_nothing_ran(self) -> None:
         assert self.page.evaluate("typeof window.__pwned") == "undefined"

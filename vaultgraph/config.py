@@ -103,6 +103,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
+def whole_number(value: Any, where: str, minimum: int) -> int:
+    """A TOML integer of at least `minimum` (booleans are not numbers here), or ConfigError."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigError(f"{where}: expected a whole number >= {minimum}, got {value!r}")
+    return value
+
+
 def _string_list(value: Any, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: expected a list of strings, got {value!r}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vaultgraph.config import ConfigError
+from vaultgraph.config import ConfigError, whole_number
 
 DEFAULTS: dict[str, Any] = {"dormant-weeks": 3}
 
@@ -20,8 +20,7 @@ def validate(table: dict[str, Any], where: str) -> dict[str, Any]:
     result = dict(DEFAULTS)
     for key, value in table.items():
         if key == "dormant-weeks":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(f"{where}.{key}: expected a whole number >= 1, got {value!r}")
+            whole_number(value, f"{where}.{key}", 1)
         else:
             raise ConfigError(f"{where}.{key}: unknown key (known keys: {', '.join(DEFAULTS)})")
         result[key] = value

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vaultgraph.config import ConfigError
+from vaultgraph.config import ConfigError, whole_number
 
 DEFAULTS: dict[str, Any] = {"max-nodes": 300, "color-by": "kind"}
 COLOR_BY = ("kind", "community")
@@ -22,8 +22,7 @@ def validate(table: dict[str, Any], where: str) -> dict[str, Any]:
     result = dict(DEFAULTS)
     for key, value in table.items():
         if key == "max-nodes":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ConfigError(f"{where}.{key}: expected a whole number >= 0, got {value!r}")
+            whole_number(value, f"{where}.{key}", 0)
         elif key == "color-by":
             if value not in COLOR_BY:
                 raise ConfigError(f"{where}.{key}: expected one of {', '.join(COLOR_BY)}, got {value!r}")
