@@ -6,8 +6,9 @@ Filters, applied before anything is written:
   --week-from/--week-to keep only what happens between two weeks (keys as `SERIES/N` or `YYYY-Www`)
 A week filter keeps the nodes seen in at least one of the chosen weeks; notes without a week drop out.
 
-`--max-nodes N` keeps the N most salient nodes (0: all). The HTML map defaults to the `[graph]`
-`max-nodes` setting (300) and says how many it left out; data exports keep everything unless it is given.
+`--max-nodes N` keeps the N most salient nodes (0: all). By default the HTML map shows its core
+(notes, weeks, shared tags, recurring concepts first; `graph.select.map_core`) capped by the `[graph]`
+`max-nodes` setting (300), and says how many it left out; data exports keep everything unless it is given.
 Output goes to `-o FILE` (`-` for standard output), by default `vaultgraph.<format>` in the current folder.
 """
 
@@ -46,7 +47,7 @@ def _fail(message: str) -> None:
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="html", show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open the map in the default browser.")
 @click.option("--max-nodes", type=click.IntRange(min=0),
-              help="Keep the N most salient nodes, 0 for all (map default: 300, exports: all).")
+              help="Keep the N most salient nodes, 0 for all (map default: its core, at most 300; exports: all).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(NODE_KINDS), help="Keep only nodes of this kind.")
 @click.option("--series", help="Keep only what happens in weeks of this series.")
 @click.option("--week-from", help="First week to keep (e.g. boostcamp/2).")
@@ -91,7 +92,7 @@ def graph(path: Path, output: Path | None, output_format: str, open_browser: boo
         target.write_text(text, encoding="utf-8")
     except OSError as exc:
         _fail(f"cannot write {target}: {exc.strerror or exc}")
-    left = f", {left_out} left out (--max-nodes)" if left_out else ""
+    left = f", {left_out} left out (--max-nodes N to change)" if left_out else ""
     click.echo(f"wrote {target} ({shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges{left})")
     if open_browser:
         if _has_display() and webbrowser.open(target.resolve().as_uri()):
