@@ -18,19 +18,12 @@ from click.testing import CliRunner
 
 from vaultgraph import __version__
 from vaultgraph.cli import cli
+from vault_files import write_files as make
 
 CORE = "VG001,VG002,VG101,VG102,VG103,VG104,VG105,VG201"
 TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>VG\d{3})(?: \[\*\])? "
                        r"\[(?P<severity>error|warning|info)\] (?P<message>.+)$")
 SUMMARY = re.compile(r"^Found \d+ problems? \(.+\) in \d+ files\.$")
-
-
-def make(root: Path, files: dict[str, bytes | str]) -> Path:
-    for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    return root
 
 
 def lint(*args: str) -> tuple[int, str, str]:

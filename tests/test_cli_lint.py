@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from vaultgraph.cli import cli
 from vaultgraph.lint.rule import rules_by_key
+from vault_files import write_files
 
 NOTES = {
     "a.md": "# A\n\nSee [[Missing]] and [[b]].\n\n- item\n-\n",
@@ -24,11 +25,7 @@ GITHUB_LINE = re.compile(r"^::(error|warning|notice) file=([^,:]+),line=(\d+),co
 
 
 def make_vault(root: Path, notes: dict[str, str] = NOTES) -> Path:
-    for rel, text in notes.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-    return root
+    return write_files(root, notes)
 
 
 @pytest.fixture

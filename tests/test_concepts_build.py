@@ -11,16 +11,9 @@ from vaultgraph.concepts.settings import validate
 from vaultgraph.config import Config, ConfigError
 from vaultgraph.model import Concept
 from vaultgraph.vault.load import load_vault
+from vault_files import write_files as make_vault
 
 RETRO = "---\ntitle: boostcamp {n}주차 회고\ncategories: boostcamp\n---\n# boostcamp {n}주차 회고\n## learned\n{body}"
-
-
-def make_vault(root: Path, files: dict[str, str]) -> Path:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def retro(n: int, body: str) -> str:

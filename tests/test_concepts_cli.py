@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from vaultgraph.cli import cli
+from vault_files import write_files
 
 NOTES = {
     "concepts/Batch Normalization.md": "---\naliases: [batchnorm, BN]\n---\n# Batch Normalization\n",
@@ -20,11 +21,7 @@ NOTES = {
 
 
 def make_vault(root: Path, notes: dict[str, str] = NOTES) -> Path:
-    for rel, text in notes.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
+    return write_files(root, notes)
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -23,6 +23,7 @@ from vaultgraph.graph.weeks import week_label, week_sort_key
 from vaultgraph.model import Concept, Occurrence
 from vaultgraph.render.html import map_data, render_map, script_json, vault_url
 from vaultgraph.vault.load import load_vault
+from vault_files import write_files as write_vault
 
 NOTES = {
     "retros/week1.md": "---\nseries: study\nweek: 1\ntags: [retro]\n---\n# Week 1\n\n"
@@ -31,14 +32,6 @@ NOTES = {
     "retros/Week 2.md": "---\nseries: study\nweek: 2\n---\n# Week 2\n\n- back to [[week1]]; **Alpha** again\n",
     "evergreen.md": "# Evergreen\n\nA note without a week. #idea\n",
 }
-
-
-def write_vault(root: Path, notes: dict[str, str]) -> Path:
-    for rel, text in notes.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def occurrence(path: str, block: int, week: str | None = None) -> Occurrence:
