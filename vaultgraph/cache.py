@@ -36,7 +36,7 @@ SHARDS = 16
 _MAGIC = b"VGC1"
 _MAC_SIZE = 32
 
-PARSER_SOURCES = ("parse", "concepts", "model.py", "codec.py", "vault/read.py")
+PARSER_SOURCES = ("parse", "concepts", "model.py", "codec.py", "unicode.py", "vault/read.py")
 """What `parse_note` runs (relative to the package): an edit to any of it invalidates the cache."""
 Entry = tuple[bytes, Any]
 """(digest of the file's bytes, the encoded Note)."""

@@ -11,9 +11,10 @@ Two keys per term:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
+
+from vaultgraph.unicode import nfc
 
 _SPACES = re.compile(r"\s+")
 _JOINERS = re.compile(r"[\s\-._/]+")
@@ -35,10 +36,6 @@ _PARTICLE_LENGTHS = tuple(sorted({len(p) for p in PARTICLES}, reverse=True))
 # What a light verb or adjective starts with when it is glued to a foreign word (`update할`, `apply해`).
 VERB_TAILS: tuple[str, ...] = ("하", "해", "했", "할", "한", "함", "합", "되", "된", "될", "됨", "돼", "됐",
                                "시키", "스럽", "스러")
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 @lru_cache(maxsize=1 << 16)

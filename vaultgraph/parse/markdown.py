@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -19,7 +18,8 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from vaultgraph.model import BlockId, Comment, Fence, Heading, Link, ListItem, Segment, Span, Tag
-from vaultgraph.parse.obsidian import nfc, obsidian_plugin, track_positions
+from vaultgraph.parse.obsidian import obsidian_plugin, track_positions
+from vaultgraph.unicode import nfc
 
 
 def build_parser() -> MarkdownIt:
@@ -39,7 +39,7 @@ _WEB_SUFFIXES = (".html", ".htm", ".php", "/")
 
 def slugify(text: str) -> str:
     """GitHub/Jekyll anchor: lower case, punctuation dropped, spaces to hyphens (`KL Divergence` -> `kl-divergence`)."""
-    return _SLUG_DROP.sub("", unicodedata.normalize("NFC", text).strip().lower()).replace(" ", "-")
+    return _SLUG_DROP.sub("", nfc(text).strip().lower()).replace(" ", "-")
 
 
 @dataclass(slots=True)

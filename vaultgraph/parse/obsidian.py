@@ -8,21 +8,18 @@ done for CommonMark links, images and inline HTML by wrapping those rules (`trac
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
+from vaultgraph.unicode import nfc
+
 # Obsidian tag characters: letters and digits of any script, `_`, `-`, `/`.
 TAG_BODY = re.compile(r"[\w/\-]+")
 _ALL_DIGITS = re.compile(r"[\d/]+")
 _WHITESPACE = frozenset(" \t\n\u00a0\u3000")
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def split_wikilink(inner: str) -> tuple[str, str | None, str | None, str | None]:

@@ -10,9 +10,10 @@ import fnmatch
 import json
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from vaultgraph.unicode import nfc
 
 # Folders Obsidian never indexes; every dot-folder is hidden in Obsidian as well.
 ALWAYS_SKIPPED = frozenset({"node_modules", "__pycache__"})
@@ -27,10 +28,6 @@ class Discovery:
     """Every other file (images, PDFs, canvases), vault-relative."""
     errors: list[tuple[str, str]] = field(default_factory=list)
     """(relative path, message) for folders that could not be listed."""
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def readable_name(name: str) -> str:
