@@ -1,8 +1,9 @@
-"""Fixtures shared by the browser tests: one headless Debian Chromium for the whole session."""
+"""Shared fixtures: one headless Debian Chromium for the whole session; a private user cache folder."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -20,3 +21,11 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep the cache's MAC key and fallback caches out of the real home; the user cache folder."""
+    home = tmp_path / "user-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home / "vaultgraph"

@@ -17,20 +17,13 @@ from vaultgraph.codec import decode_note, encode_note
 from vaultgraph.vault import load as load_module
 from vaultgraph.vault.load import load_vault
 
+pytestmark = pytest.mark.usefixtures("user_cache")
 SAMPLE_VAULT = Path(__file__).resolve().parents[1] / "sample_vault"
 NOTES = {
     "retros/2주차 회고.md": "---\ntags: [회고]\n---\n# 2주차\n\n- [[concepts/LSTM]]이 어려웠다\n- \n",
     "retros/3주차 회고.md": "# 3주차\n\n[[missing]] #pytorch\n",
     "concepts/LSTM.md": "# LSTM\n\n## Gates\n",
 }
-
-
-@pytest.fixture(autouse=True)
-def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep the MAC key and fallback caches out of the real home."""
-    home = tmp_path / "user-cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    return home / "vaultgraph"
 
 
 @pytest.fixture

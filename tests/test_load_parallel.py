@@ -13,6 +13,7 @@ from vaultgraph.lint.engine import Selection, lint_vault, select_rules
 from vaultgraph.vault import parallel
 from vaultgraph.vault.load import load_vault
 
+pytestmark = pytest.mark.usefixtures("user_cache")
 SAMPLE_VAULT = Path(__file__).resolve().parents[1] / "sample_vault"
 MAKE_VAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_vault.py"
 
@@ -24,11 +25,6 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run([sys.executable, str(MAKE_VAULT), "--notes", "300", "--out", str(out)], check=True,
                    capture_output=True)
     return out
-
-
-@pytest.fixture(autouse=True)
-def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
 
 
 def test_pool_result_equals_serial_result(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,8 +18,7 @@ POOL, SERIAL = 0, 10**12  # parallel_min_bytes
 
 
 @pytest.fixture(autouse=True)
-def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+def two_workers(user_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "worker_count", lambda: 2)
 
 

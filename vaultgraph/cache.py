@@ -61,9 +61,16 @@ def tool_fingerprint() -> str:
             h.update(f"|{dist}={importlib.metadata.version(dist)}".encode())
         except importlib.metadata.PackageNotFoundError:
             h.update(f"|{dist}=?".encode())
-    package = Path(vaultgraph.__file__).parent
+    # A development checkout changes without a version bump.
+    h.update(source_fingerprint(Path(vaultgraph.__file__).parent, PARSER_SOURCES).encode())
+    return h.hexdigest()
+
+
+def source_fingerprint(package: Path, parts: tuple[str, ...] = (".",)) -> str:
+    """Digest of the Python sources under `parts` (files or folders) of `package`, with their names."""
+    h = hashlib.blake2b(digest_size=16)
     sources: list[Path] = []
-    for part in PARSER_SOURCES:  # a development checkout changes without a version bump
+    for part in parts:
         path = package / part
         sources.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
     for source in sources:
@@ -147,8 +154,17 @@ class ParseCache:
 
     def read(self, shard: int) -> dict[str, Entry] | None:
         """The entries of `shard` by path; None when it is absent, stale or damaged (rewrite it)."""
+        entries = self.load(f"parse-{shard:02d}")
+        return entries if isinstance(entries, dict) else None
+
+    def write(self, shard: int, entries: dict[str, Entry]) -> None:
+        """Replace `shard` atomically; a shard with no entries is removed (prune)."""
+        self.store(f"parse-{shard:02d}", entries or None)
+
+    def load(self, name: str) -> Any:
+        """What `store` last kept under `name` with this fingerprint; None when absent, stale or damaged."""
         try:
-            blob = self._shard_path(shard).read_bytes()
+            blob = (self.directory / f"{name}.pickle").read_bytes()
         except OSError:
             return None
         body = len(_MAGIC) + _MAC_SIZE
@@ -156,35 +172,31 @@ class ParseCache:
         if head != _MAGIC or not hmac.compare_digest(mac, self._mac(payload)):
             return None  # not ours, truncated or tampered with: never unpickle it
         try:
-            fingerprint, entries = pickle.loads(payload)
+            fingerprint, value = pickle.loads(payload)
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
             return None
-        if fingerprint != self.fingerprint or not isinstance(entries, dict):
-            return None
-        return entries
+        return value if fingerprint == self.fingerprint else None
 
-    def write(self, shard: int, entries: dict[str, Entry]) -> None:
-        """Replace `shard` atomically; a shard with no entries is removed (prune)."""
-        if not entries:
+    def store(self, name: str, value: Any) -> None:
+        """Replace the file `name` atomically with `value`; None removes it (prune)."""
+        target = self.directory / f"{name}.pickle"
+        if value is None:
             try:
-                self._shard_path(shard).unlink(missing_ok=True)
+                target.unlink(missing_ok=True)
             except OSError:
-                pass  # a stale shard left behind is only ignored later
+                pass  # a stale file left behind is only ignored later
             return
-        payload = pickle.dumps((self.fingerprint, entries), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps((self.fingerprint, value), protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            fd, temp = tempfile.mkstemp(dir=self.directory, prefix=f".parse-{shard:02d}.", suffix=".tmp")
+            fd, temp = tempfile.mkstemp(dir=self.directory, prefix=f".{name}.", suffix=".tmp")
         except OSError:
             return  # the cache is an optimisation: a folder that turned read-only only costs speed
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(_MAGIC + self._mac(payload) + payload)
-            os.replace(temp, self._shard_path(shard))
+            os.replace(temp, target)
         except OSError:
             Path(temp).unlink(missing_ok=True)
-
-    def _shard_path(self, shard: int) -> Path:
-        return self.directory / f"parse-{shard:02d}.pickle"
 
     def _mac(self, payload: bytes) -> bytes:
         return hashlib.blake2b(payload, key=self.key, digest_size=_MAC_SIZE).digest()

@@ -9,7 +9,9 @@ import click
 
 from vaultgraph.cli.progress import parse_progress
 from vaultgraph.config import Config, load_config
-from vaultgraph.vault.load import Vault, load_vault
+from vaultgraph.cache import ParseCache
+from vaultgraph.vault.load import Vault, load_snapshot
+from vaultgraph.vault.snapshot import Snapshot, take_snapshot
 
 path_argument = click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 config_option = click.option("--config", "config_file", type=click.Path(path_type=Path),
@@ -26,21 +28,32 @@ cache_option = click.option("--no-cache", is_flag=True, expose_value=False, call
 """Add to any command that calls `open_vault`; the command function needs no extra parameter."""
 
 
-def open_vault(path: Path, config_file: Path | None, skip: tuple[str, ...] = ()) -> tuple[Config, Vault]:
-    """Config and vault of PATH; `skip` names `Note` fields the command never reads (see `load_vault`)."""
+def open_snapshot(path: Path, config_file: Path | None) -> tuple[Config, Snapshot, ParseCache | None]:
+    """Config of PATH, what its vault holds now, and its cache (None with `--no-cache` or nowhere to keep it)."""
     config = load_config(path, config_file)
     ctx = click.get_current_context(silent=True)
     use_cache = not (ctx is not None and ctx.meta.get(_NO_CACHE, False))
+    store = ParseCache.open(path) if use_cache else None
+    return config, take_snapshot(path, config.exclude, store), store
+
+
+def load_notes(config: Config, snapshot: Snapshot, store: ParseCache | None, skip: tuple[str, ...] = ()) -> Vault:
+    """Parse (or take from the cache) every note of `snapshot`; `skip` as in `load_vault`."""
     # The vault lives until the command exits and holds no cycles: keep the collector off while it
     # is built, then freeze it, so later collections (lint, graph) do not walk a million objects.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         with parse_progress() as progress:
-            vault = load_vault(path, config.exclude, cache=use_cache, progress=progress, flavor=config.flavor,
-                               skip=skip)
+            vault = load_snapshot(snapshot, store, progress=progress, flavor=config.flavor, skip=skip)
     finally:
         gc.freeze()
         if was_enabled:
             gc.enable()
-    return config, vault
+    return vault
+
+
+def open_vault(path: Path, config_file: Path | None, skip: tuple[str, ...] = ()) -> tuple[Config, Vault]:
+    """Config and vault of PATH; `skip` names `Note` fields the command never reads (see `load_vault`)."""
+    config, snapshot, store = open_snapshot(path, config_file)
+    return config, load_notes(config, snapshot, store, skip)

@@ -9,14 +9,17 @@ from pathlib import Path
 
 import click
 
-from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
+from vaultgraph.cli.common import cache_option, config_option, load_notes, open_snapshot, path_argument
 from vaultgraph.lint.baseline import BaselineError, new_findings, read_baseline, write_baseline
 from vaultgraph.lint.changed import GitError, changed_paths
 from vaultgraph.lint.engine import Selection, lint_vault, select_rules
 from vaultgraph.lint.fix import FixResult, fix_vault, plan_fixes, unified_diff
+from vaultgraph.lint.results import lint_with_results
 from vaultgraph.lint.rule import all_rules, rules_by_key, unknown_selectors
 from vaultgraph.model import Diagnostic
 from vaultgraph.render.formats import FORMATTERS, LintReport
+from vaultgraph.vault.flavors import detect_flavor
+from vaultgraph.vault.load import Vault
 from vaultgraph.render.rule_table import markdown_table
 
 
@@ -90,34 +93,46 @@ def lint(path: Path, output_format: str, select: str | None, extend_select: str 
                           extend_select=_codes("--extend-select", extend_select), ignore=_codes("--ignore", ignore))
     if fix and diff:
         raise LintUsageError("--fix and --diff cannot be used together (--diff previews --fix)")
-    config, vault = open_vault(path, config_file, skip=("terms",))  # no lint rule reads concept terms
+    config, snapshot, store = open_snapshot(path, config_file)
     rules = select_rules(config, selection)
     try:
         paths = changed_paths(path, changed) if changed is not None else None
         known = read_baseline(baseline) if baseline is not None else None
     except (GitError, BaselineError) as exc:
         raise LintUsageError(str(exc)) from exc
+
+    def load() -> Vault:
+        return load_notes(config, snapshot, store, skip=("terms",))  # no lint rule reads concept terms
+
     if diff:
-        plan = plan_fixes(vault, config, rules, paths, unsafe_fixes)
+        plan = plan_fixes(load(), config, rules, paths, unsafe_fixes)
         for change in plan.changed:
             click.echo(unified_diff(change), nl=False)
         _report_fixes(plan, "Would fix")
         sys.exit(1 if plan.changed else 0)
-    if fix:
-        result = fix_vault(vault, config, rules, paths, unsafe_fixes)
-        _report_fixes(result, "Fixed")
-        vault = result.vault
-    diagnostics = lint_vault(vault, config, rules, paths)
-    if baseline_out is not None:
-        try:
-            count = write_baseline(baseline_out, diagnostics, vault.notes)
-        except BaselineError as exc:
-            raise LintUsageError(str(exc)) from exc
-        click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {baseline_out}.", err=True)
-        sys.exit(0)
-    if known is not None:
-        diagnostics = new_findings(diagnostics, known, vault.notes)
-    linted = tuple(p for p in vault.notes if paths is None or p in paths)
+    if store is not None and not fix and paths is None and known is None and baseline_out is None:
+        # A plain run: its findings may be served whole from the last run's (`lint.results`).
+        flavor = detect_flavor(path, config.flavor)
+        diagnostics = lint_with_results(snapshot, store, config, rules, flavor,
+                                        lambda: lint_vault(load(), config, rules))
+        linted = snapshot.paths()
+    else:
+        vault = load()
+        if fix:
+            result = fix_vault(vault, config, rules, paths, unsafe_fixes)
+            _report_fixes(result, "Fixed")
+            vault = result.vault
+        diagnostics = lint_vault(vault, config, rules, paths)
+        if baseline_out is not None:
+            try:
+                count = write_baseline(baseline_out, diagnostics, vault.notes)
+            except BaselineError as exc:
+                raise LintUsageError(str(exc)) from exc
+            click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {baseline_out}.", err=True)
+            sys.exit(0)
+        if known is not None:
+            diagnostics = new_findings(diagnostics, known, vault.notes)
+        linted = tuple(p for p in vault.notes if paths is None or p in paths)
     _print(diagnostics, statistics, LintReport(
         root=str(path), files=len(linted), diagnostics=diagnostics, paths=linted, rules=tuple(rules),
         prefix=_location_prefix(path), color=output_format == "text" and sys.stdout.isatty()), output_format)

@@ -19,10 +19,10 @@ from vaultgraph.cache import SHARDS, Entry, ParseCache, digest, shard_of
 from vaultgraph.codec import encode_note, note_decoder
 from vaultgraph.model import Link, Note, Problem
 from vaultgraph.parse.note import parse_note
-from vaultgraph.vault.discover import discover
 from vaultgraph.vault.flavors import apply_flavor, detect_flavor
 from vaultgraph.vault.parallel import PARALLEL_MIN_BYTES, parse_encoded, worker_count
 from vaultgraph.vault.resolve import LinkIndex, Resolution
+from vaultgraph.vault.snapshot import Snapshot, take_snapshot
 
 Progress = Callable[[int, int], None]
 """Called with (notes parsed so far, notes to parse) while parsing; not called for cached notes."""
@@ -90,41 +90,44 @@ def load_vault(root: Path, exclude: list[str] | tuple[str, ...] = (), *, cache: 
     `skip` names list fields of `Note` the caller never reads (lint: `terms`, the biggest): they are
     left empty in the vault, while the cache still stores them for the commands that do read them.
     """
-    found = discover(root, exclude)
+    store = ParseCache.open(root) if cache else None
+    return load_snapshot(take_snapshot(root, exclude, store), store, progress=progress,
+                         parallel_min_bytes=parallel_min_bytes, flavor=flavor, skip=skip)
+
+
+def load_snapshot(snapshot: Snapshot, store: ParseCache | None, *, progress: Progress | None = None,
+                  parallel_min_bytes: int = PARALLEL_MIN_BYTES, flavor: str = "auto",
+                  skip: Collection[str] = ()) -> Vault:
+    """`load_vault` for a snapshot already taken (with `store`, or None for no cache)."""
     with _collector_paused():
-        notes = _parse_all(root, found.notes, cache, progress, parallel_min_bytes, frozenset(skip))
-    dialect = detect_flavor(root, flavor)
+        notes = _parse_all(snapshot, store, progress, parallel_min_bytes, frozenset(skip))
+    dialect = detect_flavor(snapshot.root, flavor)
     for note in notes:
         apply_flavor(note, dialect)
-    for rel, message in found.errors:
+    for rel, message in snapshot.errors:
         notes.append(unreadable(rel, message))
         notes[-1].title = rel
-    vault = Vault(root=root, notes={n.path: n for n in sorted(notes, key=lambda n: n.path)},
-                  attachments=found.attachments)
-    vault.index = LinkIndex([n.path for n in notes if n.path.lower().endswith(".md")], found.attachments)
+    vault = Vault(root=snapshot.root, notes={n.path: n for n in sorted(notes, key=lambda n: n.path)},
+                  attachments=snapshot.attachments)
+    vault.index = LinkIndex([n.path for n in notes if n.path.lower().endswith(".md")], snapshot.attachments)
     return vault
 
 
-def _parse_all(root: Path, files: list[tuple[str, Path]], use_cache: bool, progress: Progress | None,
-               parallel_min_bytes: int, skip: frozenset[str]) -> list[Note]:
-    notes: list[Note] = []
-    contents: list[tuple[str, bytes]] = []
-    for rel, path in files:
-        try:
-            contents.append((rel, path.read_bytes()))
-        except OSError as exc:
-            notes.append(unreadable(rel, f"cannot read file: {exc.strerror or exc}"))
+def _parse_all(snapshot: Snapshot, store: ParseCache | None, progress: Progress | None, parallel_min_bytes: int,
+               skip: frozenset[str]) -> list[Note]:
+    notes = [unreadable(rel, message) for rel, message in snapshot.unreadable.items()]
     decode = note_decoder(skip)
-    store = ParseCache.open(root) if use_cache else None
     if store is None:
+        contents = [(rel, snapshot.contents[rel]) for rel, _ in snapshot.notes if rel in snapshot.contents]
         parsed = _parse_pending(contents, progress, parallel_min_bytes, decode, encode=False)
         notes.extend(_stripped(note, skip) for _, note, _ in parsed)
         return notes
     # One shard at a time: its cached notes are decoded and the shard is dropped before the next.
-    groups: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
-    for rel, data in contents:
-        groups[shard_of(rel)].append((rel, data))
-    digests = {rel: digest(data) for rel, data in contents}
+    groups: dict[int, list[tuple[str, Path]]] = defaultdict(list)
+    for rel, path in snapshot.notes:
+        if rel in snapshot.digests:
+            groups[shard_of(rel)].append((rel, path))
+    digests = snapshot.digests
     pending: list[tuple[str, bytes]] = []
     # Shards to write again (emptied ones are pruned), with the entries they keep; and the notes
     # still to parse by shard: a shard is written as soon as its last one is parsed.
@@ -132,13 +135,20 @@ def _parse_all(root: Path, files: list[tuple[str, Path]], use_cache: bool, progr
     waiting: Counter[int] = Counter()
     for shard, members in groups.items():
         stored = store.read(shard) or {}
-        for rel, data in members:
+        for rel, path in members:
             entry = stored.get(rel)
             if entry is not None and entry[0] == digests[rel]:
                 notes.append(decode(entry[1]))
-            else:
-                pending.append((rel, data))
-                waiting[shard] += 1
+                continue
+            try:
+                data = snapshot.content(rel, path)
+            except OSError as exc:  # known by its signature, gone since
+                notes.append(unreadable(rel, f"cannot read file: {exc.strerror or exc}"))
+                continue
+            if rel not in snapshot.contents:  # read only now: key the entry by what was parsed
+                digests[rel] = digest(data)
+            pending.append((rel, data))
+            waiting[shard] += 1
         if waiting[shard] or len(stored) != len(members):  # notes changed, added or deleted
             # The encoded entries are kept, not the decoded notes (which may lack the skipped fields).
             rewrite[shard] = {rel: stored[rel] for rel, _ in members if rel in stored}

@@ -1,0 +1,107 @@
+"""Tests for vaultgraph.lint.results: a plain warm run prints the last run's findings without linting,
+and anything that could change the findings makes it lint again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vaultgraph.cli import cli
+from vaultgraph.cli import lint as lint_cli
+from vaultgraph.lint import results as results_module
+from vault_files import write_files
+
+pytestmark = pytest.mark.usefixtures("user_cache")
+NOTES = {
+    "retros/2주차 회고.md": "# 2주차\n\n- [[LSTM]] 정리\n- \n![[diagram.png]]\n",
+    "LSTM.md": "# LSTM\n\n[[missing]]\n",
+}
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    return write_files(tmp_path / "vault", NOTES)
+
+
+@pytest.fixture
+def lint_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per time the CLI really linted."""
+    calls: list[int] = []
+    real = lint_cli.lint_vault
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(lint_cli, "lint_vault", counting)
+    return calls
+
+
+def run(vault: Path, *extra: str) -> list[tuple[str, int, str]]:
+    result = CliRunner().invoke(cli, ["lint", str(vault), "--format", "json", "--exit-zero", *extra])
+    assert result.exit_code == 0, result.output
+    return [(d["path"], d["line"], d["code"]) for d in json.loads(result.output)["diagnostics"]]
+
+
+def test_a_plain_warm_run_reuses_the_findings(vault: Path, lint_calls: list[int]) -> None:
+    first = run(vault)
+    assert ("LSTM.md", 3, "VG101") in first and ("retros/2주차 회고.md", 5, "VG102") in first
+    assert run(vault) == first
+    assert lint_calls == [1]
+    assert run(vault, "--no-cache") == first
+    assert lint_calls == [1, 1]
+
+
+@pytest.mark.parametrize("change", ["edit", "attachment", "new-note", "config", "select", "tool"])
+def test_what_can_change_the_findings_makes_it_lint_again(vault: Path, lint_calls: list[int], change: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    first = run(vault)
+    extra: tuple[str, ...] = ()
+    if change == "edit":
+        (vault / "LSTM.md").write_text("# LSTM\n", encoding="utf-8")
+    elif change == "attachment":
+        (vault / "diagram.png").write_bytes(b"\x89PNG")
+    elif change == "new-note":
+        write_files(vault, {"missing.md": "# here now\n"})
+    elif change == "config":
+        (vault / "vaultgraph.toml").write_text('ignore = ["VG301"]\n', encoding="utf-8")
+    elif change == "select":
+        extra = ("--select", "VG101")
+    else:  # a new vaultgraph (a rule edited in a development checkout)
+        monkeypatch.setattr(results_module, "source_fingerprint", lambda package: "edited")
+    second = run(vault, *extra)
+    assert lint_calls == [1, 1]
+    assert second != first or change == "tool"  # the same rules give the same findings
+    assert run(vault, *extra) == second and lint_calls == [1, 1]  # and the new findings are kept
+
+
+@pytest.mark.parametrize("option", [("--fix",), ("--changed",), ("--write-baseline", "base.json")])
+def test_runs_that_need_the_notes_always_lint(vault: Path, lint_calls: list[int], option: tuple[str, ...],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(vault)
+    run(vault)
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("stored findings used")
+
+    monkeypatch.setattr(lint_cli, "lint_with_results", refuse)
+    result = CliRunner().invoke(cli, ["lint", str(vault), "--exit-zero", *option])
+    assert "stored findings used" not in result.output
+    assert lint_calls == [1, 1] or option == ("--changed",)  # not a git repository: refused before linting
+
+
+def test_a_damaged_results_file_is_ignored(vault: Path, lint_calls: list[int]) -> None:
+    first = run(vault)
+    for stored in (vault / ".vaultgraph-cache").glob("lint-*.pickle"):
+        stored.write_bytes(b"VGC1" + bytes(40))
+    assert run(vault) == first and lint_calls == [1, 1]
+
+
+def test_only_a_few_selections_are_kept(vault: Path) -> None:
+    codes = ["VG101", "VG102", "VG103", "VG104", "VG105", "VG106", "VG201", "VG202", "VG203", "VG204"]
+    for code in codes:
+        run(vault, "--select", code)
+    assert len(list((vault / ".vaultgraph-cache").glob("lint-*.pickle"))) == results_module._KEEP
