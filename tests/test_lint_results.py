@@ -3,7 +3,9 @@ and anything that could change the findings makes it lint again."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,13 @@ from click.testing import CliRunner
 
 from vaultgraph.cli import cli
 from vaultgraph.cli import lint as lint_cli
+from vaultgraph.config import Config
+from vaultgraph.lint import engine
 from vaultgraph.lint import results as results_module
+from vaultgraph.lint.engine import lint_vault
+from vaultgraph.lint.rule import Finding, RuleContext, rules_by_key
+from vaultgraph.model import Note
+from vaultgraph.vault.load import load_vault
 from vault_files import write_files
 
 pytestmark = pytest.mark.usefixtures("user_cache")
@@ -37,6 +45,7 @@ def lint_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         return real(*args, **kwargs)
 
     monkeypatch.setattr(lint_cli, "lint_vault", counting)
+    monkeypatch.setattr(results_module, "lint_vault", counting)
     return calls
 
 
@@ -105,3 +114,34 @@ def test_only_a_few_selections_are_kept(vault: Path) -> None:
     for code in codes:
         run(vault, "--select", code)
     assert len(list((vault / ".vaultgraph-cache").glob("lint-*.pickle"))) == results_module._KEEP
+
+
+def test_after_an_edit_only_that_note_is_checked_again(vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_files(vault, {f"n{i}.md": f"# N{i}\n\n[[LSTM#Gates]]\n" for i in range(5)})
+    first = run(vault)
+    assert sum(code == "VG103" for _, _, code in first) == 5
+    checked: list[str] = []
+    real = engine._check
+
+    def recording(note, *args):  # type: ignore[no-untyped-def]
+        checked.append(note.path)
+        return real(note, *args)
+
+    monkeypatch.setattr(engine, "_check", recording)
+    (vault / "n0.md").write_text("# N0\n\n[[LSTM#Gates]] [[n1]]\n", encoding="utf-8")
+    assert run(vault) == first
+    assert set(checked) == {"n0.md"}
+    checked.clear()
+    (vault / "LSTM.md").write_text("# LSTM\n\n## Gates\n\n[[missing]]\n", encoding="utf-8")  # the link world changed
+    second = run(vault)
+    assert [d for d in second if d[2] == "VG103"] == []
+    assert set(checked) == {"LSTM.md", "n0.md", "n1.md", "n2.md", "n3.md", "n4.md", "retros/2주차 회고.md"}
+
+
+def test_a_note_scope_rule_cannot_read_the_vault(vault: Path) -> None:
+    def peeking(note: Note, ctx: RuleContext) -> Iterator[Finding]:
+        yield Finding(1, 1, f"{len(ctx.vault.notes)} notes")
+
+    rule = dataclasses.replace(rules_by_key()["VG301"], check=peeking, scope="note")
+    with pytest.raises(RuntimeError, match='SCOPE = "note" read vault.notes'):
+        lint_vault(load_vault(vault), Config(), [rule])

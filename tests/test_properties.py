@@ -2,7 +2,7 @@
 
 Properties: nothing raises (parse, lint with every rule, concepts, graph, and every command); every finding
 points inside its file; `lint --format json` is byte-identical run after run, with and without the parse
-cache, and so is every other command's output;
+cache, and so is every other command's output; after edits, a cached run prints what a fresh one prints;
 `--fix` changes only the spans of the findings it fixes and a second `--fix` has nothing to do.
 
 Settings are derandomized (the same examples on every run, so CI is deterministic) and sized to keep
@@ -161,6 +161,27 @@ def test_lint_json_is_byte_identical_run_after_run_with_and_without_cache(files:
         outputs = [runner.invoke(cli, [*args, "--no-cache"]), runner.invoke(cli, args), runner.invoke(cli, args)]
         assert {r.exit_code for r in outputs} <= {0, 1}, outputs[0].output
         assert outputs[0].stdout_bytes == outputs[1].stdout_bytes == outputs[2].stdout_bytes
+
+
+@settings(VAULT, max_examples=60)
+@given(files=vault_files,
+       edits=st.lists(st.tuples(st.sampled_from(NOTE_PATHS), st.none() | note_bytes()), min_size=1, max_size=3))
+def test_lint_after_edits_prints_what_a_fresh_run_prints(files: dict[str, bytes],
+                                                           edits: list[tuple[str, bytes | None]]) -> None:
+    """The findings memo never serves a stale finding: after each edit, deletion or new note, a run
+    with the cache prints exactly what a run without it prints."""
+    with written(files) as root, tempfile.TemporaryDirectory() as cache_home:
+        runner = CliRunner(env={"XDG_CACHE_HOME": cache_home})
+        args = ["lint", "--format", "json", "--select", "VG0,VG1,VG2,VG3,VG4,VG5", "--ignore", "VG007", str(root)]
+        runner.invoke(cli, args)  # VG007 is left out: it turns the memo off
+        for rel, data in edits:
+            if data is None:
+                (root / rel).unlink(missing_ok=True)
+            else:
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                (root / rel).write_bytes(data)
+            cached, fresh = runner.invoke(cli, args), runner.invoke(cli, [*args, "--no-cache"])
+            assert cached.stdout_bytes == fresh.stdout_bytes
 
 
 def _offsets(text: str, line: int, column: int) -> int:

@@ -138,5 +138,56 @@ def note_decoder(skip: Collection[str] = ()) -> Decoder:
         return decode_note(values)
 
     return decode
+def _field_decoders() -> list[Decoder | None]:
+    hints = typing.get_type_hints(Note)
+    return [codec[1] if (codec := _codec_for_type(hints[name])) is not None else None for name in _NOTE_FIELDS]
+
+
+_FIELD_INDEX = {name: i for i, name in enumerate(_NOTE_FIELDS)}
+_FIELD_DECODERS = _field_decoders()
+
+
+class LazyNote(Note):
+    """A `Note` whose fields are decoded from their encoded form the first time they are read.
+
+    A slot that was never assigned raises AttributeError, which sends Python to `__getattr__`:
+    that decodes the one field and assigns it, so later reads cost nothing. Lint on a warm
+    cache reads only what its rules need (for most notes: nothing but the headings).
+    """
+
+    __slots__ = ("_encoded",)
+
+    def __getattr__(self, name: str) -> Any:
+        index = _FIELD_INDEX.get(name)
+        if index is None or name == "_encoded":
+            raise AttributeError(name)
+        value = self._encoded[index]
+        decoder = _FIELD_DECODERS[index]
+        value = decoder(value) if decoder is not None else value
+        setattr(self, name, value)
+        return value
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Note):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in _NOTE_FIELDS)
+
+
+def lazy_note_decoder(skip: Collection[str] = ()) -> Decoder:
+    """Like `note_decoder`, but each field is decoded only when first read (`LazyNote`)."""
+    empty = [_FIELD_INDEX[name] for name in skip]
+
+    def decode(values: tuple) -> Note:
+        if empty:
+            values = list(values)
+            for i in empty:
+                values[i] = []
+        note = LazyNote.__new__(LazyNote)
+        note._encoded = values
+        return note
+
+    return decode
+
+
 SCHEMA = hashlib.blake2b(_schema(Note, set()).encode(), digest_size=8).hexdigest()
 """Changes whenever a field of `Note` or of a dataclass it holds changes."""

@@ -37,15 +37,16 @@ def open_snapshot(path: Path, config_file: Path | None) -> tuple[Config, Snapsho
     return config, take_snapshot(path, config.exclude, store), store
 
 
-def load_notes(config: Config, snapshot: Snapshot, store: ParseCache | None, skip: tuple[str, ...] = ()) -> Vault:
-    """Parse (or take from the cache) every note of `snapshot`; `skip` as in `load_vault`."""
+def load_notes(config: Config, snapshot: Snapshot, store: ParseCache | None, skip: tuple[str, ...] = (),
+               lazy: bool = False) -> Vault:
+    """Parse (or take from the cache) every note of `snapshot`; `skip` and `lazy` as in `load_snapshot`."""
     # The vault lives until the command exits and holds no cycles: keep the collector off while it
     # is built, then freeze it, so later collections (lint, graph) do not walk a million objects.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         with parse_progress() as progress:
-            vault = load_snapshot(snapshot, store, progress=progress, flavor=config.flavor, skip=skip)
+            vault = load_snapshot(snapshot, store, progress=progress, flavor=config.flavor, skip=skip, lazy=lazy)
     finally:
         gc.freeze()
         if was_enabled:

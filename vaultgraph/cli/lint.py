@@ -102,7 +102,8 @@ def lint(path: Path, output_format: str, select: str | None, extend_select: str 
         raise LintUsageError(str(exc)) from exc
 
     def load() -> Vault:
-        return load_notes(config, snapshot, store, skip=("terms",))  # no lint rule reads concept terms
+        # No lint rule reads concept terms; with the findings memo most notes are barely read at all.
+        return load_notes(config, snapshot, store, skip=("terms",), lazy=True)
 
     if diff:
         plan = plan_fixes(load(), config, rules, paths, unsafe_fixes)
@@ -113,8 +114,7 @@ def lint(path: Path, output_format: str, select: str | None, extend_select: str 
     if store is not None and not fix and paths is None and known is None and baseline_out is None:
         # A plain run: its findings may be served whole from the last run's (`lint.results`).
         flavor = detect_flavor(path, config.flavor)
-        diagnostics = lint_with_results(snapshot, store, config, rules, flavor,
-                                        lambda: lint_vault(load(), config, rules))
+        diagnostics = lint_with_results(snapshot, store, config, rules, flavor, load)
         linted = snapshot.paths()
     else:
         vault = load()

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Generic, TypeVar, cast
 
 from vaultgraph.config import Config
 from vaultgraph.lint.directives import Suppressions, suppressions
+from vaultgraph.lint.memo import FindingsMemo
 from vaultgraph.lint.rule import Finding, Rule, RuleContext, all_rules, expand_selectors
 from vaultgraph.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION, unused_suppressions
 from vaultgraph.model import Diagnostic, Note
 from vaultgraph.vault.load import Vault
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,55 +44,96 @@ def _diagnostic(rule: Rule, path: str, finding: Finding, severity: str) -> Diagn
                       message=finding.message, edits=finding.edits, unsafe_fix=rule.fix == "unsafe")
 
 
-def lint_vault(vault: Vault, config: Config, rules: Iterable[Rule], paths: set[str] | None = None) -> list[Diagnostic]:
-    """Lint every note (or only `paths`), resolving links against the whole vault."""
+class _NoVault:
+    """The vault a rule with `SCOPE = "note"` sees: reading it means the rule's scope is wrong, and
+    its findings would be reused when they should not be."""
+
+    def __getattr__(self, name: str) -> None:
+        raise RuntimeError(f'a rule with SCOPE = "note" read vault.{name}; declare SCOPE = "links" or "vault"')
+
+
+def lint_vault(vault: Vault, config: Config, rules: Iterable[Rule], paths: set[str] | None = None,
+               memo: FindingsMemo | None = None) -> list[Diagnostic]:
+    """Lint every note (or only `paths`), resolving links against the whole vault.
+
+    With `memo`, a note's findings of the `note` and `links` rules are taken from the last run
+    when they still hold, and this run's are added to it.
+    """
     rules = list(rules)
+    unused = next((rule for rule in rules if rule.code == UNUSED_SUPPRESSION), None)
+    if unused is not None:
+        memo = None  # VG007 needs every suppression to be tried again
     notes = [n for n in vault.notes.values() if paths is None or n.path in paths]
-    suppressed = {n.path: suppressions(n) for n in notes}
-    ignored = {n.path: _per_file_ignores(n.path, config) for n in notes}
-    found: list[Diagnostic] = []
+    suppressed = _PerNote(suppressions)
+    ignored = _PerNote(lambda note: _per_file_ignores(note.path, config))
+    scopes: dict[str, list[tuple[Rule, RuleContext, str]]] = {}
     for rule in rules:
-        ctx = RuleContext(vault, config.options(rule.code))
-        severity = config.severity.get(rule.code, rule.severity)
         if rule.check is not None:
-            for note in notes:
-                if rule.code in ignored[note.path] or (not note.readable and rule.code != "VG001"):
-                    continue
-                for finding in rule.check(note, ctx):
-                    if not suppressed[note.path].suppresses(rule.code, finding.line):
-                        found.append(_diagnostic(rule, note.path, finding, severity))
+            ctx = RuleContext(cast(Vault, _NoVault()) if rule.scope == "note" else vault, config.options(rule.code))
+            scopes.setdefault(rule.scope, []).append((rule, ctx, config.severity.get(rule.code, rule.severity)))
+    found: list[Diagnostic] = []
+    for note in notes:
+        for scope, checks in scopes.items():
+            reused = memo.reuse(note.path, scope) if memo is not None and scope != "vault" else None
+            if reused is None:
+                reused = list(_check(note, checks, suppressed, ignored))
+                if memo is not None and scope != "vault":
+                    memo.keep(note.path, scope, reused)
+            found.extend(reused)
+    for rule in rules:
         if rule.check_vault is not None:
-            for finding in rule.check_vault(vault, ctx):
+            severity = config.severity.get(rule.code, rule.severity)
+            for finding in rule.check_vault(vault, RuleContext(vault, config.options(rule.code))):
                 path = finding.path or ""
+                note = vault.notes.get(path)
                 if paths is not None and path not in paths:
                     continue
-                if rule.code in ignored.get(path, ()) or _is_suppressed(suppressed.get(path), rule.code, finding):
+                if note is not None and (rule.code in ignored[note] or suppressed[note].suppresses(rule.code,
+                                                                                                  finding.line)):
                     continue
                 found.append(_diagnostic(rule, path, finding, severity))
-    unused = next((rule for rule in rules if rule.code == UNUSED_SUPPRESSION), None)
     if unused is not None:
         found.extend(_unused_suppressions(unused, rules, notes, suppressed, ignored, config))
     found.sort(key=Diagnostic.sort_key)
     return found
 
 
-def _unused_suppressions(rule: Rule, rules: list[Rule], notes: list[Note], suppressed: dict[str, Suppressions],
-                         ignored: dict[str, set[str]], config: Config) -> Iterator[Diagnostic]:
+class _PerNote(Generic[T]):
+    """A note's suppression table or ignored codes, worked out the first time it is asked for."""
+
+    def __init__(self, compute: Callable[[Note], T]):
+        self.compute = compute
+        self.values: dict[str, T] = {}
+
+    def __getitem__(self, note: Note) -> T:
+        if note.path not in self.values:
+            self.values[note.path] = self.compute(note)
+        return self.values[note.path]
+
+
+def _check(note: Note, checks: list[tuple[Rule, RuleContext, str]], suppressed: _PerNote[Suppressions],
+           ignored: _PerNote[set[str]]) -> Iterator[Diagnostic]:
+    for rule, ctx, severity in checks:
+        if rule.code in ignored[note] or (not note.readable and rule.code != "VG001"):
+            continue
+        for finding in rule.check(note, ctx):  # type: ignore[misc]
+            if not suppressed[note].suppresses(rule.code, finding.line):
+                yield _diagnostic(rule, note.path, finding, severity)
+
+
+def _unused_suppressions(rule: Rule, rules: list[Rule], notes: list[Note], suppressed: _PerNote[Suppressions],
+                         ignored: _PerNote[set[str]], config: Config) -> Iterator[Diagnostic]:
     """VG007 judges the directives' `used` flags, so it runs after every other rule has reported."""
     severity = config.severity.get(rule.code, rule.severity)
     ran = {r.code for r in rules} - {rule.code}
     for note in notes:
-        if rule.code in ignored[note.path] or not note.readable:
+        if rule.code in ignored[note] or not note.readable:
             continue
-        table = suppressed[note.path]
-        for directive, finding in list(unused_suppressions(table, ran - ignored[note.path])):
+        table = suppressed[note]
+        for directive, finding in list(unused_suppressions(table, ran - ignored[note])):
             others = Suppressions([d for d in table.directives if d is not directive])  # none silences itself
             if not others.suppresses(rule.code, finding.line):
                 yield _diagnostic(rule, note.path, finding, severity)
-
-
-def _is_suppressed(table: Suppressions | None, code: str, finding: Finding) -> bool:
-    return table is not None and table.suppresses(code, finding.line)
 
 
 def _per_file_ignores(path: str, config: Config) -> set[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from vaultgraph.model import Edit, Note, Severity, Span
 
@@ -42,6 +42,10 @@ class RuleContext:
 
 
 NoteCheck = Callable[[Note, RuleContext], Iterable[Finding]]
+Scope = Literal["note", "links", "vault"]
+"""What a rule's `check` reads besides its options, which decides when its findings may be reused:
+`note` only the note (its context has no vault); `links` also how the note's links resolve and
+the target notes' headings and block ids; `vault` anything (the default: never reused)."""
 VaultCheck = Callable[["Vault", RuleContext], Iterable[Finding]]
 
 
@@ -56,6 +60,7 @@ class Rule:
     doc: str
     check: NoteCheck | None
     check_vault: VaultCheck | None
+    scope: Scope = "vault"
     validate_options: Callable[[dict[str, Any], str], dict[str, Any]] | None = None
     """Checks option values the defaults' shapes cannot judge (a regex, a type name); raises ConfigError."""
 
@@ -69,6 +74,7 @@ class Rule:
                    enabled=getattr(module, "ENABLED", True), fix=getattr(module, "FIX", None),
                    options=getattr(module, "OPTIONS", {}), doc=inspect.cleandoc(module.__doc__ or ""),
                    check=getattr(module, "check", None), check_vault=getattr(module, "check_vault", None),
+                   scope=getattr(module, "SCOPE", "vault"),
                    validate_options=getattr(module, "validate_options", None))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from vaultgraph.cache import SHARDS, Entry, ParseCache, digest, shard_of
-from vaultgraph.codec import encode_note, note_decoder
+from vaultgraph.codec import encode_note, lazy_note_decoder, note_decoder
 from vaultgraph.model import Link, Note, Problem
 from vaultgraph.parse.note import parse_note
 from vaultgraph.vault.flavors import apply_flavor, detect_flavor
@@ -97,10 +97,15 @@ def load_vault(root: Path, exclude: list[str] | tuple[str, ...] = (), *, cache: 
 
 def load_snapshot(snapshot: Snapshot, store: ParseCache | None, *, progress: Progress | None = None,
                   parallel_min_bytes: int = PARALLEL_MIN_BYTES, flavor: str = "auto",
-                  skip: Collection[str] = ()) -> Vault:
-    """`load_vault` for a snapshot already taken (with `store`, or None for no cache)."""
+                  skip: Collection[str] = (), lazy: bool = False) -> Vault:
+    """`load_vault` for a snapshot already taken (with `store`, or None for no cache).
+
+    `lazy`: notes from the cache decode each field when it is first read (`codec.LazyNote`), for
+    a caller that reads little of most notes (lint reusing its findings).
+    """
+    decode = lazy_note_decoder(skip) if lazy else note_decoder(skip)
     with _collector_paused():
-        notes = _parse_all(snapshot, store, progress, parallel_min_bytes, frozenset(skip))
+        notes = _parse_all(snapshot, store, progress, parallel_min_bytes, frozenset(skip), decode)
     dialect = detect_flavor(snapshot.root, flavor)
     for note in notes:
         apply_flavor(note, dialect)
@@ -114,9 +119,8 @@ def load_snapshot(snapshot: Snapshot, store: ParseCache | None, *, progress: Pro
 
 
 def _parse_all(snapshot: Snapshot, store: ParseCache | None, progress: Progress | None, parallel_min_bytes: int,
-               skip: frozenset[str]) -> list[Note]:
+               skip: frozenset[str], decode: Callable[[Any], Note]) -> list[Note]:
     notes = [unreadable(rel, message) for rel, message in snapshot.unreadable.items()]
-    decode = note_decoder(skip)
     if store is None:
         contents = [(rel, snapshot.contents[rel]) for rel, _ in snapshot.notes if rel in snapshot.contents]
         parsed = _parse_pending(contents, progress, parallel_min_bytes, decode, encode=False)

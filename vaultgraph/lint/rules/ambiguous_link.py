@@ -16,6 +16,7 @@ from vaultgraph.model import Note
 CODE = "VG105"
 NAME = "ambiguous-link"
 SEVERITY = "warning"
+SCOPE = "links"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

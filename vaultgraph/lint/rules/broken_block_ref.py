@@ -15,6 +15,7 @@ from vaultgraph.vault.resolve import has_block
 CODE = "VG104"
 NAME = "broken-block-ref"
 SEVERITY = "error"
+SCOPE = "links"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

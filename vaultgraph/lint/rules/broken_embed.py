@@ -15,6 +15,7 @@ from vaultgraph.model import Note
 CODE = "VG102"
 NAME = "broken-embed"
 SEVERITY = "error"
+SCOPE = "links"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

@@ -17,6 +17,7 @@ from vaultgraph.vault.resolve import has_heading
 CODE = "VG103"
 NAME = "broken-heading-link"
 SEVERITY = "error"
+SCOPE = "links"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

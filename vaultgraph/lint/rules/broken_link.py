@@ -17,6 +17,7 @@ from vaultgraph.model import Note
 CODE = "VG101"
 NAME = "broken-link"
 SEVERITY = "error"
+SCOPE = "links"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

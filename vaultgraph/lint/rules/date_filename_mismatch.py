@@ -27,6 +27,7 @@ from vaultgraph.parse.weeks import note_date
 CODE = "VG204"
 NAME = "date-filename-mismatch"
 SEVERITY = "warning"
+SCOPE = "note"
 
 _DATE_NAME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:-|$)")
 

@@ -14,6 +14,7 @@ from vaultgraph.model import Note
 CODE = "VG106"
 NAME = "empty-link"
 SEVERITY = "warning"
+SCOPE = "note"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

@@ -23,6 +23,7 @@ from vaultgraph.model import Edit, Note
 CODE = "VG301"
 NAME = "empty-list-item"
 SEVERITY = "warning"
+SCOPE = "note"
 FIX = "safe"
 
 

@@ -24,6 +24,7 @@ from vaultgraph.model import Note
 CODE = "VG302"
 NAME = "heading-increment"
 SEVERITY = "warning"
+SCOPE = "note"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

@@ -22,6 +22,7 @@ from vaultgraph.model import Note
 CODE = "VG201"
 NAME = "invalid-front-matter"
 SEVERITY = "error"
+SCOPE = "note"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

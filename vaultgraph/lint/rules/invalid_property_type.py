@@ -39,6 +39,7 @@ from vaultgraph.parse.weeks import note_date
 CODE = "VG203"
 NAME = "invalid-property-type"
 SEVERITY = "warning"
+SCOPE = "note"
 OPTIONS: dict[str, Any] = {"types": {}}
 
 

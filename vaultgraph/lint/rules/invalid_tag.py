@@ -37,6 +37,7 @@ from vaultgraph.model import Note, Tag
 CODE = "VG206"
 NAME = "invalid-tag"
 SEVERITY = "warning"
+SCOPE = "note"
 OPTIONS: dict[str, Any] = {"pattern": ""}
 
 _ALLOWED_PUNCTUATION = frozenset("_-/")

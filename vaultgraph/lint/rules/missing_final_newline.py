@@ -19,6 +19,7 @@ from vaultgraph.model import Edit, Note
 CODE = "VG307"
 NAME = "missing-final-newline"
 SEVERITY = "info"
+SCOPE = "note"
 FIX = "safe"
 
 

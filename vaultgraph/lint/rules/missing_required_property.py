@@ -34,6 +34,7 @@ from vaultgraph.model import Note
 CODE = "VG202"
 NAME = "missing-required-property"
 SEVERITY = "error"
+SCOPE = "note"
 OPTIONS: dict[str, Any] = {"required": {}}
 
 

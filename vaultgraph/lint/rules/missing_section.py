@@ -45,6 +45,7 @@ from vaultgraph.vault.resolve import heading_key
 CODE = "VG503"
 NAME = "missing-section"
 SEVERITY = "warning"
+SCOPE = "note"
 ENABLED = False
 OPTIONS: dict[str, Any] = {"paths": [], "sections": ["learned", "feeling"]}
 

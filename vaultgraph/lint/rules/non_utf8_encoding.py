@@ -16,6 +16,7 @@ from vaultgraph.model import Note
 CODE = "VG002"
 NAME = "non-utf8-encoding"
 SEVERITY = "warning"
+SCOPE = "note"
 FIX = "unsafe"
 
 

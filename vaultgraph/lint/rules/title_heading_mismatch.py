@@ -27,6 +27,7 @@ from vaultgraph.model import Note
 CODE = "VG205"
 NAME = "title-heading-mismatch"
 SEVERITY = "warning"
+SCOPE = "note"
 
 
 def _key(text: str) -> str:

@@ -31,6 +31,7 @@ from vaultgraph.model import Edit, Note
 CODE = "VG303"
 NAME = "trailing-whitespace"
 SEVERITY = "info"
+SCOPE = "note"
 FIX = "safe"
 
 # A next line that starts a new block, so two spaces before it are not a hard break.

@@ -25,6 +25,7 @@ from vaultgraph.model import Note
 CODE = "VG304"
 NAME = "unclosed-code-fence"
 SEVERITY = "error"
+SCOPE = "note"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

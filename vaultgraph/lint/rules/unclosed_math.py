@@ -24,6 +24,7 @@ from vaultgraph.model import Note
 CODE = "VG305"
 NAME = "unclosed-math"
 SEVERITY = "warning"
+SCOPE = "note"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from vaultgraph.model import Note
 CODE = "VG001"
 NAME = "unreadable-file"
 SEVERITY = "error"
+SCOPE = "note"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

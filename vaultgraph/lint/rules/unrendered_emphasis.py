@@ -27,6 +27,7 @@ from vaultgraph.model import Note, Segment
 CODE = "VG306"
 NAME = "unrendered-emphasis"
 SEVERITY = "warning"
+SCOPE = "note"
 
 _PROSE = frozenset({"text", "strong", "emphasis", "mark", "heading"})
 
