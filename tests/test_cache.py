@@ -41,9 +41,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = load_module.parse_note
 
-    def counting(path: str, data: bytes):  # type: ignore[no-untyped-def]
+    def counting(path: str, data: bytes, **options):  # type: ignore[no-untyped-def]
         seen.append(path)
-        return real(path, data)
+        return real(path, data, **options)
 
     monkeypatch.setattr(load_module, "parse_note", counting)
     return seen

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from vaultgraph.codec import note_decoder
+from vaultgraph.parse import note as parse_module
 from vaultgraph.vault import load as load_module
 from vaultgraph.vault import parallel
 from vaultgraph.vault.load import load_vault
@@ -44,6 +45,18 @@ def test_skipped_fields_are_empty_and_the_rest_is_unchanged(vault: Path, how: in
 
 
 @pytest.mark.parametrize("how", [POOL, SERIAL], ids=["pool", "serial"])
+def test_terms_nobody_reads_are_not_computed_without_a_cache(vault: Path, how: int,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(note):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"terms computed for {note.path}")  # raised in a forked worker too
+
+    monkeypatch.setattr(parse_module, "extract_terms", refuse)
+    assert load_vault(vault, parallel_min_bytes=how, skip=("terms",)).notes
+    with pytest.raises(AssertionError, match="terms computed"):  # the cache keeps them for `graph`
+        load_vault(vault, cache=True, parallel_min_bytes=SERIAL, skip=("terms",))
+
+
+@pytest.mark.parametrize("how", [POOL, SERIAL], ids=["pool", "serial"])
 def test_cache_written_by_a_lean_load_serves_a_full_one(vault: Path, how: int,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = load_vault(vault, parallel_min_bytes=SERIAL)
@@ -52,7 +65,8 @@ def test_cache_written_by_a_lean_load_serves_a_full_one(vault: Path, how: int,
     load_vault(vault, cache=True, parallel_min_bytes=how, skip=("terms",))
     parsed: list[str] = []
     real = load_module.parse_note
-    monkeypatch.setattr(load_module, "parse_note", lambda path, data: parsed.append(path) or real(path, data))
+    monkeypatch.setattr(load_module, "parse_note",
+                        lambda path, data, **options: parsed.append(path) or real(path, data, **options))
     warm = load_vault(vault, cache=True, parallel_min_bytes=SERIAL)
     assert parsed == []
     assert {p: n for p, n in warm.notes.items() if p != "new.md"} == fresh.notes

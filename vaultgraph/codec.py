@@ -161,7 +161,8 @@ class LazyNote(Note):
         index = _FIELD_INDEX.get(name)
         if index is None or name == "_encoded":
             raise AttributeError(name)
-        value = self._encoded[index]
+        encoded = self._encoded
+        value, encoded[index] = encoded[index], None  # held once: decoded, or still encoded
         decoder = _FIELD_DECODERS[index]
         value = decoder(value) if decoder is not None else value
         setattr(self, name, value)
@@ -178,12 +179,11 @@ def lazy_note_decoder(skip: Collection[str] = ()) -> Decoder:
     empty = [_FIELD_INDEX[name] for name in skip]
 
     def decode(values: tuple) -> Note:
-        if empty:
-            values = list(values)
-            for i in empty:
-                values[i] = []
+        fields = list(values)
+        for i in empty:
+            fields[i] = []
         note = LazyNote.__new__(LazyNote)
-        note._encoded = values
+        note._encoded = fields
         return note
 
     return decode

@@ -103,9 +103,9 @@ def load_snapshot(snapshot: Snapshot, store: ParseCache | None, *, progress: Pro
     `lazy`: notes from the cache decode each field when it is first read (`codec.LazyNote`), for
     a caller that reads little of most notes (lint reusing its findings).
     """
-    decode = lazy_note_decoder(skip) if lazy else note_decoder(skip)
+    cached = lazy_note_decoder(skip) if lazy else note_decoder(skip)
     with _collector_paused():
-        notes = _parse_all(snapshot, store, progress, parallel_min_bytes, frozenset(skip), decode)
+        notes = _parse_all(snapshot, store, progress, parallel_min_bytes, frozenset(skip), cached)
     dialect = detect_flavor(snapshot.root, flavor)
     for note in notes:
         apply_flavor(note, dialect)
@@ -119,11 +119,14 @@ def load_snapshot(snapshot: Snapshot, store: ParseCache | None, *, progress: Pro
 
 
 def _parse_all(snapshot: Snapshot, store: ParseCache | None, progress: Progress | None, parallel_min_bytes: int,
-               skip: frozenset[str], decode: Callable[[Any], Note]) -> list[Note]:
+               skip: frozenset[str], decode_cached: Callable[[Any], Note]) -> list[Note]:
     notes = [unreadable(rel, message) for rel, message in snapshot.unreadable.items()]
+    decode = note_decoder(skip)  # a note just parsed is read whole: lazy decoding would hold it twice
     if store is None:
         contents = [(rel, snapshot.contents[rel]) for rel, _ in snapshot.notes if rel in snapshot.contents]
-        parsed = _parse_pending(contents, progress, parallel_min_bytes, decode, encode=False)
+        # Nothing is cached, so terms nobody reads would be computed for nothing.
+        parsed = _parse_pending(contents, progress, parallel_min_bytes, decode, encode=False,
+                                with_terms="terms" not in skip)
         notes.extend(_stripped(note, skip) for _, note, _ in parsed)
         return notes
     # One shard at a time: its cached notes are decoded and the shard is dropped before the next.
@@ -142,7 +145,7 @@ def _parse_all(snapshot: Snapshot, store: ParseCache | None, progress: Progress 
         for rel, path in members:
             entry = stored.get(rel)
             if entry is not None and entry[0] == digests[rel]:
-                notes.append(decode(entry[1]))
+                notes.append(decode_cached(entry[1]))
                 continue
             try:
                 data = snapshot.content(rel, path)
@@ -160,7 +163,8 @@ def _parse_all(snapshot: Snapshot, store: ParseCache | None, progress: Progress 
         if not waiting[shard]:
             store.write(shard, entries)
             del rewrite[shard]
-    for rel, note, encoded in _parse_pending(pending, progress, parallel_min_bytes, decode, encode=True):
+    for rel, note, encoded in _parse_pending(pending, progress, parallel_min_bytes, decode, encode=True,
+                                             with_terms=True):
         shard = shard_of(rel)
         rewrite[shard][rel] = (digests[rel], encoded)
         notes.append(_stripped(note, skip))
@@ -177,11 +181,13 @@ def _stripped(note: Note, skip: frozenset[str]) -> Note:
 
 
 def _parse_pending(pending: list[tuple[str, bytes]], progress: Progress | None, parallel_min_bytes: int,
-                   decode: Callable[[Any], Note], encode: bool) -> Iterator[tuple[str, Note, Any]]:
+                   decode: Callable[[Any], Note], encode: bool,
+                   with_terms: bool) -> Iterator[tuple[str, Note, Any]]:
     """(path, Note, encoded Note) for each pending file, in order, from the pool when it is worth starting.
 
     Notes from the pool are decoded by `decode` (which may skip fields); the encoded form, whole, is
-    what the cache stores (None for notes parsed here when `encode` is false).
+    what the cache stores (None for notes parsed here when `encode` is false). `with_terms` as in
+    `parse_note`.
     """
     total = len(pending)
     workers = min(worker_count(), total)
@@ -194,11 +200,11 @@ def _parse_pending(pending: list[tuple[str, bytes]], progress: Progress | None, 
             if progress is not None:
                 progress(done, total)
 
-        for (rel, _), encoded in zip(pending, parse_encoded(pending, workers, advance)):
+        for (rel, _), encoded in zip(pending, parse_encoded(pending, workers, advance, with_terms)):
             yield rel, decode(encoded), encoded
         return
     for done, (rel, data) in enumerate(pending, 1):
-        note = parse_note(rel, data)
+        note = parse_note(rel, data, with_terms=with_terms)
         yield rel, note, encode_note(note) if encode else None
         if progress is not None and (done % 50 == 0 or done == total):
             progress(done, total)

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 from vaultgraph.codec import encode_note
@@ -46,8 +47,8 @@ def chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _parse_chunk(chunk: list[Item]) -> list[Any]:
-    return [encode_note(parse_note(path, data)) for path, data in chunk]
+def _parse_chunk(chunk: list[Item], with_terms: bool) -> list[Any]:
+    return [encode_note(parse_note(path, data, with_terms=with_terms)) for path, data in chunk]
 
 
 def _start_worker() -> None:
@@ -62,10 +63,11 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def parse_encoded(items: list[Item], workers: int, on_chunk: Callable[[int], None] | None = None) -> Iterator[Any]:
-    """Encoded notes of `items`, in order, parsed by `workers` processes."""
+def parse_encoded(items: list[Item], workers: int, on_chunk: Callable[[int], None] | None = None,
+                  with_terms: bool = True) -> Iterator[Any]:
+    """Encoded notes of `items`, in order, parsed by `workers` processes (see `parse_note`)."""
     with _context().Pool(workers, initializer=_start_worker) as pool:
-        for encoded in pool.imap(_parse_chunk, chunks(items, CHUNK_BYTES)):
+        for encoded in pool.imap(partial(_parse_chunk, with_terms=with_terms), chunks(items, CHUNK_BYTES)):
             if on_chunk is not None:
                 on_chunk(len(encoded))
             yield from encoded
