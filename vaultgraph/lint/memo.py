@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING
 from vaultgraph.model import Diagnostic, Edit
 
 if TYPE_CHECKING:
+    from vaultgraph.model import Note
     from vaultgraph.vault.load import Vault
 
 Rows = list[tuple]
 """Diagnostics as plain tuples: what is stored (pickles in C, unlike slotted dataclasses)."""
-Entry = tuple[bytes, bytes, dict[str, Rows]]
-"""(note digest, link world, rows by scope) of one note."""
+Entry = tuple[bytes, bytes, dict[str, Rows], bytes]
+"""(note digest, link world, rows by scope, outline digest) of one note."""
 
 _EDIT = attrgetter("line", "column", "end_line", "end_column", "replacement")
 _DIAGNOSTIC = attrgetter("path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message")
@@ -38,13 +39,11 @@ def decode_diagnostics(rows: Rows) -> list[Diagnostic]:
     return [Diagnostic(*row[:9], tuple(starmap(Edit, row[9])), row[10]) for row in rows]
 
 
-def link_world(vault: Vault) -> bytes:
-    """Digest of everything a `links` rule may read beyond its own note."""
-    outline = [(path, [(h.level, h.text, h.line, h.slug) for h in note.headings],
-                [(b.id, b.line) for b in note.block_ids]) for path, note in vault.notes.items()]
+def outline_digest(note: Note) -> bytes:
+    """Digest of what a `links` rule may read of a note it links to: its headings and block ids."""
     # repr, not pickle: a pickle's bytes change with which equal strings happen to be one object.
-    state = repr((outline, vault.attachments)).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(state, digest_size=16).digest()
+    outline = ([(h.level, h.text, h.line, h.slug) for h in note.headings], [(b.id, b.line) for b in note.block_ids])
+    return hashlib.blake2b(repr(outline).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 @dataclass(slots=True)
@@ -52,11 +51,26 @@ class FindingsMemo:
     digests: Mapping[str, bytes]
     """Digest of each note's bytes in this run; a note without one is always checked."""
     world: bytes
-    """`link_world` of this run's vault."""
+    """Digest of the link world of this run's vault (`for_vault`)."""
     previous: Mapping[str, Entry]
     """What the last run kept, by note path."""
     current: dict[str, Entry] = field(default_factory=dict)
     """What this run keeps for the next (every note with a digest)."""
+    outlines: dict[str, bytes] = field(default_factory=dict)
+    """`outline_digest` of every note of this run's vault."""
+
+    @classmethod
+    def for_vault(cls, vault: Vault, digests: Mapping[str, bytes], previous: Mapping[str, Entry]) -> FindingsMemo:
+        """The memo of a run over `vault`; a note unchanged since `previous` lends its outline digest,
+        so its headings need not even be decoded."""
+        world = hashlib.blake2b(repr(vault.attachments).encode("utf-8", "surrogatepass"), digest_size=16)
+        outlines: dict[str, bytes] = {}
+        for path, note in vault.notes.items():
+            entry = previous.get(path)
+            same = entry is not None and digests.get(path) == entry[0]
+            outlines[path] = entry[3] if same else outline_digest(note)
+            world.update(path.encode("utf-8", "surrogatepass") + b"\0" + outlines[path])
+        return cls(digests, world.digest(), previous, outlines=outlines)
 
     def reuse(self, path: str, scope: str) -> list[Diagnostic] | None:
         """The last run's findings of the `scope` rules on note `path`, if they still hold."""
@@ -77,5 +91,5 @@ class FindingsMemo:
     def _entry(self, path: str) -> Entry:
         entry = self.current.get(path)
         if entry is None:
-            entry = self.current[path] = (self.digests[path], self.world, {})
+            entry = self.current[path] = (self.digests[path], self.world, {}, self.outlines[path])
         return entry

@@ -20,7 +20,7 @@ import vaultgraph
 from vaultgraph.cache import ParseCache, source_fingerprint
 from vaultgraph.config import Config
 from vaultgraph.lint.engine import lint_vault
-from vaultgraph.lint.memo import Entry, FindingsMemo, decode_diagnostics, encode_diagnostics, link_world
+from vaultgraph.lint.memo import Entry, FindingsMemo, decode_diagnostics, encode_diagnostics
 from vaultgraph.lint.rule import Rule
 from vaultgraph.model import Diagnostic
 from vaultgraph.vault.load import Vault
@@ -55,7 +55,7 @@ def lint_with_results(snapshot: Snapshot, store: ParseCache, config: Config, rul
             return decode_diagnostics(stored[1])
         previous = stored[2]
     vault = load()
-    memo = FindingsMemo(snapshot.digests, link_world(vault), previous)
+    memo = FindingsMemo.for_vault(vault, snapshot.digests, previous)
     diagnostics = lint_vault(vault, config, rules, memo=memo)
     store.store(name, (key, encode_diagnostics(diagnostics), memo.current))
     _prune(store.directory)
