@@ -151,8 +151,8 @@ class LazyNote(Note):
     """A `Note` whose fields are decoded from their encoded form the first time they are read.
 
     A slot that was never assigned raises AttributeError, which sends Python to `__getattr__`:
-    that decodes the one field and assigns it, so later reads cost nothing. Lint on a warm
-    cache reads only what its rules need (for most notes: nothing but the headings).
+    that decodes the one field and assigns it, so later reads cost nothing. Lint reusing its
+    findings reads only what the vault-wide rules need of an unchanged note (its week, say).
     """
 
     __slots__ = ("_encoded",)

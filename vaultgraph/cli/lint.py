@@ -18,9 +18,9 @@ from vaultgraph.lint.results import lint_with_results
 from vaultgraph.lint.rule import all_rules, rules_by_key, unknown_selectors
 from vaultgraph.model import Diagnostic
 from vaultgraph.render.formats import FORMATTERS, LintReport
+from vaultgraph.render.rule_table import markdown_table
 from vaultgraph.vault.flavors import detect_flavor
 from vaultgraph.vault.load import Vault
-from vaultgraph.render.rule_table import markdown_table
 
 
 class LintUsageError(click.ClickException):

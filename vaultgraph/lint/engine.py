@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Generic, TypeVar, cast
+from typing import Generic, NoReturn, TypeVar, cast
 
 from vaultgraph.config import Config
 from vaultgraph.lint.directives import Suppressions, suppressions
@@ -48,7 +48,7 @@ class _NoVault:
     """The vault a rule with `SCOPE = "note"` sees: reading it means the rule's scope is wrong, and
     its findings would be reused when they should not be."""
 
-    def __getattr__(self, name: str) -> None:
+    def __getattr__(self, name: str) -> NoReturn:
         raise RuntimeError(f'a rule with SCOPE = "note" read vault.{name}; declare SCOPE = "links" or "vault"')
 
 

@@ -40,7 +40,7 @@ def _selection_name(config: Config, rules: Sequence[Rule], flavor: str) -> str:
 def _vault_key(snapshot: Snapshot) -> bytes:
     state = (sorted(snapshot.digests.items()), sorted(snapshot.unreadable.items()), snapshot.errors,
              snapshot.attachments)
-    return hashlib.blake2b(repr(state).encode("utf-8", "surrogatepass"), digest_size=16).digest()  # see link_world
+    return hashlib.blake2b(repr(state).encode("utf-8", "surrogatepass"), digest_size=16).digest()  # see outline_digest
 
 
 def lint_with_results(snapshot: Snapshot, store: ParseCache, config: Config, rules: Sequence[Rule], flavor: str,
