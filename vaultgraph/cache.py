@@ -4,7 +4,9 @@ An entry is keyed by the note's vault-relative path (week detection reads it) an
 of its bytes; the whole cache is keyed by a fingerprint of the tool (version, the source of the
 `vaultgraph` package, the model's schema, markdown-it's version, Python's), so any change to the
 parser invalidates it. It lives in `VAULT/.vaultgraph-cache/` (the walk skips dot-folders), or in
-the user cache folder when the vault is read-only, as 16 shard files.
+the user cache folder when the vault is read-only, as 16 shard files. The same signed files
+(`ParseCache.load`/`store`) also keep the notes' stat signatures (`vault.snapshot`) and lint's
+results (`lint.results`).
 
 Safety: each shard is written to a temporary file and moved into place (`os.replace`), so a
 concurrent run sees the old or the new shard, never half of one; a shard that is missing, partial,

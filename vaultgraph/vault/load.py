@@ -22,7 +22,7 @@ from vaultgraph.parse.note import parse_note
 from vaultgraph.vault.flavors import apply_flavor, detect_flavor
 from vaultgraph.vault.parallel import PARALLEL_MIN_BYTES, parse_encoded, worker_count
 from vaultgraph.vault.resolve import LinkIndex, Resolution
-from vaultgraph.vault.snapshot import Snapshot, take_snapshot
+from vaultgraph.vault.snapshot import Snapshot, read_error, take_snapshot
 
 Progress = Callable[[int, int], None]
 """Called with (notes parsed so far, notes to parse) while parsing; not called for cached notes."""
@@ -150,7 +150,7 @@ def _parse_all(snapshot: Snapshot, store: ParseCache | None, progress: Progress 
             try:
                 data = snapshot.content(rel, path)
             except OSError as exc:  # known by its signature, gone since
-                notes.append(unreadable(rel, f"cannot read file: {exc.strerror or exc}"))
+                notes.append(unreadable(rel, read_error(exc)))
                 continue
             if rel not in snapshot.contents:  # read only now: key the entry by what was parsed
                 digests[rel] = digest(data)

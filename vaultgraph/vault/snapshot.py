@@ -52,6 +52,11 @@ class Snapshot:
         return data if data is not None else path.read_bytes()
 
 
+def read_error(exc: OSError) -> str:
+    """The VG001 message for a note that could not be read."""
+    return f"cannot read file: {exc.strerror or exc}"
+
+
 def _signature(path: Path) -> Signature:
     st = os.stat(path)
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
@@ -66,7 +71,7 @@ def take_snapshot(root: Path, exclude: list[str] | tuple[str, ...] = (), store: 
             try:
                 snapshot.contents[rel] = path.read_bytes()
             except OSError as exc:
-                snapshot.unreadable[rel] = f"cannot read file: {exc.strerror or exc}"
+                snapshot.unreadable[rel] = read_error(exc)
         return snapshot
     stored = store.load(_STATES)
     known: dict[str, tuple[Signature, bytes]] = stored if isinstance(stored, dict) else {}
@@ -84,7 +89,7 @@ def take_snapshot(root: Path, exclude: list[str] | tuple[str, ...] = (), store: 
                 snapshot.contents[rel] = data
                 snapshot.digests[rel] = digest(data)
         except OSError as exc:
-            snapshot.unreadable[rel] = f"cannot read file: {exc.strerror or exc}"
+            snapshot.unreadable[rel] = read_error(exc)
             continue
         if max(signature[1], signature[2]) < taken - _RACY_NS:
             states[rel] = (signature, snapshot.digests[rel])
