@@ -181,3 +181,15 @@ def test_no_cache_flag_neither_reads_nor_writes(vault: Path, monkeypatch: pytest
     monkeypatch.setattr(ParseCache, "open", refuse)
     result = runner.invoke(cli, ["lint", str(vault), "--no-cache", "--format", "json"])
     assert result.exit_code == 1 and '"VG101"' in result.output  # [[missing]] found without the cache
+
+
+@pytest.mark.parametrize("command", [["concepts"], ["timeline"], ["report"], ["graph", "--format", "json", "-o", "-"]],
+                         ids=lambda c: c[0])
+def test_every_command_that_reads_notes_takes_no_cache(vault: Path, command: list[str]) -> None:
+    runner = CliRunner()
+    fresh = runner.invoke(cli, [*command, str(vault), "--no-cache"])
+    assert fresh.exit_code == 0, fresh.output
+    assert not (vault / CACHE_DIR_NAME).exists()
+    cached = runner.invoke(cli, [*command, str(vault)])
+    assert cached.exit_code == 0 and shards(vault)
+    assert cached.output == fresh.output

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from vaultgraph.cli.common import config_option, open_vault, path_argument
+from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.model import Concept
 
@@ -38,6 +38,7 @@ def concepts_table(concepts: list[Concept]) -> str:
 @click.option("--top", type=click.IntRange(min=1), default=None,
               help="Show only the N most salient concepts (default: all, or [concepts] top).")
 @config_option
+@cache_option
 def concepts(path: Path, output_format: str, top: int | None, config_file: Path | None) -> None:
     """List the concepts of the notes in PATH, most salient first."""
     config, vault = open_vault(path, config_file)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import click
 
-from vaultgraph.cli.common import config_option, open_vault, path_argument
+from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
 from vaultgraph.graph.kinds import NODE_KINDS
 from vaultgraph.graph.settings import COLOR_BY, graph_settings
 
@@ -54,6 +54,7 @@ def _fail(message: str) -> None:
 @click.option("--week-to", help="Last week to keep (e.g. boostcamp/5).")
 @click.option("--color-by", type=click.Choice(COLOR_BY), help="What the map colours nodes by at first.")
 @config_option
+@cache_option
 def graph(path: Path, output: Path | None, output_format: str, open_browser: bool, max_nodes: int | None,
           kinds: tuple[str, ...], series: str | None, week_from: str | None, week_to: str | None,
           color_by: str | None, config_file: Path | None) -> None:

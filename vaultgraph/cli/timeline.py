@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from vaultgraph.cli.common import config_option, open_vault, path_argument
+from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import Config
 from vaultgraph.graph.questions import carried, find_questions
@@ -57,6 +57,7 @@ def _write(text: str, output: Path | None) -> None:
 @click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
               help="Concepts per series in the text table (the most salient ones).")
 @config_option
+@cache_option
 def timeline(path: Path, output_format: str, output: Path | None, top: int, config_file: Path | None) -> None:
     """Show in which weeks each concept of PATH appears: first, last, longest streak, weeks dormant."""
     _, _, data = _timeline(path, config_file)
@@ -76,6 +77,7 @@ def timeline(path: Path, output_format: str, output: Path | None, top: int, conf
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: standard output).")
 @config_option
+@cache_option
 def report(path: Path, week: str | None, output_format: str, output: Path | None, config_file: Path | None) -> None:
     """Report one week of PATH: new, recurring and dormant concepts, open and carried questions."""
     config, vault, data = _timeline(path, config_file)
