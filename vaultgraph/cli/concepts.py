@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
+from vaultgraph.cli.progress import steps
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.model import Concept
 
@@ -41,8 +42,10 @@ def concepts_table(concepts: list[Concept]) -> str:
 @cache_option
 def concepts(path: Path, output_format: str, top: int | None, config_file: Path | None) -> None:
     """List the concepts of the notes in PATH, most salient first."""
-    config, vault = open_vault(path, config_file)
-    found = build_concepts(vault, config)
+    with steps(1) as step:
+        config, vault = open_vault(path, config_file)
+        step("finding concepts")
+        found = build_concepts(vault, config)
     limit = top or config.sections.get("concepts", {}).get("top") or None
     if limit:
         found = found[:limit]

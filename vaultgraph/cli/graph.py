@@ -22,6 +22,7 @@ from pathlib import Path
 import click
 
 from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
+from vaultgraph.cli.progress import steps
 from vaultgraph.graph.kinds import NODE_KINDS
 from vaultgraph.graph.settings import COLOR_BY, graph_settings
 
@@ -66,25 +67,30 @@ def graph(path: Path, output: Path | None, output_format: str, open_browser: boo
     from vaultgraph.graph.export import export
     from vaultgraph.graph.select import SelectionError, filter_graph, most_salient, week_range
 
-    config, vault = open_vault(path, config_file)
-    settings = graph_settings(config.sections)
-    full = build_graph(vault, config, build_concepts(vault, config))
-    try:
-        weeks = week_range(full, week_from, week_to, series)
-    except SelectionError as exc:
-        _fail(str(exc))
-    chosen = filter_graph(full, kinds, weeks) if kinds or weeks is not None else full
-    limit = max_nodes if max_nodes is not None else (settings["max-nodes"] if output_format == "html" else 0)
-    shown, left_out = most_salient(chosen, limit, core=output_format == "html" and max_nodes is None)
-    if output_format == "html":
-        from vaultgraph.render.html import render_map
+    with steps(3) as step:
+        config, vault = open_vault(path, config_file)
+        settings = graph_settings(config.sections)
+        step("finding concepts")
+        concepts = build_concepts(vault, config)
+        step("building the graph and its communities")
+        full = build_graph(vault, config, concepts)
+        try:
+            weeks = week_range(full, week_from, week_to, series)
+        except SelectionError as exc:
+            _fail(str(exc))
+        chosen = filter_graph(full, kinds, weeks) if kinds or weeks is not None else full
+        limit = max_nodes if max_nodes is not None else (settings["max-nodes"] if output_format == "html" else 0)
+        shown, left_out = most_salient(chosen, limit, core=output_format == "html" and max_nodes is None)
+        step(f"writing {output_format.upper()}")
+        if output_format == "html":
+            from vaultgraph.render.html import render_map
 
-        message = ("" if shown.number_of_nodes() else
-                   f"No notes found in {path}." if not vault.notes else "No nodes match the filters.")
-        text = render_map(shown, path, left_out=left_out, color_by=color_by or settings["color-by"],
-                          message=message)
-    else:
-        text = export(shown, output_format)
+            message = ("" if shown.number_of_nodes() else
+                       f"No notes found in {path}." if not vault.notes else "No nodes match the filters.")
+            text = render_map(shown, path, left_out=left_out, color_by=color_by or settings["color-by"],
+                              message=message)
+        else:
+            text = export(shown, output_format)
     if output is not None and str(output) == "-":
         click.echo(text, nl=False)
         return

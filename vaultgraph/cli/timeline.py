@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
+from vaultgraph.cli.progress import steps
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import Config
 from vaultgraph.graph.questions import carried, find_questions
@@ -32,9 +33,12 @@ NO_WEEKS = "No note in this vault has a week (N주차, week N, front matter week
 
 
 def _timeline(path: Path, config_file: Path | None) -> tuple[Config, Vault, Timeline]:
-    config, vault = open_vault(path, config_file)
+    with steps(1) as step:
+        config, vault = open_vault(path, config_file)
+        step("finding concepts")
+        concepts = build_concepts(vault, config)
     notes = [note for note in vault.notes.values() if note.readable]
-    return config, vault, build_timeline(notes, build_concepts(vault, config))
+    return config, vault, build_timeline(notes, concepts)
 
 
 def _write(text: str, output: Path | None) -> None:
