@@ -35,11 +35,28 @@ def _odd() -> nx.MultiDiGraph:
     return graph
 
 
-@pytest.mark.parametrize("make", [_sample, _odd, nx.MultiDiGraph], ids=["sample vault", "odd text", "empty"])
+def _odd_edges() -> nx.MultiDiGraph:
+    """Edges off the fast path of `_link_lines`: other attributes, other order, other types."""
+    graph = nx.MultiDiGraph()
+    graph.add_edge("a", "b", key="link", kind="link", weight=1)
+    graph.add_edge("a", "b", key="embed", weight=2, kind="embed")
+    graph.add_edge("b", "a", key="link", kind="link", weight=1.5)
+    graph.add_edge("b", "c", key="link", kind="link", weight=True)
+    graph.add_edge("c", 7, key=3, kind="link", weight=1)
+    graph.add_edge("c", "d", key="link", kind="link", weight=1, note="ü")
+    graph.add_edge("d", "e", key="link")
+    return graph
+
+
+@pytest.mark.parametrize("make", [_sample, _odd, _odd_edges, nx.MultiDiGraph],
+                         ids=["sample vault", "odd text", "odd edges", "empty"])
 def test_json_is_node_link_data(make) -> None:  # type: ignore[no-untyped-def]
     graph = make()
     text = export(graph, "json")
     assert json.loads(text) == _node_link_data(graph)
     assert list(json.loads(text)) == ["directed", "multigraph", "graph", "nodes", "links"]
-    items = [line for line in text.splitlines() if line.startswith('{"')]  # one line per node or edge
+    items = [line for line in text.split("\n") if line.startswith('{"')]  # one line per node or edge
     assert len(items) == graph.number_of_nodes() + graph.number_of_edges()
+    edges = [json.dumps({**data, "source": u, "target": v, "key": k}, ensure_ascii=False)
+             for u, v, k, data in graph.edges(keys=True, data=True)]
+    assert [item.removesuffix(",") for item in items[graph.number_of_nodes():]] == edges  # as json.dumps writes
