@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import click
 
 from vaultgraph.cli.progress import parse_progress
+from vaultgraph.collector import collector_paused
 from vaultgraph.config import Config, load_config
 from vaultgraph.cache import ParseCache
 from vaultgraph.vault.load import Vault, load_snapshot
@@ -40,17 +40,10 @@ def open_snapshot(path: Path, config_file: Path | None) -> tuple[Config, Snapsho
 def load_notes(config: Config, snapshot: Snapshot, store: ParseCache | None, skip: tuple[str, ...] = (),
                lazy: bool = False) -> Vault:
     """Parse (or take from the cache) every note of `snapshot`; `skip` and `lazy` as in `load_snapshot`."""
-    # The vault lives until the command exits and holds no cycles: keep the collector off while it
-    # is built, then freeze it, so later collections (lint, graph) do not walk a million objects.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with parse_progress() as progress:
-            vault = load_snapshot(snapshot, store, progress=progress, flavor=config.flavor, skip=skip, lazy=lazy)
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+    # The vault lives until the command exits: frozen once built, later collections (lint, graph)
+    # do not walk its million objects.
+    with collector_paused(freeze=True), parse_progress() as progress:
+        vault = load_snapshot(snapshot, store, progress=progress, flavor=config.flavor, skip=skip, lazy=lazy)
     return vault
 
 

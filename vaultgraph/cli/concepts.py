@@ -9,6 +9,7 @@ import click
 
 from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
 from vaultgraph.cli.progress import steps
+from vaultgraph.collector import collector_paused
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.model import Concept
 
@@ -42,7 +43,7 @@ def concepts_table(concepts: list[Concept]) -> str:
 @cache_option
 def concepts(path: Path, output_format: str, top: int | None, config_file: Path | None) -> None:
     """List the concepts of the notes in PATH, most salient first."""
-    with steps(1) as step:
+    with steps(1) as step, collector_paused():
         config, vault = open_vault(path, config_file)
         step("finding concepts")
         found = build_concepts(vault, config)

@@ -23,6 +23,7 @@ import click
 
 from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
 from vaultgraph.cli.progress import steps
+from vaultgraph.collector import collector_paused
 from vaultgraph.graph.kinds import NODE_KINDS
 from vaultgraph.graph.settings import COLOR_BY, graph_settings
 
@@ -67,7 +68,7 @@ def graph(path: Path, output: Path | None, output_format: str, open_browser: boo
     from vaultgraph.graph.export import export
     from vaultgraph.graph.select import SelectionError, filter_graph, most_salient, week_range
 
-    with steps(3) as step:
+    with steps(3) as step, collector_paused():
         config, vault = open_vault(path, config_file)
         settings = graph_settings(config.sections)
         step("finding concepts")

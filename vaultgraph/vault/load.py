@@ -6,16 +6,15 @@ tool) is not parsed again, and the rest is parsed by a process pool when there i
 
 from __future__ import annotations
 
-import gc
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vaultgraph.cache import SHARDS, Entry, ParseCache, digest, shard_of
+from vaultgraph.collector import collector_paused
 from vaultgraph.codec import encode_note, lazy_note_decoder, note_decoder
 from vaultgraph.model import Link, Note, Problem
 from vaultgraph.parse.note import parse_note
@@ -67,19 +66,6 @@ def unreadable(rel: str, message: str) -> Note:
     return note
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading creates about a million small objects and no cycles; generational GC passes over
-    them again and again (about half the load time of a 10k-note vault) for nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_vault(root: Path, exclude: list[str] | tuple[str, ...] = (), *, cache: bool = False,
                progress: Progress | None = None, parallel_min_bytes: int = PARALLEL_MIN_BYTES,
                flavor: str = "auto", skip: Collection[str] = ()) -> Vault:
@@ -104,7 +90,7 @@ def load_snapshot(snapshot: Snapshot, store: ParseCache | None, *, progress: Pro
     a caller that reads little of most notes (lint reusing its findings).
     """
     cached = lazy_note_decoder(skip) if lazy else note_decoder(skip)
-    with _collector_paused():
+    with collector_paused():
         notes = _parse_all(snapshot, store, progress, parallel_min_bytes, frozenset(skip), cached)
     dialect = detect_flavor(snapshot.root, flavor)
     for note in notes:
