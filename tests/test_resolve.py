@@ -79,7 +79,7 @@ def test_nfd_index_paths_are_found_by_nfc_targets() -> None:
 
 HEADINGS_NOTE = parse_note("n.md", (
     "# Top\n## KL Divergence\n### Sub: part\n## A\n### B\ntext ^blk-1\n\n## 한국어 제목\n## Hello  World\n"
-    "- item ^Item2\n").encode())
+    "- item ^Item2\n## 회고\n### 회고\n## Notes\n").encode())
 
 # (id, heading, found)
 HEADING_CASES = [
@@ -98,6 +98,10 @@ HEADING_CASES = [
     ("double-space-heading", "hello world", True),
     ("missing", "Nope", False),
     ("prefix-only", "KL", False),
+    ("repeated-heading", "회고", True),
+    ("repeated-slug", "회고-1", True),  # GitHub and kramdown number the second one
+    ("repeated-slug-past-the-last", "회고-2", False),
+    ("slug-of-a-single-heading-numbered", "notes-1", False),
 ]
 
 

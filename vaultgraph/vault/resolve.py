@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
@@ -106,10 +106,21 @@ def _bare(text: str) -> str:
     return _NOT_ALPHANUMERIC.sub("", fold(text))
 
 
+def _slugs(note: Note) -> set[str]:
+    """Each heading's anchor as GitHub and Jekyll (kramdown) number them: the second `## Notes` is `#notes-1`."""
+    seen: Counter[str] = Counter()
+    slugs = set()
+    for heading in note.headings:
+        repeats = seen[heading.slug]
+        seen[heading.slug] += 1
+        slugs.add(f"{heading.slug}-{repeats}" if repeats else heading.slug)
+    return slugs
+
+
 def has_heading(note: Note, heading: str) -> bool:
-    """`[[Note#A#B]]` needs every level; Jekyll/GitHub/Dendron slugs (`#kl-divergence`) also match."""
+    """`[[Note#A#B]]` needs every level; Jekyll/GitHub/Dendron slugs (`#kl-divergence`, `#notes-1`) also match."""
     keys = {heading_key(h.text) for h in note.headings}
-    slugs = {h.slug for h in note.headings}
+    slugs = _slugs(note)
     bare = {_bare(h.text) for h in note.headings} - {""}
     parts = [p for p in heading.split("#") if p.strip()] or [heading]
     return all(heading_key(p) in keys or fold(p).strip() in slugs or _bare(p) in bare for p in parts)

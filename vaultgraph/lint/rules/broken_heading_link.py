@@ -1,7 +1,8 @@
 """A link names a heading (`[[Note#Heading]]`, `[[#Heading]]`) that the target note does not have.
 
 Headings match as in Obsidian: case and runs of spaces do not matter, nor `# | ^ : [ ]`;
-for Markdown links a GitHub/Jekyll slug (`#kl-divergence`) matches too. `[[Note#A#B]]` needs both.
+for Markdown links a GitHub/Jekyll slug (`#kl-divergence`) matches too, and a repeated heading's
+numbered slug (the second `## Notes` is `#notes-1`). `[[Note#A#B]]` needs both.
 
 Fails: `[[LSTM#Gates]]` when LSTM.md has only `## Gate` headings.
 Passes: `[[LSTM#gates]]` when LSTM.md has `## Gates`.
