@@ -17,11 +17,13 @@ from __future__ import annotations
 import os
 import sys
 import webbrowser
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
 from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
+from vaultgraph.cli.output import write_output
 from vaultgraph.cli.progress import steps
 from vaultgraph.collector import collector_paused
 from vaultgraph.graph.kinds import NODE_KINDS
@@ -65,7 +67,7 @@ def graph(path: Path, output: Path | None, output_format: str, open_browser: boo
     # command half a second of start-up.
     from vaultgraph.concepts.build import build_concepts
     from vaultgraph.graph.build import build_graph
-    from vaultgraph.graph.export import export
+    from vaultgraph.graph.export import export_pieces
     from vaultgraph.graph.select import SelectionError, filter_graph, most_salient, week_range
 
     with steps(3) as step, collector_paused():
@@ -88,18 +90,17 @@ def graph(path: Path, output: Path | None, output_format: str, open_browser: boo
 
             message = ("" if shown.number_of_nodes() else
                        f"No notes found in {path}." if not vault.notes else "No nodes match the filters.")
-            text = render_map(shown, path, left_out=left_out, color_by=color_by or settings["color-by"],
-                              message=message)
+            pieces: Iterable[str] = [render_map(shown, path, left_out=left_out, message=message,
+                                                color_by=color_by or settings["color-by"])]
         else:
-            text = export(shown, output_format)
-    if output is not None and str(output) == "-":
-        click.echo(text, nl=False)
+            pieces = export_pieces(shown, output_format)
+        target = output or Path(f"vaultgraph.{output_format}")
+        try:
+            write_output(target, pieces)
+        except OSError as exc:
+            _fail(f"cannot write {target}: {exc.strerror or exc}")
+    if str(target) == "-":
         return
-    target = output or Path(f"vaultgraph.{output_format}")
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        _fail(f"cannot write {target}: {exc.strerror or exc}")
     left = f", {left_out} left out (--max-nodes N to change)" if left_out else ""
     click.echo(f"wrote {target} ({shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges{left})")
     if open_browser:

@@ -44,18 +44,21 @@ def flat_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
-def node_link_json(graph: nx.MultiDiGraph) -> str:
-    """What `json.dumps(json_graph.node_link_data(graph, edges="links"))` gives, one node or edge per line.
+def node_link_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
+    """What `json.dumps(json_graph.node_link_data(graph, edges="links"))` gives, one node or edge per line,
+    in pieces to write one after the other.
 
     Written item by item by one C encoder: `json.dumps(indent=...)` falls back to the pure-Python
-    encoder (two seconds for 100k edges), and the node-link dicts of a 10k-note vault's half a
-    million edges are never all held at once.
+    encoder (two seconds for 100k edges), and neither the node-link dicts of a 10k-note vault's half
+    a million edges nor their 100 MB of text are ever all held at once.
     """
     dumps = _ENCODER.encode
-    nodes = ",\n".join(dumps({**data, "id": node}) for node, data in graph.nodes(data=True))
-    links = ",\n".join(_link_lines(graph))
-    return (f'{{\n"directed": {dumps(graph.is_directed())},\n"multigraph": {dumps(graph.is_multigraph())},\n'
-            f'"graph": {dumps(graph.graph)},\n"nodes": {_json_list(nodes)},\n"links": {_json_list(links)}\n}}\n')
+    yield (f'{{\n"directed": {dumps(graph.is_directed())},\n"multigraph": {dumps(graph.is_multigraph())},\n'
+           f'"graph": {dumps(graph.graph)},\n"nodes": ')
+    yield from _json_list(dumps({**data, "id": node}) for node, data in graph.nodes(data=True))
+    yield ',\n"links": '
+    yield from _json_list(_link_lines(graph))
+    yield "\n}\n"
 
 
 def _link_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
@@ -84,14 +87,25 @@ def _link_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
                     yield dumps({**data, "source": source, "target": target, "key": key})
 
 
-def _json_list(items: str) -> str:
-    return f"[\n{items}\n]" if items else "[]"
+def _json_list(items: Iterator[str]) -> Iterator[str]:
+    """`[` items one per line `]`, or `[]`."""
+    first = next(items, None)
+    if first is None:
+        yield "[]"
+        return
+    yield "[\n"
+    yield first
+    for item in items:
+        yield ",\n"
+        yield item
+    yield "\n]"
 
 
-def export(graph: nx.MultiDiGraph, fmt: str) -> str:
-    """The graph in format `fmt` (one of FORMATS), as text."""
+def export_pieces(graph: nx.MultiDiGraph, fmt: str) -> Iterator[str]:
+    """The graph in format `fmt` (one of FORMATS), as pieces of text to write one after the other."""
     if fmt == "json":
-        return node_link_json(graph)
+        yield from node_link_pieces(graph)
+        return
     buffer = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(flat_copy(graph), buffer, encoding="utf-8")
@@ -99,4 +113,9 @@ def export(graph: nx.MultiDiGraph, fmt: str) -> str:
         nx.write_gexf(flat_copy(graph), buffer, encoding="utf-8")
     else:
         raise ValueError(f"unknown graph format {fmt!r} (formats: {', '.join(FORMATS)})")
-    return buffer.getvalue().decode("utf-8")
+    yield buffer.getvalue().decode("utf-8")
+
+
+def export(graph: nx.MultiDiGraph, fmt: str) -> str:
+    """The graph in format `fmt` (one of FORMATS), as text."""
+    return "".join(export_pieces(graph, fmt))
