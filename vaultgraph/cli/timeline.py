@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
+from vaultgraph.cli.output import write_output
 from vaultgraph.cli.progress import steps
 from vaultgraph.collector import collector_paused
 from vaultgraph.concepts.build import build_concepts
@@ -47,7 +48,7 @@ def _write(text: str, output: Path | None) -> None:
         click.echo(text)
         return
     try:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        write_output(output, [text if text.endswith("\n") else text + "\n"])
     except OSError as exc:
         raise click.FileError(str(output), hint=exc.strerror or str(exc)) from None
     click.echo(f"wrote {output}", err=True)
