@@ -122,7 +122,7 @@ class _Builder:
         self.entities = self.vocab.entities
         self.singles: Counter[str] = Counter()
         self.compounds: Counter[str] = Counter()
-        self._links: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._memo: dict[tuple[str, str, str], list[tuple[str, str, float]]] = {}
         for note in vault.notes.values():
             for term in note.terms:
                 if term.source not in _WHOLE:
@@ -132,14 +132,30 @@ class _Builder:
     def add_note(self, note: Note) -> None:
         week = note.week.key if _has_week(note) and note.week is not None else None
         for term in note.terms:
-            for form, ident in self._concepts_of(term, note):
+            for form, ident, weight in self._weighed(term, note):
                 entity = self.entities.get(ident)
                 if entity is None:  # not setdefault: building a spare _Entity per term was a tenth of the run
                     entity = self.entities[ident] = _Entity()
                 entity.forms[form] += 1
                 entity.occurrences.append(Occurrence(note.path, term.line, term.section, term.block, week,
                                                      term.source))
-                entity.weights[note.path] += self._weight(term, form, ident)
+                entity.weights[note.path] += weight
+
+    def _weighed(self, term: Term, note: Note) -> list[tuple[str, str, float]]:
+        """(form as written, entity id, weight) of each concept a term names.
+
+        They depend only on the term's source and text (and, for a link, on the folder its target is
+        resolved from), and a vault repeats the same terms thousands of times: each is worked out once.
+        """
+        where = ""
+        if term.source == "link":  # notes of one folder resolve a target alike (see `Vault.resolve`)
+            where = posixpath.dirname(note.path) if term.text.strip() else note.path
+        key = (term.source, term.text, where)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = [(form, ident, self._weight(term, form, ident))
+                                       for form, ident in self._concepts_of(term, note)]
+        return found
 
     def _weight(self, term: Term, form: str, ident: str) -> float:
         weight = SOURCE_WEIGHTS.get(term.source, 1.0)
@@ -155,11 +171,7 @@ class _Builder:
     def _concepts_of(self, term: Term, note: Note) -> list[tuple[str, str]]:
         """(form as written, entity id) of each concept a term names."""
         if term.source == "link":
-            # Notes of one folder resolve a target alike (see `Vault.resolve`): once per folder.
-            key = (term.text, posixpath.dirname(note.path) if term.text.strip() else note.path)
-            if key not in self._links:
-                self._links[key] = self._link(term.text, note)
-            return self._links[key]
+            return self._link(term.text, note)
         if term.source in _WHOLE:
             return [(term.text, self.vocab.find(term.text) or f"term:{variant_key(term.text)}")]
         words = term.text.split()
