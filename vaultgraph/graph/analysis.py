@@ -30,13 +30,16 @@ KIND_WEIGHT = {"week": 5.0, "concept": 3.0, "note": 1.0, "tag": 1.0, "missing": 
 def projection(graph: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
     """Undirected simple graph with summed weights, as an adjacency map in the order `nx.Graph` keeps."""
     adjacency: dict[str, dict[str, int]] = {node: {} for node in graph.nodes}
-    for source, target, weight in graph.edges(data="weight", default=1):
-        if source == target:
-            continue
+    # `adjacency()` lists the edges in the order `edges()` does, without its views (a fifth of the time).
+    for source, targets in graph.adjacency():
         row = adjacency[source]
-        total = row.get(target, 0) + weight
-        row[target] = total
-        adjacency[target][source] = total
+        for target, keyed in targets.items():
+            if source == target:
+                continue
+            for data in keyed.values():
+                total = row.get(target, 0) + data.get("weight", 1)
+                row[target] = total
+                adjacency[target][source] = total
     return adjacency
 
 

@@ -150,11 +150,13 @@ class _Builder:
             for first_id, second_id in combinations(sorted(members), 2):
                 pair = (first_id, second_id, "co-occurs")
                 edges[pair] = edges.get(pair, 0) + 1
-        # Added at once, in the order first met (the order `edge` would have given): one call
-        # per edge through networkx was most of this step on a big vault. No edge of these kinds
+        # Counted first and added in the order first met (the order `edge` would have given), by
+        # the plain `add_edge`: `edge` looks each one up first, and `add_edges_from` goes through
+        # the graph's views for each, most of this step on a big vault. No edge of these kinds
         # exists yet, and every node they join does.
-        self.graph.add_edges_from((source, target, kind, {"kind": kind, "weight": weight})
-                                  for (source, target, kind), weight in edges.items())
+        add = self.graph.add_edge
+        for (source, target, kind), weight in edges.items():
+            add(source, target, kind, kind=kind, weight=weight)
 
     def finish(self) -> nx.MultiDiGraph:
         for node_id, data in self.graph.nodes(data=True):
