@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Browser
+from watched_page import WatchedPage
 
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import Config
@@ -18,7 +18,6 @@ from vaultgraph.graph.build import build_graph
 from vaultgraph.graph.select import most_salient
 from vaultgraph.render.html import render_map
 from vaultgraph.vault.load import load_vault
-from watched_page import WatchedPage
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_vault"
 XSS_IMG = "<img src=x onerror=window.__pwned=1>"

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from vault_files import write_files as make
 
 from vaultgraph import __version__
 from vaultgraph.cli import cli
-from vault_files import write_files as make
 
 CORE = "VG001,VG002,VG101,VG102,VG103,VG104,VG105,VG201"
 TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>VG\d{3})(?: \[\*\])? "

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from vault_files import write_files
 
 from vaultgraph.cli import cli
 from vaultgraph.lint.rule import rules_by_key
-from vault_files import write_files
 
 NOTES = {
     "a.md": "# A\n\nSee [[Missing]] and [[b]].\n\n- item\n-\n",

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from vault_files import write_files as make_vault
 
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.concepts.settings import validate
 from vaultgraph.config import Config, ConfigError
 from vaultgraph.model import Concept
 from vaultgraph.vault.load import load_vault
-from vault_files import write_files as make_vault
 
 RETRO = "---\ntitle: boostcamp {n}주차 회고\ncategories: boostcamp\n---\n# boostcamp {n}주차 회고\n## learned\n{body}"
 

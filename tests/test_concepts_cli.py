@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from vault_files import write_files
 
 from vaultgraph.cli import cli
-from vault_files import write_files
 
 NOTES = {
     "concepts/Batch Normalization.md": "---\naliases: [batchnorm, BN]\n---\n# Batch Normalization\n",

@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 from networkx.readwrite import json_graph
+from vault_files import write_files as write_vault
 
 from vaultgraph.cli import cli
 from vaultgraph.concepts.build import build_concepts
@@ -23,7 +24,6 @@ from vaultgraph.graph.weeks import week_label, week_sort_key
 from vaultgraph.model import Concept, Occurrence
 from vaultgraph.render.html import map_data, render_map, script_json, vault_url
 from vaultgraph.vault.load import load_vault
-from vault_files import write_files as write_vault
 
 NOTES = {
     "retros/week1.md": "---\nseries: study\nweek: 1\ntags: [retro]\n---\n# Week 1\n\n"

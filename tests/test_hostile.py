@@ -14,8 +14,8 @@ import subprocess
 import sys
 import textwrap
 import unicodedata
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 

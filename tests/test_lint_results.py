@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from vault_files import write_files
 
 from vaultgraph.cli import cli
 from vaultgraph.cli import lint as lint_cli
@@ -20,7 +21,6 @@ from vaultgraph.lint.engine import lint_vault
 from vaultgraph.lint.rule import Finding, RuleContext, rules_by_key
 from vaultgraph.model import Note
 from vaultgraph.vault.load import load_vault
-from vault_files import write_files
 
 pytestmark = pytest.mark.usefixtures("user_cache")
 NOTES = {

@@ -7,12 +7,12 @@ import time
 from pathlib import Path
 
 import pytest
+from vault_files import write_files
 
 from vaultgraph.cache import ParseCache, digest
 from vaultgraph.vault import snapshot as snapshot_module
 from vaultgraph.vault.load import load_snapshot, load_vault
 from vaultgraph.vault.snapshot import take_snapshot
-from vault_files import write_files
 
 pytestmark = pytest.mark.usefixtures("user_cache")
 NOTES = {"a.md": "# A\n\n[[b]]\n", "sub/b.md": "# B\n\n- item\n", "c.md": "# C\n"}

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
+from vaultgraph.cache import ParseCache
 from vaultgraph.cli.progress import parse_progress
 from vaultgraph.collector import collector_paused
 from vaultgraph.config import Config, load_config
-from vaultgraph.cache import ParseCache
 from vaultgraph.vault.load import Vault, load_snapshot
 from vaultgraph.vault.snapshot import Snapshot, take_snapshot
 

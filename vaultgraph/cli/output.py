@@ -12,6 +12,7 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
 import click
 
 

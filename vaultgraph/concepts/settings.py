@@ -17,8 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from vaultgraph.concepts.normalize import fold, variant_key
-from vaultgraph.unicode import nfc
 from vaultgraph.config import ConfigError
+from vaultgraph.unicode import nfc
 
 DEFAULTS: dict[str, Any] = {"glossary": {}, "stopwords": [], "min-count": 1, "top": 0}
 

@@ -11,7 +11,8 @@ from vaultgraph.config import Config
 from vaultgraph.lint.directives import Suppressions, suppressions
 from vaultgraph.lint.memo import FindingsMemo
 from vaultgraph.lint.rule import Finding, Rule, RuleContext, all_rules, expand_selectors
-from vaultgraph.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION, unused_suppressions
+from vaultgraph.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION
+from vaultgraph.lint.rules.unused_suppression import unused_suppressions
 from vaultgraph.model import Diagnostic, Note
 from vaultgraph.vault.load import Vault
 

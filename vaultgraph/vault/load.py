@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from vaultgraph.cache import SHARDS, Entry, ParseCache, digest, shard_of
-from vaultgraph.collector import collector_paused
 from vaultgraph.codec import encode_note, lazy_note_decoder, note_decoder
+from vaultgraph.collector import collector_paused
 from vaultgraph.model import Link, Note, Problem
 from vaultgraph.parse.note import parse_note
 from vaultgraph.vault.flavors import apply_flavor, detect_flavor

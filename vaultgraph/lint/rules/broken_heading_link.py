@@ -11,7 +11,6 @@ Passes: `[[LSTM#gates]]` when LSTM.md has `## Gates`.
 from collections.abc import Iterator
 
 from vaultgraph.lint.rule import Finding, RuleContext
-from vaultgraph.lint.rules._links import resolved_links
 from vaultgraph.model import Note
 from vaultgraph.vault.resolve import has_heading
 
