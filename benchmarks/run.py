@@ -183,7 +183,9 @@ def write(lines: list[str], command: str, where: str) -> None:
             "(obsidiantools' `connect().gather()`): above 1 vaultgraph is faster. vaultgraph cold runs use "
             "`--no-cache`; warm runs reuse `.vaultgraph-cache/`. Other processes were running on the machine "
             "(see the load average), which slows every tool, not always equally.",
-            "", *lines, "", f"Reproduce: `{command}`"]
+            "", *lines, "", f"Reproduce: `{command}`", "",
+            "What each pass changed, and why the two ratio targets need a faster parser than markdown-it-py: "
+            "`benchmarks/README.md`."]
     results = REPO / "benchmarks" / "results.md"
     results.write_text("# Benchmark results\n\n" + "\n".join(body) + "\n", encoding="utf-8")
     section = "## Performance\n\n" + "\n".join(body) + "\n"
