@@ -62,9 +62,9 @@ def node_link_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
 
 
 def _link_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
-    """Each edge as `node_link_json` writes it. Edges are half a million on a 10k-note vault and
-    nearly all are `{kind, weight}` between a few thousand nodes, so those are formatted directly
-    with each node id encoded once: the generic encoding of one dict per edge took seconds."""
+    """Each edge's node-link dict as the encoder writes it. Edges are half a million on a 10k-note
+    vault and nearly all are `{kind, weight}` between a few thousand nodes, so those are formatted
+    directly with each node id encoded once: the generic encoding of one dict per edge took seconds."""
     dumps = _ENCODER.encode
     quoted: dict[str, str] = {}
 
