@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from vaultgraph import atomic as atomic_module
 from vaultgraph.cli import cli
 from vaultgraph.config import Config
-from vaultgraph.lint import fix as fix_module
 from vaultgraph.lint.engine import select_rules
 from vaultgraph.lint.fix import fix_vault
 from vaultgraph.parse.note import parse_note
@@ -62,7 +62,7 @@ def test_a_write_that_fails_midway_leaves_the_original_and_no_temp_file(tmp_path
     def fail(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(fix_module.os, broken.split(".")[1], fail)
+    monkeypatch.setattr(atomic_module.os, broken.split(".")[1], fail)
     result = fix(vault)
     assert result.changed == [] and len(result.refused) == 3
     assert all("No space left" in why for _, why in result.refused)
@@ -73,7 +73,7 @@ def test_a_failed_write_is_a_message_and_exit_code_not_a_traceback(tmp_path: Pat
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     vault = make_vault(tmp_path)
     before = snapshot(vault)
-    monkeypatch.setattr(fix_module.os, "replace", lambda *_: (_ for _ in ()).throw(OSError(errno.EROFS, "Read-only")))
+    monkeypatch.setattr(atomic_module.os, "replace", lambda *_: (_ for _ in ()).throw(OSError(errno.EROFS, "Read-only")))
     result = CliRunner().invoke(cli, ["lint", "--fix", "--no-cache", str(vault)])
     assert result.exit_code in (0, 1), result.output
     assert "not fixed: Read-only" in result.stderr and "Traceback" not in result.output
@@ -85,8 +85,8 @@ def test_the_bytes_are_on_disk_before_the_rename(tmp_path: Path, monkeypatch: py
     vault = make_vault(tmp_path)
     calls: list[str] = []
     real_fsync, real_replace = os.fsync, os.replace
-    monkeypatch.setattr(fix_module.os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
-    monkeypatch.setattr(fix_module.os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1])
+    monkeypatch.setattr(atomic_module.os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(atomic_module.os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1])
     fix(vault)
     assert calls == ["fsync", "replace"] * 3
 

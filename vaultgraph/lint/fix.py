@@ -2,24 +2,22 @@
 
 Planning re-lints the edited notes until nothing fixable is left (at most `MAX_PASSES` times), so a fix
 that uncovers another problem is fixed too and a second `--fix` finds nothing to do. Writing is atomic
-(temp file in the same folder, fsync, `os.replace`), keeps the file's mode, BOM, line endings (rules
-write edits in the note's own newline style) and encoding, and refuses a file that changed on disk since
-it was read or whose real path leaves the vault. Nothing is ever deleted.
+(`atomic.replacing`: temp file in the same folder, fsync, rename), keeps the file's mode, BOM, line
+endings (rules write edits in the note's own newline style) and encoding, and refuses a file that
+changed on disk since it was read or whose real path leaves the vault. Nothing is ever deleted.
 """
 
 from __future__ import annotations
 
 import codecs
 import difflib
-import os
 import re
-import stat
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from vaultgraph.atomic import replacing
 from vaultgraph.config import Config
 from vaultgraph.lint.engine import lint_vault
 from vaultgraph.lint.rule import Rule
@@ -210,22 +208,6 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
-    """Temp file next to the target, fsync, keep the mode, `os.replace`: readers see old or new, never half."""
-    mode = stat.S_IMODE(target.stat().st_mode)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".vaultgraph-tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)  # our own temp file, never the note
-        raise
-
-
 def write_fixes(root: Path, result: FixResult, original: Vault) -> FixResult:
     """Write the planned changes; a refused file goes back to its on-disk state in `result.vault`."""
     real_root = root.resolve()
@@ -238,7 +220,8 @@ def write_fixes(root: Path, result: FixResult, original: Vault) -> FixResult:
                 raise ValueError("its real path leaves the vault (symlink); not written")
             if real.read_bytes() != fix.original:
                 raise ValueError("changed on disk since it was read; not written")
-            _atomic_write(real, fix.fixed)
+            with replacing(real, fsync=True) as out:
+                out.write(fix.fixed)
         except (OSError, ValueError) as exc:
             result.refused.append((fix.path, getattr(exc, "strerror", None) or str(exc)))
             result.vault.notes[fix.path] = original.notes[fix.path]
