@@ -13,6 +13,7 @@ import yaml
 from click.testing import CliRunner
 
 from vaultgraph.cli import cli
+from vaultgraph.vault import load as load_module
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -54,7 +55,7 @@ def test_pre_commit_hook_runs_the_installed_linter(vault: Path) -> None:
 def test_action_is_a_composite_that_installs_itself(vault: Path) -> None:
     action = _yaml("action.yml")
     assert action["runs"]["using"] == "composite"
-    assert set(action["inputs"]) == {"path", "args", "sarif", "python-version"}
+    assert set(action["inputs"]) == {"path", "args", "sarif", "cache", "python-version"}
     runs = [step["run"] for step in action["runs"]["steps"] if "run" in step]
     assert any('pip install "${{ github.action_path }}"' in run for run in runs)
     assert all(step.get("shell") == "bash" for step in action["runs"]["steps"] if "run" in step)
@@ -85,3 +86,49 @@ def test_readme_workflow_uses_the_action_inputs() -> None:
     (step,) = [s for s in workflow["jobs"]["lint"]["steps"] if "with" in s]
     assert set(step["with"]) <= set(_yaml("action.yml")["inputs"])
     assert "id: vaultgraph-lint" in text.split("## Use in CI", 1)[1]
+
+
+def _expanded(value: str, runner_temp: Path, path: str) -> str:
+    return value.replace("${{ runner.temp }}", str(runner_temp)).replace("${{ inputs.path }}", path)
+
+
+def _checkout(workspace: Path) -> Path:
+    """The notes repository as a fresh clone has it: new files, so new inodes and times."""
+    shutil.rmtree(workspace / "notes", ignore_errors=True)
+    notes = workspace / "notes"
+    notes.mkdir(parents=True)
+    (notes / "n.md").write_text("# N\n\n[[Missing]]\n", encoding="utf-8")
+    (notes / "m.md").write_text("# M\n\n[[N]]\n", encoding="utf-8")
+    return notes
+
+
+def test_the_action_caches_all_that_vaultgraph_keeps_and_the_next_run_uses_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    steps = _yaml("action.yml")["runs"]["steps"]
+    (cache,) = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
+    assert cache["if"] == "${{ inputs.cache == 'true' }}"
+    lint = [step for step in steps if step.get("run", "").startswith("vaultgraph ")]
+    runner_temp, workspace, saved = tmp_path / "runner-temp", tmp_path / "workspace", tmp_path / "saved"
+    homes = {_expanded(step["env"]["XDG_CACHE_HOME"], runner_temp, "notes") for step in lint}
+    assert len(homes) == 1  # every vaultgraph step signs with the same key
+    monkeypatch.setenv("XDG_CACHE_HOME", homes.pop())
+    cached = [workspace / _expanded(line, runner_temp, "notes") for line in cache["with"]["path"].splitlines()]
+
+    def lint_notes() -> int:
+        return CliRunner().invoke(cli, ["lint", str(workspace / "notes"), "--format", "github"]).exit_code
+
+    notes = _checkout(workspace)
+    assert lint_notes() == 1
+    kept = [p for p in tmp_path.rglob("*") if p.is_file() and p.parent != notes]
+    assert kept and all(any(p.is_relative_to(folder) for folder in cached) for p in kept)
+    # The next job: a new checkout and a new runner, with only the cached folders restored.
+    for folder in cached:
+        shutil.copytree(folder, saved / folder.relative_to(tmp_path))
+    shutil.rmtree(runner_temp)
+    _checkout(workspace)
+    for folder in cached:
+        shutil.copytree(saved / folder.relative_to(tmp_path), folder, dirs_exist_ok=True)
+    parsed: list[str] = []
+    monkeypatch.setattr(load_module, "parse_note", lambda path, *args, **kwargs: parsed.append(path))
+    assert lint_notes() == 1
+    assert parsed == []  # the findings came from the restored cache, not from parsing the notes again
