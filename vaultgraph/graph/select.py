@@ -7,7 +7,7 @@ out, since they belong to no week. Edges follow their nodes.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 import networkx as nx
 
@@ -35,12 +35,28 @@ def week_range(graph: nx.MultiDiGraph, first: str | None, last: str | None, seri
             and (series is None or w.rpartition("/")[0] == series)}
 
 
+def induced(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
+    """A copy of the part of `graph` on `nodes`, its nodes and edges in `graph`'s order.
+
+    Not `graph.subgraph(nodes).copy()`: when the nodes kept are fewer than half, networkx's subgraph
+    view lists them in the order of a set of strings, which changes from run to run, and the map and
+    the exports must not.
+    """
+    kept = set(nodes)
+    part = nx.MultiDiGraph()
+    part.graph.update(graph.graph)
+    part.add_nodes_from((node, data) for node, data in graph.nodes(data=True) if node in kept)
+    part.add_edges_from((source, target, key, data) for source, targets in graph.adjacency() if source in kept
+                        for target, keyed in targets.items() if target in kept for key, data in keyed.items())
+    return part
+
+
 def filter_graph(graph: nx.MultiDiGraph, kinds: Collection[str] | None = None,
                  weeks: set[str] | None = None) -> nx.MultiDiGraph:
     """A copy of `graph` with only the nodes of `kinds` that fall in `weeks` (None: no filter)."""
-    keep = [node for node, data in graph.nodes(data=True)
-            if (not kinds or data["kind"] in kinds) and (weeks is None or weeks.intersection(data["weeks"]))]
-    return graph.subgraph(keep).copy()
+    return induced(graph, (node for node, data in graph.nodes(data=True)
+                           if (not kinds or data["kind"] in kinds)
+                           and (weeks is None or weeks.intersection(data["weeks"]))))
 
 
 def most_salient(graph: nx.MultiDiGraph, limit: int, core: bool = False) -> tuple[nx.MultiDiGraph, int]:
@@ -52,10 +68,14 @@ def most_salient(graph: nx.MultiDiGraph, limit: int, core: bool = False) -> tupl
         return map_core(graph, limit)
     if limit <= 0 or graph.number_of_nodes() <= limit:
         return graph, 0
-    ranked = sorted(graph.nodes(data=True),
+    return _top(graph, graph.nodes(data=True), limit), graph.number_of_nodes() - limit
+
+
+def _top(graph: nx.MultiDiGraph, candidates: Iterable[tuple[str, dict]], limit: int) -> nx.MultiDiGraph:
+    """The part of `graph` on the `limit` most salient of the `candidates` (node, data)."""
+    ranked = sorted(candidates,
                     key=lambda item: (-item[1].get("salience", 0), -KIND_WEIGHT.get(item[1]["kind"], 0), item[0]))
-    keep = [node for node, _ in ranked[:limit]]
-    return graph.subgraph(keep).copy(), graph.number_of_nodes() - limit
+    return induced(graph, (node for node, _ in ranked[:limit]))
 
 
 # The map's default core: how many concepts per note it shows at most (a 25-note vault gets 100), and
@@ -85,7 +105,10 @@ def map_core(graph: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, int]:
     keep = [node for node, _ in concepts[:budget]]
     keep += [node for node, data in graph.nodes(data=True)
              if data["kind"] in ("note", "week", "missing") or (data["kind"] == "tag" and data.get("count", 0) >= 2)]
-    kept, capped = most_salient(graph.subgraph(keep).copy(), limit)
-    if not capped:  # when `limit` bit, what is shown is simply the most salient
+    if 0 < limit < len(keep):  # when `limit` bites, what is shown is simply the most salient of the core
+        nodes = graph.nodes
+        kept = _top(graph, ((node, nodes[node]) for node in keep), limit)
+    else:
+        kept = induced(graph, keep)
         kept.graph["cut"] = "core"
     return kept, graph.number_of_nodes() - kept.number_of_nodes()
