@@ -71,3 +71,16 @@ def test_graph_into_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> N
                                       "-o", str(tmp_path / "nope" / "graph.json")])
     assert result.exit_code == 2
     assert result.output.startswith("vaultgraph: error: cannot write") and result.output.count("\n") == 1
+
+
+def test_a_pipe_or_device_is_written_through_not_replaced(tmp_path: Path) -> None:
+    # As `-o /dev/stdout` or `-o /dev/null` are: replacing those (as root) would swap the device for a file.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        write_output(pipe, ["through ", "the pipe"])
+        assert os.read(reader, 100) == b"through the pipe"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)

@@ -20,6 +20,10 @@ def write_output(target: Path, pieces: Iterable[str]) -> None:
         stream.writelines(pieces)
         stream.flush()
         return
+    if target.exists() and not target.is_file():  # /dev/stdout, a named pipe: nothing to replace
+        with target.open("w", encoding="utf-8") as stream:
+            stream.writelines(pieces)
+        return
     if target.is_symlink():
         target = target.resolve()  # replace the file the link points at, not the link
     with replacing(target, encoding="utf-8") as out:
