@@ -37,7 +37,8 @@ def _pyromark() -> Callable[[str], object]:
     return lambda text: list(pyromark.events_with_range(text, options=options))
 
 
-PARSERS = {"markdown-it-py": _markdown_it_py, "markdown-it-pyrs": _markdown_it_pyrs, "pyromark (pulldown-cmark)": _pyromark}
+PARSERS = {"markdown-it-py": _markdown_it_py, "markdown-it-pyrs": _markdown_it_pyrs,
+           "pyromark (pulldown-cmark)": _pyromark}
 
 
 def main() -> None:
