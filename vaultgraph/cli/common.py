@@ -1,4 +1,4 @@
-"""Helpers the commands share: the PATH argument, loading config and vault."""
+"""Helpers the commands share: the PATH argument, loading config, vault and concepts."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from pathlib import Path
 import click
 
 from vaultgraph.cache import ParseCache
-from vaultgraph.cli.progress import parse_progress
+from vaultgraph.cli.progress import parse_progress, steps
 from vaultgraph.collector import collector_paused
+from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import Config, load_config
+from vaultgraph.model import Concept
 from vaultgraph.vault.load import Vault, load_snapshot
 from vaultgraph.vault.snapshot import Snapshot, take_snapshot
 
@@ -51,3 +53,11 @@ def open_vault(path: Path, config_file: Path | None, skip: tuple[str, ...] = ())
     """Config and vault of PATH; `skip` names `Note` fields the command never reads (see `load_vault`)."""
     config, snapshot, store = open_snapshot(path, config_file)
     return config, load_notes(config, snapshot, store, skip)
+
+
+def open_concepts(path: Path, config_file: Path | None) -> tuple[Config, Vault, list[Concept]]:
+    """`open_vault`, then the vault's concepts, naming the step on a terminal when it runs long."""
+    with steps(1) as step, collector_paused():
+        config, vault = open_vault(path, config_file)
+        step("finding concepts")
+        return config, vault, build_concepts(vault, config)

@@ -7,10 +7,7 @@ from pathlib import Path
 
 import click
 
-from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
-from vaultgraph.cli.progress import steps
-from vaultgraph.collector import collector_paused
-from vaultgraph.concepts.build import build_concepts
+from vaultgraph.cli.common import cache_option, config_option, open_concepts, path_argument
 from vaultgraph.model import Concept
 
 
@@ -43,10 +40,7 @@ def concepts_table(concepts: list[Concept]) -> str:
 @cache_option
 def concepts(path: Path, output_format: str, top: int | None, config_file: Path | None) -> None:
     """List the concepts of the notes in PATH, most salient first."""
-    with steps(1) as step, collector_paused():
-        config, vault = open_vault(path, config_file)
-        step("finding concepts")
-        found = build_concepts(vault, config)
+    config, _, found = open_concepts(path, config_file)
     limit = top or config.sections.get("concepts", {}).get("top") or None
     if limit:
         found = found[:limit]

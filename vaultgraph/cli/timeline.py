@@ -15,11 +15,8 @@ from pathlib import Path
 
 import click
 
-from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
+from vaultgraph.cli.common import cache_option, config_option, open_concepts, path_argument
 from vaultgraph.cli.output import write_output
-from vaultgraph.cli.progress import steps
-from vaultgraph.collector import collector_paused
-from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import Config
 from vaultgraph.graph.questions import carried, find_questions
 from vaultgraph.graph.report import WeekNotFound, build_report, default_week, resolve_week
@@ -35,10 +32,7 @@ NO_WEEKS = "No note in this vault has a week (N주차, week N, front matter week
 
 
 def _timeline(path: Path, config_file: Path | None) -> tuple[Config, Vault, Timeline]:
-    with steps(1) as step, collector_paused():
-        config, vault = open_vault(path, config_file)
-        step("finding concepts")
-        concepts = build_concepts(vault, config)
+    config, vault, concepts = open_concepts(path, config_file)
     notes = [note for note in vault.notes.values() if note.readable]
     return config, vault, build_timeline(notes, concepts)
 
