@@ -34,8 +34,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tmp) / "v2k"
         if len(sys.argv) <= 1:
-            subprocess.run([sys.executable, str(SHARED / "bench" / "make_vault.py"), "--notes", "2000",
-                            "--out", str(root)], check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, str(SHARED / "bench" / "make_vault.py"), "--notes", "2000", "--out", str(root)],
+                check=True,
+                capture_output=True,
+            )
         files = [(rel, path.read_bytes()) for rel, path in discover(root, ()).notes]
         tokenizer().noun_runs("워밍업")  # load the Korean model (if any) outside the timing
         with_terms, without = [], []
@@ -45,8 +48,10 @@ def main() -> None:
                 without.append(parse_all(files))
     base, full = min(without), min(with_terms)
     print(f"{len(files)} notes, Korean tokenizer: {tokenizer().name}")
-    print(f"parse without extraction: {base:.2f}s   with extraction: {full:.2f}s   "
-          f"overhead: {100 * (full - base) / base:.0f}%")
+    print(
+        f"parse without extraction: {base:.2f}s   with extraction: {full:.2f}s   "
+        f"overhead: {100 * (full - base) / base:.0f}%"
+    )
 
 
 if __name__ == "__main__":

@@ -18,10 +18,16 @@ from collections import Counter
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-COMMANDS = [["lint", "--format", "json", "--no-cache"], ["lint", "--format", "json"], ["concepts", "--format", "json"],
-            ["graph", "--format", "json", "-o", "-"], ["graph", "--format", "html", "-o", "map.html"],
-            ["timeline", "--format", "json"], ["timeline", "--format", "html", "-o", "timeline.html"],
-            ["report", "--format", "json"]]
+COMMANDS = [
+    ["lint", "--format", "json", "--no-cache"],
+    ["lint", "--format", "json"],
+    ["concepts", "--format", "json"],
+    ["graph", "--format", "json", "-o", "-"],
+    ["graph", "--format", "html", "-o", "map.html"],
+    ["timeline", "--format", "json"],
+    ["timeline", "--format", "html", "-o", "timeline.html"],
+    ["report", "--format", "json"],
+]
 
 
 def main() -> None:
@@ -34,15 +40,22 @@ def main() -> None:
             lint_json = None
             for args in COMMANDS:
                 start = time.perf_counter()
-                result = subprocess.run([sys.executable, "-m", "vaultgraph", *args, str(corpus)], capture_output=True,
-                                        text=True, cwd=tmp, env=env)
+                result = subprocess.run(
+                    [sys.executable, "-m", "vaultgraph", *args, str(corpus)],
+                    capture_output=True,
+                    text=True,
+                    cwd=tmp,
+                    env=env,
+                )
                 seconds = time.perf_counter() - start
                 print(f"| `{' '.join(args)}` | {result.returncode} | {seconds:.1f} | {'Traceback' in result.stderr} |")
                 if args[0] == "lint" and lint_json is None:
                     lint_json = json.loads(result.stdout)
             codes = Counter(d["code"] for d in lint_json["diagnostics"])
-            print(f"\nfiles: {lint_json['files']}; findings: {len(lint_json['diagnostics'])} "
-                  f"({', '.join(f'{c} {n}' for c, n in sorted(codes.items()))})")
+            print(
+                f"\nfiles: {lint_json['files']}; findings: {len(lint_json['diagnostics'])} "
+                f"({', '.join(f'{c} {n}' for c, n in sorted(codes.items()))})"
+            )
 
 
 if __name__ == "__main__":

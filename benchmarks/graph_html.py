@@ -25,16 +25,24 @@ from vaultgraph.render.html import render_map
 from vaultgraph.vault.load import load_vault
 
 MAKE_VAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_vault.py"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def settle_seconds(html: Path) -> tuple[float, int]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         context = browser.new_context(bypass_csp=True, viewport={"width": 1400, "height": 900})
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
-                      else route.abort())
+        context.route(
+            "**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort()
+        )
         page = context.new_page()
         start = time.perf_counter()
         page.goto(html.as_uri())
@@ -71,8 +79,10 @@ def main() -> None:
     html = args.work / "map.html"
     html.write_text(page, encoding="utf-8")
     settled, count = settle_seconds(html)
-    print(f"notes={len(vault.notes)} graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges; "
-          f"map: {count} nodes, {shown.number_of_edges()} edges, {left_out} left out")
+    print(
+        f"notes={len(vault.notes)} graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges; "
+        f"map: {count} nodes, {shown.number_of_edges()} edges, {left_out} left out"
+    )
     print("seconds: " + ", ".join(f"{name} {value:.1f}" for name, value in timings.items()))
     print(f"html size: {html.stat().st_size / 1024:.0f} KiB; settled in Chromium after {settled:.1f} s")
 

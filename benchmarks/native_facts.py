@@ -21,8 +21,13 @@ from typing import Any
 
 import pyromark  # type: ignore[import-not-found]
 
-OPTIONS = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH | pyromark.Options.ENABLE_FOOTNOTES
-           | pyromark.Options.ENABLE_MATH | pyromark.Options.ENABLE_WIKILINKS)
+OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_FOOTNOTES
+    | pyromark.Options.ENABLE_MATH
+    | pyromark.Options.ENABLE_WIKILINKS
+)
 _LINE_END = re.compile(rb"\n")
 _TAG = re.compile(r"(?<!\S)#([^\s#]+)")
 
@@ -33,7 +38,7 @@ def facts(text: str) -> dict[str, list[Any]]:
 
     def position(offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(starts, offset) - 1
-        return line + 1, len(data[starts[line]:offset].decode("utf-8", "replace")) + 1
+        return line + 1, len(data[starts[line] : offset].decode("utf-8", "replace")) + 1
 
     found: dict[str, list[Any]] = {kind: [] for kind in ("headings", "links", "items", "tags", "segments", "code")}
     heading: tuple[tuple[int, int], list[str]] | None = None
@@ -73,8 +78,10 @@ def main() -> None:
     for text in texts:
         for kind, items in facts(text).items():
             counts[kind] = counts.get(kind, 0) + len(items)
-    print(f"{len(texts)} notes: {time.perf_counter() - start:.2f} s on one core, parsing included; "
-          + ", ".join(f"{count} {kind}" for kind, count in counts.items()))
+    print(
+        f"{len(texts)} notes: {time.perf_counter() - start:.2f} s on one core, parsing included; "
+        + ", ".join(f"{count} {kind}" for kind, count in counts.items())
+    )
 
 
 if __name__ == "__main__":

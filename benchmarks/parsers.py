@@ -32,13 +32,21 @@ def _markdown_it_pyrs() -> Callable[[str], object]:
 def _pyromark() -> Callable[[str], object]:
     import pyromark  # type: ignore[import-not-found]
 
-    options = (pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
-               | pyromark.Options.ENABLE_FOOTNOTES | pyromark.Options.ENABLE_MATH | pyromark.Options.ENABLE_WIKILINKS)
+    options = (
+        pyromark.Options.ENABLE_TABLES
+        | pyromark.Options.ENABLE_STRIKETHROUGH
+        | pyromark.Options.ENABLE_FOOTNOTES
+        | pyromark.Options.ENABLE_MATH
+        | pyromark.Options.ENABLE_WIKILINKS
+    )
     return lambda text: list(pyromark.events_with_range(text, options=options))
 
 
-PARSERS = {"markdown-it-py": _markdown_it_py, "markdown-it-pyrs": _markdown_it_pyrs,
-           "pyromark (pulldown-cmark)": _pyromark}
+PARSERS = {
+    "markdown-it-py": _markdown_it_py,
+    "markdown-it-pyrs": _markdown_it_pyrs,
+    "pyromark (pulldown-cmark)": _pyromark,
+}
 
 
 def main() -> None:

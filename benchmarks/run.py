@@ -28,8 +28,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "bench"
 VAULTGRAPH = [sys.executable, "-m", "vaultgraph"]
-KEY_CODES = {"VG101": "broken_links", "VG102": "broken_embeds", "VG103": "broken_headings",
-             "VG301": "empty_list_items", "VG201": "bad_front_matter"}
+KEY_CODES = {
+    "VG101": "broken_links",
+    "VG102": "broken_embeds",
+    "VG103": "broken_headings",
+    "VG301": "empty_list_items",
+    "VG201": "bad_front_matter",
+}
 PEERS = ("markdownlint", "pymarkdown", "obsidiantools")
 
 
@@ -57,8 +62,11 @@ def timed(command: list[str], stdout: Path | None = None) -> Timing:
 def make_vault(work: Path, notes: int) -> Path:
     vault = work / f"v{notes}"
     if not (vault.is_dir() and vault.with_suffix(".answers.json").is_file()):
-        subprocess.run([sys.executable, str(SHARED / "make_vault.py"), "--notes", str(notes), "--out", str(vault)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(SHARED / "make_vault.py"), "--notes", str(notes), "--out", str(vault)],
+            check=True,
+            capture_output=True,
+        )
     shutil.rmtree(vault / ".vaultgraph-cache", ignore_errors=True)
     return vault
 
@@ -103,8 +111,9 @@ def run_vaultgraph(vault: Path, work: Path) -> dict[str, object]:
 def run_peers(vault: Path, tools: list[str]) -> dict[str, Timing]:
     if not tools:
         return {}
-    out = subprocess.run(["bash", str(SHARED / "peers.sh"), str(vault), *tools], capture_output=True, text=True,
-                         check=False).stdout
+    out = subprocess.run(
+        ["bash", str(SHARED / "peers.sh"), str(vault), *tools], capture_output=True, text=True, check=False
+    ).stdout
     found = {}
     for m in re.finditer(r"^(\w+) wall_s=([\d.]+) max_rss_mb=(\d+) exit=(\d+)", out, re.MULTILINE):
         found[m[1]] = Timing(float(m[2]), int(m[3]), int(m[4]))
@@ -114,13 +123,18 @@ def run_peers(vault: Path, tools: list[str]) -> dict[str, Timing]:
 def machine() -> str:
     cpu = "unknown CPU"
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                   if line.startswith("model name"))
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
     except (OSError, StopIteration):
         cpu = platform.processor() or cpu
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-    return (f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()}; "
-            f"load average at start {load}")
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()}; "
+        f"load average at start {load}"
+    )
 
 
 def size_label(notes: int) -> str:
@@ -128,23 +142,27 @@ def size_label(notes: int) -> str:
 
 
 def table(results: dict[int, dict], peers: dict[int, dict[str, Timing]]) -> list[str]:
-    rows = ["| vault | vaultgraph lint cold | warm (unchanged) | one note changed | vaultgraph graph json "
-            "| markdownlint-cli2 | PyMarkdown | obsidiantools | answer key |",
-            "|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| vault | vaultgraph lint cold | warm (unchanged) | one note changed | vaultgraph graph json "
+        "| markdownlint-cli2 | PyMarkdown | obsidiantools | answer key |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for notes, r in results.items():
         cold, peer = r["cold"], peers.get(notes, {})
 
-        def pct(t: Timing) -> str:
+        def pct(t: Timing, cold: Timing = cold) -> str:
             return f"{t.cell()} ({100 * t.wall / cold.wall:.0f}% of cold)"
 
-        def vs(name: str, ours: Timing) -> str:
+        def vs(name: str, ours: Timing, peer: dict[str, Timing] = peer) -> str:
             if name not in peer:
                 return "not run"
             return f"{peer[name].cell()} (**{peer[name].wall / ours.wall:.1f}×**)"
 
-        rows.append(f"| {size_label(notes)} notes | {cold.cell()} | {pct(r['warm'])} | {pct(r['changed'])} "
-                    f"| {r['graph'].cell()} | {vs('markdownlint', cold)} | {vs('pymarkdown', cold)} "
-                    f"| {vs('obsidiantools', r['graph'])} | {'exact' if r['exact'] else '**MISMATCH**'} |")
+        rows.append(
+            f"| {size_label(notes)} notes | {cold.cell()} | {pct(r['warm'])} | {pct(r['changed'])} "
+            f"| {r['graph'].cell()} | {vs('markdownlint', cold)} | {vs('pymarkdown', cold)} "
+            f"| {vs('obsidiantools', r['graph'])} | {'exact' if r['exact'] else '**MISMATCH**'} |"
+        )
     return rows
 
 
@@ -162,30 +180,43 @@ def targets(results: dict[int, dict], peers: dict[int, dict[str, Timing]]) -> li
     if big:
         cold = big["cold"].wall
         if "markdownlint" in peers.get(10000, {}):
-            check("10k lint cold, markdownlint-cli2 ÷ vaultgraph", peers[10000]["markdownlint"].wall / cold, 10, "×",
-                  True)
+            check(
+                "10k lint cold, markdownlint-cli2 ÷ vaultgraph", peers[10000]["markdownlint"].wall / cold, 10, "×", True
+            )
         check("10k lint cold, peak RSS", big["cold"].rss_mb, 300, " MB", False)
         check("10k warm ÷ cold", 100 * big["warm"].wall / cold, 15, "%", False)
         check("10k one note changed ÷ cold", 100 * big["changed"].wall / cold, 20, "%", False)
     small = results.get(2000)
     if small and "obsidiantools" in peers.get(2000, {}):
-        check("2k graph json, obsidiantools ÷ vaultgraph", peers[2000]["obsidiantools"].wall / small["graph"].wall,
-              20, "×", True)
+        check(
+            "2k graph json, obsidiantools ÷ vaultgraph",
+            peers[2000]["obsidiantools"].wall / small["graph"].wall,
+            20,
+            "×",
+            True,
+        )
     if 10000 in results and 50000 in results:
         check("lint cold 50k ÷ 10k", results[50000]["cold"].wall / results[10000]["cold"].wall, 6, "×", False)
     return ["", "Targets (issue 7):", "", *lines] if lines else []
 
 
 def write(lines: list[str], command: str, where: str) -> None:
-    body = [f"Measured {dt.date.today().isoformat()} on {where}.", "",
-            "Each cell: wall time / peak RSS of the largest process. A peer's ratio is its time divided by "
-            "vaultgraph's cold lint (linters) or by vaultgraph's `graph --format json` from an empty cache "
-            "(obsidiantools' `connect().gather()`): above 1 vaultgraph is faster. vaultgraph cold runs use "
-            "`--no-cache`; warm runs reuse `.vaultgraph-cache/`. Other processes were running on the machine "
-            "(see the load average), which slows every tool, not always equally.",
-            "", *lines, "", f"Reproduce: `{command}`", "",
-            "What each pass changed, and why the two ratio targets need a faster parser than markdown-it-py: "
-            "`benchmarks/README.md`."]
+    body = [
+        f"Measured {dt.date.today().isoformat()} on {where}.",
+        "",
+        "Each cell: wall time / peak RSS of the largest process. A peer's ratio is its time divided by "
+        "vaultgraph's cold lint (linters) or by vaultgraph's `graph --format json` from an empty cache "
+        "(obsidiantools' `connect().gather()`): above 1 vaultgraph is faster. vaultgraph cold runs use "
+        "`--no-cache`; warm runs reuse `.vaultgraph-cache/`. Other processes were running on the machine "
+        "(see the load average), which slows every tool, not always equally.",
+        "",
+        *lines,
+        "",
+        f"Reproduce: `{command}`",
+        "",
+        "What each pass changed, and why the two ratio targets need a faster parser than markdown-it-py: "
+        "`benchmarks/README.md`.",
+    ]
     results = REPO / "benchmarks" / "results.md"
     results.write_text("# Benchmark results\n\n" + "\n".join(body) + "\n", encoding="utf-8")
     section = "## Performance\n\n" + "\n".join(body) + "\n"
@@ -193,7 +224,7 @@ def write(lines: list[str], command: str, where: str) -> None:
     text = readme.read_text(encoding="utf-8") if readme.exists() else ""
     match = re.search(r"^## Performance\n.*?(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
     if match:
-        text = text[:match.start()] + section + ("\n" if match.end() < len(text) else "") + text[match.end():]
+        text = text[: match.start()] + section + ("\n" if match.end() < len(text) else "") + text[match.end() :]
     else:
         text = (text.rstrip("\n") + "\n\n" if text else "") + section
     readme.write_text(text, encoding="utf-8")
@@ -204,8 +235,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="2000,10000", help="Comma-separated note counts (default 2000,10000).")
     parser.add_argument("--big", action="store_true", help="Also 50000 notes (vaultgraph only).")
     parser.add_argument("--skip", action="append", default=[], choices=PEERS, help="Do not run this peer.")
-    parser.add_argument("--pymarkdown-max", type=int, default=2000,
-                        help="Run PyMarkdown only on vaults up to this many notes (default 2000: it is slow).")
+    parser.add_argument(
+        "--pymarkdown-max",
+        type=int,
+        default=2000,
+        help="Run PyMarkdown only on vaults up to this many notes (default 2000: it is slow).",
+    )
     parser.add_argument("--work", type=Path, default=Path("/tmp/vg-bench"), help="Where vaults are generated.")
     args = parser.parse_args()
     where = machine()
@@ -217,9 +252,14 @@ def main() -> None:
         vault = make_vault(args.work, notes)
         print(f"{notes} notes: vaultgraph ...", file=sys.stderr, flush=True)
         results[notes] = run_vaultgraph(vault, args.work)
-        tools = [t for t in PEERS if t not in args.skip and notes <= 10000
-                 and not (t == "pymarkdown" and notes > args.pymarkdown_max)
-                 and not (t == "obsidiantools" and notes > 2000)]
+        tools = [
+            t
+            for t in PEERS
+            if t not in args.skip
+            and notes <= 10000
+            and not (t == "pymarkdown" and notes > args.pymarkdown_max)
+            and not (t == "obsidiantools" and notes > 2000)
+        ]
         print(f"{notes} notes: peers {tools} ...", file=sys.stderr, flush=True)
         peers[notes] = run_peers(vault, tools)
     command = "python benchmarks/run.py " + " ".join(sys.argv[1:])

@@ -26,8 +26,9 @@ MAKE_VAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_va
 def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, set[tuple[str, int]]], dict]:
     assert MAKE_VAULT.is_file(), f"{MAKE_VAULT} is missing: the shared folder must sit next to the repository"
     out = tmp_path_factory.mktemp("bench") / "v400"
-    subprocess.run([sys.executable, str(MAKE_VAULT), "--notes", "400", "--out", str(out)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, str(MAKE_VAULT), "--notes", "400", "--out", str(out)], check=True, capture_output=True
+    )
     key = json.loads(out.with_suffix(".answers.json").read_text(encoding="utf-8"))
     config = Config()
     found: dict[str, set[tuple[str, int]]] = defaultdict(set)
@@ -36,8 +37,15 @@ def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, set[tuple
     return found, key
 
 
-@pytest.mark.parametrize(("code", "entry"), [("VG101", "broken_links"), ("VG102", "broken_embeds"),
-                                             ("VG103", "broken_headings"), ("VG301", "empty_list_items")])
+@pytest.mark.parametrize(
+    ("code", "entry"),
+    [
+        ("VG101", "broken_links"),
+        ("VG102", "broken_embeds"),
+        ("VG103", "broken_headings"),
+        ("VG301", "empty_list_items"),
+    ],
+)
 def test_findings_equal_the_key(bench: tuple[dict, dict], code: str, entry: str) -> None:
     found, key = bench
     expected = {(item["file"], item["line"]) for item in key[entry]}

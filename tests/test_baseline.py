@@ -35,8 +35,10 @@ def test_write_then_adopt(vault: Path, tmp_path: Path) -> None:
     assert (code, out, err) == (0, "", f"Wrote 2 findings to {baseline}.\n")
     data = json.loads(baseline.read_text(encoding="utf-8"))
     assert data["version"] == 1
-    assert [(f["path"], f["code"], f["line"]) for f in data["findings"]] == [("old.md", "VG101", 3),
-                                                                          ("old.md", "VG101", 5)]
+    assert [(f["path"], f["code"], f["line"]) for f in data["findings"]] == [
+        ("old.md", "VG101", 3),
+        ("old.md", "VG101", 5),
+    ]
     assert lint(str(vault), "--baseline", str(baseline))[:2] == (0, "All checks passed! (1 files)\n")
 
 
@@ -44,19 +46,25 @@ def test_known_findings_survive_line_shifts_and_new_ones_are_reported(vault: Pat
     baseline = tmp_path / "baseline.json"
     lint(str(vault), "--write-baseline", str(baseline))
     # Lines inserted above move the old findings; one more identical broken link is a new finding.
-    (vault / "old.md").write_text("# Old\n\nintro\n\nmore\n\n[[Missing]]\n\n[[Missing]]\n\n[[Missing]]\n"
-                                  "\n[[Other]]\n", encoding="utf-8")
+    (vault / "old.md").write_text(
+        "# Old\n\nintro\n\nmore\n\n[[Missing]]\n\n[[Missing]]\n\n[[Missing]]\n\n[[Other]]\n", encoding="utf-8"
+    )
     code, out, _ = lint(str(vault), "--baseline", str(baseline), "--format", "json")
     assert code == 1
     assert [(d["line"], d["message"]) for d in json.loads(out)["diagnostics"]] == [
-        (11, "`Missing` not found in the vault"), (13, "`Other` not found in the vault")]
+        (11, "`Missing` not found in the vault"),
+        (13, "`Other` not found in the vault"),
+    ]
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("{not json", "not a vaultgraph baseline (invalid JSON"),
-    ('{"version": 99, "findings": []}', "not a vaultgraph baseline (expected version 1"),
-    ('{"version": 1, "findings": [{"path": "a.md"}]}', "finding 1: needs string fields"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not a vaultgraph baseline (invalid JSON"),
+        ('{"version": 99, "findings": []}', "not a vaultgraph baseline (expected version 1"),
+        ('{"version": 1, "findings": [{"path": "a.md"}]}', "finding 1: needs string fields"),
+    ],
+)
 def test_a_bad_baseline_is_one_line_and_exit_2(vault: Path, tmp_path: Path, content: str, message: str) -> None:
     baseline = tmp_path / "baseline.json"
     baseline.write_text(content, encoding="utf-8")

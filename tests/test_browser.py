@@ -75,8 +75,10 @@ def test_hostile_vault_runs_nothing(browser: Browser, tmp_path: Path) -> None:
     (root / ".obsidian").mkdir(parents=True)
     (root / f"{XSS_IMG}.md").write_text(
         f"---\ntitle: '{XSS_IMG}'\naliases: ['{XSS_SCRIPT}']\ntags: ['{XSS_SCRIPT}', x]\nweek: 1\n---\n"
-        f"- **{XSS_SCRIPT}** and **<b>bold</b>** [[{XSS_SCRIPT}]] [[other]]\n", encoding="utf-8")
-    (root / "other.md").write_text(f"---\ntitle: \"{XSS_SCRIPT}\"\n---\n#x [[{XSS_IMG}]]\n", encoding="utf-8")
+        f"- **{XSS_SCRIPT}** and **<b>bold</b>** [[{XSS_SCRIPT}]] [[other]]\n",
+        encoding="utf-8",
+    )
+    (root / "other.md").write_text(f'---\ntitle: "{XSS_SCRIPT}"\n---\n#x [[{XSS_IMG}]]\n', encoding="utf-8")
     html, count = write_map(tmp_path, root)
     visit = Visit(browser, html)
     assert visit.page.evaluate("nodes.length") == count
@@ -101,8 +103,10 @@ def test_empty_vault_page_says_so(browser: Browser, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     html = tmp_path / "empty.html"
     vault = load_vault(tmp_path / "empty")
-    html.write_text(render_map(build_graph(vault, Config(), []), tmp_path / "empty", message="No notes found in empty."),
-                    encoding="utf-8")
+    html.write_text(
+        render_map(build_graph(vault, Config(), []), tmp_path / "empty", message="No notes found in empty."),
+        encoding="utf-8",
+    )
     visit = Visit(browser, html)
     assert visit.page.evaluate("nodes.length") == 0
     assert visit.page.is_visible("#message")

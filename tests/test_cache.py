@@ -130,8 +130,9 @@ def test_another_tool_version_invalidates(vault: Path, parsed: list[str], monkey
     assert sorted(parsed) == sorted(NOTES)
 
 
-def test_read_only_vault_falls_back_to_the_user_cache(vault: Path, user_cache: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_vault_falls_back_to_the_user_cache(
+    vault: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = cache_module._writable_dir
     monkeypatch.setattr(cache_module, "_writable_dir", lambda path: CACHE_DIR_NAME not in path.parts and real(path))
     store = ParseCache.open(vault)
@@ -153,8 +154,7 @@ for round in range(int(sys.argv[2])):
 def test_concurrent_writers_never_leave_a_broken_cache(vault: Path, parsed: list[str]) -> None:
     for i in range(40):  # enough notes to fill every shard
         (vault / f"n{i}.md").write_text(f"# n{i}\n\n[[n{i + 1}]]\n", encoding="utf-8")
-    runs = [subprocess.Popen([sys.executable, "-c", CONCURRENT_LOAD, str(vault), "15", name])
-            for name in ("a", "b")]
+    runs = [subprocess.Popen([sys.executable, "-c", CONCURRENT_LOAD, str(vault), "15", name]) for name in ("a", "b")]
     assert [run.wait(timeout=120) for run in runs] == [0, 0]
     store = ParseCache.open(vault)
     assert store is not None and shards(vault)
@@ -183,8 +183,9 @@ def test_no_cache_flag_neither_reads_nor_writes(vault: Path, monkeypatch: pytest
     assert result.exit_code == 1 and '"VG101"' in result.output  # [[missing]] found without the cache
 
 
-@pytest.mark.parametrize("command", [["concepts"], ["timeline"], ["report"], ["graph", "--format", "json", "-o", "-"]],
-                         ids=lambda c: c[0])
+@pytest.mark.parametrize(
+    "command", [["concepts"], ["timeline"], ["report"], ["graph", "--format", "json", "-o", "-"]], ids=lambda c: c[0]
+)
 def test_every_command_that_reads_notes_takes_no_cache(vault: Path, command: list[str]) -> None:
     runner = CliRunner()
     fresh = runner.invoke(cli, [*command, str(vault), "--no-cache"])

@@ -103,7 +103,8 @@ def _checkout(workspace: Path) -> Path:
 
 
 def test_the_action_caches_all_that_vaultgraph_keeps_and_the_next_run_uses_it(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     steps = _yaml("action.yml")["runs"]["steps"]
     (cache,) = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
     assert cache["if"] == "${{ inputs.cache == 'true' }}"

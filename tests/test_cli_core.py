@@ -21,8 +21,10 @@ from vaultgraph import __version__
 from vaultgraph.cli import cli
 
 CORE = "VG001,VG002,VG101,VG102,VG103,VG104,VG105,VG201"
-TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>VG\d{3})(?: \[\*\])? "
-                       r"\[(?P<severity>error|warning|info)\] (?P<message>.+)$")
+TEXT_LINE = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>VG\d{3})(?: \[\*\])? "
+    r"\[(?P<severity>error|warning|info)\] (?P<message>.+)$"
+)
 SUMMARY = re.compile(r"^Found \d+ problems? \(.+\) in \d+ files\.$")
 
 
@@ -35,11 +37,16 @@ def lint(*args: str) -> tuple[int, str, str]:
 @pytest.fixture
 def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    return make(tmp_path / "v", {
-        "a.md": "# A\n\n[[Missing]] and [[b#Nope]] and [[b#Part]].\n",
-        "sub/b.md": "# B\n\n## Part\n\ntext ^p1\n\n[[a#^nope]] ![[gone.png]] [[a]]\n",
-        "x/dup.md": "x\n", "y/dup.md": "y\n", "c.md": "[[dup]]\n",
-    })
+    return make(
+        tmp_path / "v",
+        {
+            "a.md": "# A\n\n[[Missing]] and [[b#Nope]] and [[b#Part]].\n",
+            "sub/b.md": "# B\n\n## Part\n\ntext ^p1\n\n[[a#^nope]] ![[gone.png]] [[a]]\n",
+            "x/dup.md": "x\n",
+            "y/dup.md": "y\n",
+            "c.md": "[[dup]]\n",
+        },
+    )
 
 
 @pytest.mark.parametrize("command", [["vaultgraph", "--version"], [sys.executable, "-m", "vaultgraph", "--version"]])
@@ -56,9 +63,11 @@ def test_text_format(vault: Path) -> None:
     found = [TEXT_LINE.match(line) for line in lines]
     assert all(found), lines
     assert [(m["path"], int(m["line"]), int(m["col"]), m["code"]) for m in found] == [
-        ("a.md", 3, 1, "VG101"), ("a.md", 3, 17, "VG103"),
+        ("a.md", 3, 1, "VG101"),
+        ("a.md", 3, 17, "VG103"),
         ("c.md", 1, 1, "VG105"),
-        ("sub/b.md", 7, 1, "VG104"), ("sub/b.md", 7, 14, "VG102"),  # the `[[` of `![[`
+        ("sub/b.md", 7, 1, "VG104"),
+        ("sub/b.md", 7, 14, "VG102"),  # the `[[` of `![[`
     ]
     assert SUMMARY.match(summary) and summary == "Found 5 problems (4 errors, 1 warning) in 5 files."
 
@@ -76,15 +85,31 @@ def test_json_format_contract(vault: Path) -> None:
         assert list(diagnostic) == keys
         assert [type(diagnostic[k]) for k in keys] == types
     first = data["diagnostics"][0]
-    assert first == {"path": "a.md", "line": 3, "column": 1, "end_line": 3, "end_column": 12, "code": "VG101",
-                     "rule": "broken-link", "severity": "error", "message": first["message"], "fixable": False}
+    assert first == {
+        "path": "a.md",
+        "line": 3,
+        "column": 1,
+        "end_line": 3,
+        "end_column": 12,
+        "code": "VG101",
+        "rule": "broken-link",
+        "severity": "error",
+        "message": first["message"],
+        "fixable": False,
+    }
     assert "Missing" in first["message"]
-    assert [d["rule"] for d in data["diagnostics"]] == ["broken-link", "broken-heading-link", "ambiguous-link",
-                                                        "broken-block-ref", "broken-embed"]
+    assert [d["rule"] for d in data["diagnostics"]] == [
+        "broken-link",
+        "broken-heading-link",
+        "ambiguous-link",
+        "broken-block-ref",
+        "broken-embed",
+    ]
 
 
-def test_json_root_is_the_path_as_given_and_paths_are_relative_posix_nfc(tmp_path: Path,
-                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_json_root_is_the_path_as_given_and_paths_are_relative_posix_nfc(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     nfd = unicodedata.normalize("NFD", "회고/2주차 회고.md")
     make(tmp_path / "vault", {nfd: "[[없는 노트]]\n"})
@@ -118,8 +143,9 @@ EXIT_CASES = [
 
 
 @pytest.mark.parametrize("files,args,exit_code", [c[1:] for c in EXIT_CASES], ids=[c[0] for c in EXIT_CASES])
-def test_exit_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict, args: tuple[str, ...],
-                    exit_code: int) -> None:
+def test_exit_codes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict, args: tuple[str, ...], exit_code: int
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "v").mkdir()
     make(tmp_path / "v", files)
@@ -140,14 +166,18 @@ def test_missing_path_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert code == 2 and out == "" and "no-such-vault" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("toml,words", [
-    ("bogus = 1\n", ("bogus", "unknown key")),
-    ("[rules.broken-link]\nnot_an_option = 1\n", ("not_an_option",)),
-    ("select = [\"VG999\"]\n", ("VG999",)),
-    ("select = [\n", ("invalid TOML",)),
-])
-def test_bad_config_is_one_line_naming_file_and_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, toml: str,
-                                                    words: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "toml,words",
+    [
+        ("bogus = 1\n", ("bogus", "unknown key")),
+        ("[rules.broken-link]\nnot_an_option = 1\n", ("not_an_option",)),
+        ('select = ["VG999"]\n', ("VG999",)),
+        ("select = [\n", ("invalid TOML",)),
+    ],
+)
+def test_bad_config_is_one_line_naming_file_and_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, toml: str, words: tuple[str, ...]
+) -> None:
     monkeypatch.chdir(tmp_path)
     make(tmp_path / "v", {"a.md": "# A\n", "vaultgraph.toml": toml})
     code, out, err = lint("v")
@@ -180,10 +210,17 @@ HOSTILE = {
     "nested.md": ">" * 3000 + " x\n" + "- " * 2000 + "y\n" + "[" * 3000 + "\n" + "*" * 3000 + "\n",
     "brackets.md": "[[" * 2000 + "\n" + "![[" * 1000 + "]]" * 500 + "\n" + "%%" * 1001 + "\n",
     "sub/utf16.md": "[[x]]\n".encode("utf-16"),
-    "nul-late.md": "# fine\n".encode() * 50 + b"\x00",
+    "nul-late.md": b"# fine\n" * 50 + b"\x00",
 }
-EXPECTED = {"binary.md": "VG001", "cp949.md": "VG002", "invalid-yaml.md": "VG201", "unclosed.md": "VG201",
-            "junk.md": "VG001", "sub/utf16.md": "VG002", "nul-late.md": "VG001"}
+EXPECTED = {
+    "binary.md": "VG001",
+    "cp949.md": "VG002",
+    "invalid-yaml.md": "VG201",
+    "unclosed.md": "VG201",
+    "junk.md": "VG001",
+    "sub/utf16.md": "VG002",
+    "nul-late.md": "VG001",
+}
 
 
 def test_hostile_vault_every_file_parses_or_has_a_diagnostic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,8 +237,9 @@ def test_hostile_vault_every_file_parses_or_has_a_diagnostic(tmp_path: Path, mon
 
 def test_hostile_vault_in_a_real_process_prints_no_traceback(tmp_path: Path) -> None:
     make(tmp_path / "v", HOSTILE)
-    result = subprocess.run(["vaultgraph", "lint", str(tmp_path / "v")], capture_output=True, text=True, timeout=120,
-                            check=False)
+    result = subprocess.run(
+        ["vaultgraph", "lint", str(tmp_path / "v")], capture_output=True, text=True, timeout=120, check=False
+    )
     assert result.returncode in (0, 1)
     assert "Traceback" not in result.stderr + result.stdout
     for path in EXPECTED:

@@ -20,8 +20,10 @@ NOTES = {
     "b.md": "# B\n\ntext \n\nmore\n",
     "c.md": "# C\n\nLinks to [[a]].\n",
 }
-GITHUB_LINE = re.compile(r"^::(error|warning|notice) file=([^,:]+),line=(\d+),col=(\d+),endLine=(\d+),"
-                         r"endColumn=(\d+),title=(VG\d{3}) ([a-z0-9-]+)::(.+)$")
+GITHUB_LINE = re.compile(
+    r"^::(error|warning|notice) file=([^,:]+),line=(\d+),col=(\d+),endLine=(\d+),"
+    r"endColumn=(\d+),title=(VG\d{3}) ([a-z0-9-]+)::(.+)$"
+)
 
 
 def make_vault(root: Path, notes: dict[str, str] = NOTES) -> Path:
@@ -57,11 +59,23 @@ def test_json(vault: Path) -> None:
     assert code == 1
     assert data["root"] == "v" and data["files"] == 3
     assert data["summary"] == {"error": 1, "warning": 1, "info": 1}
-    assert data["diagnostics"][0] == {"path": "a.md", "line": 3, "column": 5, "end_line": 3, "end_column": 16,
-                                      "code": "VG101", "rule": "broken-link", "severity": "error",
-                                      "message": "`Missing` not found in the vault", "fixable": False}
-    assert [(d["code"], d["fixable"]) for d in data["diagnostics"]] == [("VG101", False), ("VG301", True),
-                                                                        ("VG303", True)]
+    assert data["diagnostics"][0] == {
+        "path": "a.md",
+        "line": 3,
+        "column": 5,
+        "end_line": 3,
+        "end_column": 16,
+        "code": "VG101",
+        "rule": "broken-link",
+        "severity": "error",
+        "message": "`Missing` not found in the vault",
+        "fixable": False,
+    }
+    assert [(d["code"], d["fixable"]) for d in data["diagnostics"]] == [
+        ("VG101", False),
+        ("VG301", True),
+        ("VG303", True),
+    ]
 
 
 def test_github(vault: Path) -> None:
@@ -70,7 +84,10 @@ def test_github(vault: Path) -> None:
     assert code == 1
     assert all(GITHUB_LINE.match(line) for line in lines), lines
     assert [GITHUB_LINE.match(line).group(1, 2, 3, 7) for line in lines] == [  # type: ignore[union-attr]
-        ("error", "v/a.md", "3", "VG101"), ("warning", "v/a.md", "6", "VG301"), ("notice", "v/b.md", "3", "VG303")]
+        ("error", "v/a.md", "3", "VG101"),
+        ("warning", "v/a.md", "6", "VG301"),
+        ("notice", "v/b.md", "3", "VG303"),
+    ]
 
 
 def test_github_escapes_properties_and_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -78,8 +95,10 @@ def test_github_escapes_properties_and_data(tmp_path: Path, monkeypatch: pytest.
     make_vault(tmp_path, {"x, y: 100%.md": "# T\n\n[[no%such,note]]\n"})
     code, out, _ = run("lint", ".", "--format", "github", "--select", "VG101")
     assert code == 1
-    assert out == ("::error file=x%2C y%3A 100%25.md,line=3,col=1,endLine=3,endColumn=17,title=VG101 broken-link"
-                   "::`no%25such,note` not found in the vault\n")
+    assert out == (
+        "::error file=x%2C y%3A 100%25.md,line=3,col=1,endLine=3,endColumn=17,title=VG101 broken-link"
+        "::`no%25such,note` not found in the vault\n"
+    )
 
 
 def test_sarif(vault: Path) -> None:
@@ -124,8 +143,7 @@ def test_junit(vault: Path) -> None:
     cases = {case.get("name"): case for case in suite.findall("testcase")}
     assert sorted(cases) == ["v/a.md", "v/b.md", "v/c.md"]
     assert suite.get("tests") == "3" and suite.get("failures") == "2"
-    assert [f.get("type") for f in cases["v/a.md"].findall("failure")] == ["VG101 broken-link",
-                                                                           "VG301 empty-list-item"]
+    assert [f.get("type") for f in cases["v/a.md"].findall("failure")] == ["VG101 broken-link", "VG301 empty-list-item"]
     assert cases["v/c.md"].findall("failure") == []
 
 
@@ -138,14 +156,17 @@ def test_junit_escapes_markup_and_control_characters(tmp_path: Path, monkeypatch
     assert failure is not None and failure.get("message") == "`x\ufffd<y>&` not found in the vault"
 
 
-@pytest.mark.parametrize(("args", "exit_code"), [
-    ((), 1),
-    (("--exit-zero",), 0),
-    (("--select", "VG3"), 0),
-    (("--select", "VG3", "--strict"), 1),
-    (("--ignore", "VG101"), 0),
-    (("--select", "empty-list-item", "--extend-select", "VG101"), 1),
-])
+@pytest.mark.parametrize(
+    ("args", "exit_code"),
+    [
+        ((), 1),
+        (("--exit-zero",), 0),
+        (("--select", "VG3"), 0),
+        (("--select", "VG3", "--strict"), 1),
+        (("--ignore", "VG101"), 0),
+        (("--select", "empty-list-item", "--extend-select", "VG101"), 1),
+    ],
+)
 def test_exit_codes(vault: Path, args: tuple[str, ...], exit_code: int) -> None:
     assert run("lint", "v", *args)[0] == exit_code
 
@@ -153,9 +174,11 @@ def test_exit_codes(vault: Path, args: tuple[str, ...], exit_code: int) -> None:
 def test_statistics(vault: Path) -> None:
     code, out, _ = run("lint", "v", "--statistics")
     assert code == 1
-    assert [line.split() for line in out.splitlines()] == [["1", "VG101", "broken-link"],
-                                                           ["1", "VG301", "empty-list-item"],
-                                                           ["1", "VG303", "trailing-whitespace"]]
+    assert [line.split() for line in out.splitlines()] == [
+        ["1", "VG101", "broken-link"],
+        ["1", "VG301", "empty-list-item"],
+        ["1", "VG303", "trailing-whitespace"],
+    ]
 
 
 def test_clean_vault_passes_in_every_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -169,13 +192,16 @@ def test_clean_vault_passes_in_every_format(tmp_path: Path, monkeypatch: pytest.
     assert ET.fromstring(outputs["junit"][1]).find("testsuite").get("failures") == "0"  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("lint", "v", "--select", "VG999"), "vaultgraph: error: --select: unknown rule code or name 'VG999'"),
-    (("lint", "v", "--ignore", "nonsense"), "vaultgraph: error: --ignore: unknown rule code or name 'nonsense'"),
-    (("explain", "VG999"), "vaultgraph: error: unknown rule 'VG999'"),
-    (("lint", "v", "--fix", "--diff"), "vaultgraph: error: --fix and --diff cannot be used together"),
-    (("lint", "v", "--baseline", "missing.json"), "vaultgraph: error: missing.json: cannot read baseline"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("lint", "v", "--select", "VG999"), "vaultgraph: error: --select: unknown rule code or name 'VG999'"),
+        (("lint", "v", "--ignore", "nonsense"), "vaultgraph: error: --ignore: unknown rule code or name 'nonsense'"),
+        (("explain", "VG999"), "vaultgraph: error: unknown rule 'VG999'"),
+        (("lint", "v", "--fix", "--diff"), "vaultgraph: error: --fix and --diff cannot be used together"),
+        (("lint", "v", "--baseline", "missing.json"), "vaultgraph: error: missing.json: cannot read baseline"),
+    ],
+)
 def test_usage_errors_are_one_line_and_exit_2(vault: Path, args: tuple[str, ...], message: str) -> None:
     code, out, err = run(*args)
     assert code == 2
@@ -197,8 +223,9 @@ def test_missing_path_is_exit_2(vault: Path) -> None:
 
 
 def git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=cwd, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=cwd, check=True, capture_output=True
+    )
 
 
 def test_changed_reports_only_changed_and_untracked_notes(vault: Path) -> None:

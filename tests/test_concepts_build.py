@@ -27,11 +27,14 @@ def concepts(root: Path, **section: object) -> dict[str, Concept]:
 
 @pytest.mark.parametrize("aliases", ["[batchnorm, BN]", "batchnorm, BN", "[[batchnorm], [BN]]"])
 def test_concept_note_aliases_merge_mentions(tmp_path: Path, aliases: str) -> None:
-    root = make_vault(tmp_path, {
-        "concepts/Batch Normalization.md": f"---\naliases: {aliases}\n---\n# Batch Normalization\n",
-        "retros/w1.md": retro(1, "- batchnorm을 좀 더 공부하고 싶음\n- [[Batch Normalization]] 정리\n"),
-        "retros/w2.md": retro(2, "- BN 이후 relu를 적용\n- batch-normalization 논문\n"),
-    })
+    root = make_vault(
+        tmp_path,
+        {
+            "concepts/Batch Normalization.md": f"---\naliases: {aliases}\n---\n# Batch Normalization\n",
+            "retros/w1.md": retro(1, "- batchnorm을 좀 더 공부하고 싶음\n- [[Batch Normalization]] 정리\n"),
+            "retros/w2.md": retro(2, "- BN 이후 relu를 적용\n- batch-normalization 논문\n"),
+        },
+    )
     found = concepts(root)
     bn = found["batch normalization"]
     assert bn.label == "Batch Normalization" and bn.note == "concepts/Batch Normalization.md"
@@ -44,10 +47,13 @@ def test_concept_note_aliases_merge_mentions(tmp_path: Path, aliases: str) -> No
 
 @pytest.mark.parametrize("aliases", ["", "null", "[]"])
 def test_concept_note_without_aliases(tmp_path: Path, aliases: str) -> None:
-    root = make_vault(tmp_path, {
-        "concepts/LSTM.md": f"---\naliases: {aliases}\n---\n# LSTM\n",
-        "retros/w1.md": retro(1, "- lstm이 transformer보다 느림\n"),
-    })
+    root = make_vault(
+        tmp_path,
+        {
+            "concepts/LSTM.md": f"---\naliases: {aliases}\n---\n# LSTM\n",
+            "retros/w1.md": retro(1, "- lstm이 transformer보다 느림\n"),
+        },
+    )
     found = concepts(root)
     assert found["lstm"].note == "concepts/LSTM.md" and found["lstm"].label == "LSTM"
     assert found["transformer"].note is None
@@ -62,18 +68,22 @@ def test_glossary_names_a_concept(tmp_path: Path) -> None:
 
 
 def test_glossary_joins_a_concept_note(tmp_path: Path) -> None:
-    root = make_vault(tmp_path, {
-        "concepts/Batch Normalization.md": "# Batch Normalization\n",
-        "retros/w1.md": retro(1, "- bnorm을 적용\n"),
-    })
+    root = make_vault(
+        tmp_path,
+        {
+            "concepts/Batch Normalization.md": "# Batch Normalization\n",
+            "retros/w1.md": retro(1, "- bnorm을 적용\n"),
+        },
+    )
     found = concepts(root, glossary={"Batch Normalization": ["bnorm"]})
     assert found["batch normalization"].note == "concepts/Batch Normalization.md"
     assert "bnorm" in found["batch normalization"].variants
 
 
 def test_label_is_the_most_used_spelling(tmp_path: Path) -> None:
-    root = make_vault(tmp_path, {"retros/w1.md": retro(1, "- KL divergence 정리\n- KL divergence 유도\n"
-                                                          "- kl divergence 다시\n")})
+    root = make_vault(
+        tmp_path, {"retros/w1.md": retro(1, "- KL divergence 정리\n- KL divergence 유도\n- kl divergence 다시\n")}
+    )
     found = concepts(root)
     assert found["kl divergence"].label == "KL divergence"
     assert found["kl divergence"].variants == ["KL divergence", "kl divergence"]
@@ -85,25 +95,31 @@ def test_weeks_in_week_order(tmp_path: Path) -> None:
 
 
 def test_scores_rank_markup_and_recurrence_first(tmp_path: Path) -> None:
-    root = make_vault(tmp_path, {
-        "retros/w1.md": retro(1, "- **focal loss** 와 genielabs\n- smote 와 gnn\n"),
-        "retros/w2.md": retro(2, "- smote 복습\n- kisti 회의\n"),
-    })
+    root = make_vault(
+        tmp_path,
+        {
+            "retros/w1.md": retro(1, "- **focal loss** 와 genielabs\n- smote 와 gnn\n"),
+            "retros/w2.md": retro(2, "- smote 복습\n- kisti 회의\n"),
+        },
+    )
     ranked = build_concepts(load_vault(root))
     assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
     keys = [c.key for c in ranked]
-    assert keys.index("smote") < keys.index("gnn")          # two weeks beat one
+    assert keys.index("smote") < keys.index("gnn")  # two weeks beat one
     assert keys.index("focal loss") < keys.index("genielabs")  # bold beats plain
 
 
-@pytest.mark.parametrize(("name", "word"), [
-    ("Monte-Carlo", "sequence"),   # a hyphen inside a word
-    ("time-step", "sequence"),     # ... in lower case too
-    ("ViT", "backend"),            # a capital after a letter
-    ("HPO", "sequence"),           # an acronym of three or more capitals
-    ("d2l.ai", "templete"),        # letters joined to digits or by a dot
-    ("KL divergence", "back translation"),  # a phrase with a name in it beats a plain phrase
-])
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [
+        ("Monte-Carlo", "sequence"),  # a hyphen inside a word
+        ("time-step", "sequence"),  # ... in lower case too
+        ("ViT", "backend"),  # a capital after a letter
+        ("HPO", "sequence"),  # an acronym of three or more capitals
+        ("d2l.ai", "templete"),  # letters joined to digits or by a dot
+        ("KL divergence", "back translation"),  # a phrase with a name in it beats a plain phrase
+    ],
+)
 def test_name_shaped_spellings_outrank_plain_words(tmp_path: Path, name: str, word: str) -> None:
     # The plain word comes first in reading order, so only the score can put the name ahead.
     root = make_vault(tmp_path, {"retros/w1.md": retro(1, f"- {word} 를 보고 {name} 쪽을 보자\n")})
@@ -118,18 +134,24 @@ def test_two_capitals_or_a_capital_first_weigh_less_than_a_name(tmp_path: Path, 
     assert found[other].score < found[plain.casefold()].score < found["monte-carlo"].score
 
 
-@pytest.mark.parametrize(("hub", "title"), [
-    ("index.md", "boostcamp ai tech 5기 회고 모음"),   # a long title (and the index)
-    ("notes/멘토링 질문 모음.md", "멘토링 질문 모음"),     # ends in a collection word
-    ("archive/ray tune 실험 메모.md", "ray tune 실험 메모"),
-    ("archive/old.md", "최적화 기법 정리 (예전)"),       # ... before a parenthesis
-])
+@pytest.mark.parametrize(
+    ("hub", "title"),
+    [
+        ("index.md", "boostcamp ai tech 5기 회고 모음"),  # a long title (and the index)
+        ("notes/멘토링 질문 모음.md", "멘토링 질문 모음"),  # ends in a collection word
+        ("archive/ray tune 실험 메모.md", "ray tune 실험 메모"),
+        ("archive/old.md", "최적화 기법 정리 (예전)"),  # ... before a parenthesis
+    ],
+)
 def test_hub_notes_are_not_concept_notes(tmp_path: Path, hub: str, title: str) -> None:
-    root = make_vault(tmp_path, {
-        hub: f"# {title}\n- [[LSTM]]\n",
-        "concepts/LSTM.md": "# LSTM\n",
-        "retros/w1.md": retro(1, f"- [[{hub[:-3]}|모음]] 에서 [[LSTM]]\n"),
-    })
+    root = make_vault(
+        tmp_path,
+        {
+            hub: f"# {title}\n- [[LSTM]]\n",
+            "concepts/LSTM.md": "# LSTM\n",
+            "retros/w1.md": retro(1, f"- [[{hub[:-3]}|모음]] 에서 [[LSTM]]\n"),
+        },
+    )
     found = concepts(root)
     assert found["lstm"].note == "concepts/LSTM.md"
     assert all(c.note != hub for c in found.values()) and title.casefold() not in found
@@ -143,12 +165,30 @@ def test_korean_loanwords_weigh_more_than_other_korean_nouns(tmp_path: Path, loa
 
 
 def test_filler_and_front_matter_keys_are_not_concepts(tmp_path: Path) -> None:
-    root = make_vault(tmp_path, {"retros/w1.md": retro(1, "- 공부 관련 생각, 이해 사용 때 the update\n"
-                                                          "- title layout categories 는 키\n- pytorch\n")})
+    root = make_vault(
+        tmp_path,
+        {
+            "retros/w1.md": retro(
+                1, "- 공부 관련 생각, 이해 사용 때 the update\n- title layout categories 는 키\n- pytorch\n"
+            )
+        },
+    )
     found = concepts(root)
     assert "pytorch" in found
-    assert not {"공부", "관련", "생각", "이해", "사용", "때", "the", "update", "title", "layout", "categories",
-                "learned"} & set(found)
+    assert not {
+        "공부",
+        "관련",
+        "생각",
+        "이해",
+        "사용",
+        "때",
+        "the",
+        "update",
+        "title",
+        "layout",
+        "categories",
+        "learned",
+    } & set(found)
 
 
 def test_edge_words_used_alone_split_a_run(tmp_path: Path) -> None:
@@ -159,10 +199,13 @@ def test_edge_words_used_alone_split_a_run(tmp_path: Path) -> None:
 
 
 def test_links_to_dated_notes_are_navigation(tmp_path: Path) -> None:
-    root = make_vault(tmp_path, {
-        "retros/w1.md": retro(1, "- smote\n"),
-        "retros/w2.md": retro(2, "- 이전: [[w1]] 그리고 [[Not Written Yet]]\n"),
-    })
+    root = make_vault(
+        tmp_path,
+        {
+            "retros/w1.md": retro(1, "- smote\n"),
+            "retros/w2.md": retro(2, "- 이전: [[w1]] 그리고 [[Not Written Yet]]\n"),
+        },
+    )
     found = concepts(root)
     assert "not written yet" in found
     assert not any("회고" in key or key == "w1" for key in found)
@@ -174,19 +217,24 @@ def test_stopwords_and_min_count_settings(tmp_path: Path) -> None:
     assert "genielabs" not in found and "smote" not in found
 
 
-@pytest.mark.parametrize(("table", "message"), [
-    ({"glossary": {"Batch Normalization": "batchnorm"}}, "concepts.glossary.Batch Normalization: expected a list"),
-    ({"glossary": {"Batch Normalization": None}}, "concepts.glossary.Batch Normalization: expected a list"),
-    ({"glossary": {"Batch Normalization": [["batchnorm"]]}}, "expected a list of non-empty strings"),
-    ({"glossary": {"Batch Normalization": ["BN"], "Bayesian Network": ["bn"]}},
-     "'bn' is listed under both 'Batch Normalization' and 'Bayesian Network'"),
-    ({"glossary": {"Batch Normalization": ["batch-norm"], "BatchNorm": []}}, "listed under both"),
-    ({"glossary": ["x"]}, "concepts.glossary: expected a table"),
-    ({"stopwords": "x"}, "concepts.stopwords: expected a list"),
-    ({"min-count": 0}, "concepts.min-count: expected an integer >= 1"),
-    ({"min-count": True}, "concepts.min-count: expected an integer"),
-    ({"Batch Normalization": ["BN"]}, "concepts.Batch Normalization: unknown key"),
-])
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"glossary": {"Batch Normalization": "batchnorm"}}, "concepts.glossary.Batch Normalization: expected a list"),
+        ({"glossary": {"Batch Normalization": None}}, "concepts.glossary.Batch Normalization: expected a list"),
+        ({"glossary": {"Batch Normalization": [["batchnorm"]]}}, "expected a list of non-empty strings"),
+        (
+            {"glossary": {"Batch Normalization": ["BN"], "Bayesian Network": ["bn"]}},
+            "'bn' is listed under both 'Batch Normalization' and 'Bayesian Network'",
+        ),
+        ({"glossary": {"Batch Normalization": ["batch-norm"], "BatchNorm": []}}, "listed under both"),
+        ({"glossary": ["x"]}, "concepts.glossary: expected a table"),
+        ({"stopwords": "x"}, "concepts.stopwords: expected a list"),
+        ({"min-count": 0}, "concepts.min-count: expected an integer >= 1"),
+        ({"min-count": True}, "concepts.min-count: expected an integer"),
+        ({"Batch Normalization": ["BN"]}, "concepts.Batch Normalization: unknown key"),
+    ],
+)
 def test_bad_settings(table: dict, message: str) -> None:
     with pytest.raises(ConfigError, match=None) as info:
         validate(table, "vaultgraph.toml: concepts")
@@ -195,9 +243,12 @@ def test_bad_settings(table: dict, message: str) -> None:
 
 
 def test_link_variants_are_names_not_paths(tmp_path: Path) -> None:
-    root = make_vault(tmp_path, {
-        "concepts/LSTM.md": "# LSTM\n",
-        "retros/w1.md": retro(1, "- [정리](../concepts/LSTM.md) 와 [[concepts/LSTM]]\n"),
-    })
+    root = make_vault(
+        tmp_path,
+        {
+            "concepts/LSTM.md": "# LSTM\n",
+            "retros/w1.md": retro(1, "- [정리](../concepts/LSTM.md) 와 [[concepts/LSTM]]\n"),
+        },
+    )
     lstm = concepts(root)["lstm"]
     assert lstm.variants == ["LSTM"] and lstm.count == 2

@@ -14,9 +14,9 @@ from vaultgraph.cli import cli
 NOTES = {
     "concepts/Batch Normalization.md": "---\naliases: [batchnorm, BN]\n---\n# Batch Normalization\n",
     "_posts/2022-09-23-boostcamp1.md": "---\ntitle: boostcamp 1주차 회고\ncategories: boostcamp\n---\n"
-                                       "## learned\n- batchnorm을 공부했음\n- KL divergence, Monte-Carlo\n",
+    "## learned\n- batchnorm을 공부했음\n- KL divergence, Monte-Carlo\n",
     "_posts/2022-09-30-boostcamp2.md": "---\ntitle: boostcamp 2주차 회고\ncategories: boostcamp\n---\n"
-                                       "## learned\n- [[Batch Normalization|BN]] 다시\n- **smote**\n",
+    "## learned\n- [[Batch Normalization|BN]] 다시\n- **smote**\n",
 }
 
 
@@ -69,13 +69,21 @@ def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
     assert code == 2 and "Error" in err
 
 
-@pytest.mark.parametrize(("toml", "message"), [
-    ('[concepts.glossary]\n"Batch Normalization" = ["BN"]\n"Bayesian Network" = ["bn"]\n',
-     "concepts.glossary: 'bn' is listed under both 'Batch Normalization' and 'Bayesian Network'"),
-    ('[concepts.glossary]\n"Batch Normalization" = "batchnorm"\n', "concepts.glossary.Batch Normalization: expected a list"),
-    ('[concepts.glossary]\n"Batch Normalization" = [["batchnorm"]]\n', "expected a list of non-empty strings"),
-    ("[concepts]\nmin-count = -1\n", "concepts.min-count: expected an integer >= 1"),
-])
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            '[concepts.glossary]\n"Batch Normalization" = ["BN"]\n"Bayesian Network" = ["bn"]\n',
+            "concepts.glossary: 'bn' is listed under both 'Batch Normalization' and 'Bayesian Network'",
+        ),
+        (
+            '[concepts.glossary]\n"Batch Normalization" = "batchnorm"\n',
+            "concepts.glossary.Batch Normalization: expected a list",
+        ),
+        ('[concepts.glossary]\n"Batch Normalization" = [["batchnorm"]]\n', "expected a list of non-empty strings"),
+        ("[concepts]\nmin-count = -1\n", "concepts.min-count: expected an integer >= 1"),
+    ],
+)
 def test_config_errors_are_one_line(tmp_path: Path, toml: str, message: str) -> None:
     root = make_vault(tmp_path / "vault")
     (root / "vaultgraph.toml").write_text(toml, encoding="utf-8")
@@ -91,4 +99,5 @@ def test_glossary_from_config_file(tmp_path: Path) -> None:
     code, out, _ = run(str(root), "--format", "json", "--config", str(config))
     assert code == 0
     assert {"key": "monte carlo", "label": "Monte Carlo"}.items() <= next(
-        r for r in json.loads(out)["concepts"] if r["key"] == "monte carlo").items()
+        r for r in json.loads(out)["concepts"] if r["key"] == "monte carlo"
+    ).items()

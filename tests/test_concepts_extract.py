@@ -18,37 +18,55 @@ def terms_of(body: str, front: str = "") -> dict[str, str]:
     return {term.text: term.source for term in note.terms}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("sequence 가 길어지면 lstm이 느리다", ["sequence", "lstm"]),
-    ("transformer보다 연산량이 많다", ["transformer"]),
-    ("batchnorm 이후 relu를 적용할 때", ["batchnorm", "relu"]),
-    ("특히 KL divergence, Monte-Carlo 쪽을 보자", ["KL divergence", "Monte-Carlo"]),
-    ("대표적인 augmentation - back translation, paraphrase", ["augmentation", "back translation", "paraphrase"]),
-    ("월요일 d2l.ai 17장, templete 스터디", ["d2l.ai", "templete"]),
-    ("이 time-step 을 키우다보면", ["time-step"]),
-    ("python clean code나 design pattern도", ["python clean code", "design pattern"]),
-    ("7강부터 9강 (tensorboard, wandb, multi gpu, ray tune) 은", ["tensorboard", "wandb", "multi gpu", "ray tune"]),
-    ("W&B를 쓰고 C++ 도 본다", ["W&B", "C++"]),
-    ("1.5 배, 3-4 시간, 2022 년", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sequence 가 길어지면 lstm이 느리다", ["sequence", "lstm"]),
+        ("transformer보다 연산량이 많다", ["transformer"]),
+        ("batchnorm 이후 relu를 적용할 때", ["batchnorm", "relu"]),
+        ("특히 KL divergence, Monte-Carlo 쪽을 보자", ["KL divergence", "Monte-Carlo"]),
+        ("대표적인 augmentation - back translation, paraphrase", ["augmentation", "back translation", "paraphrase"]),
+        ("월요일 d2l.ai 17장, templete 스터디", ["d2l.ai", "templete"]),
+        ("이 time-step 을 키우다보면", ["time-step"]),
+        ("python clean code나 design pattern도", ["python clean code", "design pattern"]),
+        ("7강부터 9강 (tensorboard, wandb, multi gpu, ray tune) 은", ["tensorboard", "wandb", "multi gpu", "ray tune"]),
+        ("W&B를 쓰고 C++ 도 본다", ["W&B", "C++"]),
+        ("1.5 배, 3-4 시간, 2022 년", []),
+    ],
+)
 def test_latin_runs(text: str, expected: list[str]) -> None:
     assert [run for run, _ in latin_runs(text)] == expected
 
 
-@pytest.mark.parametrize(("text", "verb"), [("update할 때", True), ("apply해서 확인", True), ("feature selection이라", False),
-                                            ("metric을 제공", False), ("transformer한테", False)])
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("update할 때", True),
+        ("apply해서 확인", True),
+        ("feature selection이라", False),
+        ("metric을 제공", False),
+        ("transformer한테", False),
+    ],
+)
 def test_light_verb_tail(text: str, verb: bool) -> None:
     assert latin_runs(text)[0][1] is verb
 
 
-@pytest.mark.parametrize(("body", "present", "absent"), [
-    ("- `torch.gather` 코드와 pytorch의 hook\n", ["pytorch", "hook"], ["torch.gather"]),
-    ("- 수식 $h_{t-1}$ 과 rnn\n", ["rnn"], ["h_{t-1}", "h", "t-1"]),
-    ("- https://example.org/docs#section 참고, www.d2l.ai/x 도 mlflow\n", ["mlflow"], ["https", "example.org", "docs"]),
-    ("```python\nimport numpy as np\n```\n- scipy 사용\n", ["scipy"], ["numpy", "import", "np"]),
-    ("<!-- hidden secret -->\n%% obsidian comment %%\n- keras\n", ["keras"], ["hidden secret", "obsidian comment"]),
-    ("> [!question] 아직 keras\n\n> [!NOTE]- scipy\n", ["keras", "scipy"], ["question", "NOTE"]),
-])
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
+        ("- `torch.gather` 코드와 pytorch의 hook\n", ["pytorch", "hook"], ["torch.gather"]),
+        ("- 수식 $h_{t-1}$ 과 rnn\n", ["rnn"], ["h_{t-1}", "h", "t-1"]),
+        (
+            "- https://example.org/docs#section 참고, www.d2l.ai/x 도 mlflow\n",
+            ["mlflow"],
+            ["https", "example.org", "docs"],
+        ),
+        ("```python\nimport numpy as np\n```\n- scipy 사용\n", ["scipy"], ["numpy", "import", "np"]),
+        ("<!-- hidden secret -->\n%% obsidian comment %%\n- keras\n", ["keras"], ["hidden secret", "obsidian comment"]),
+        ("> [!question] 아직 keras\n\n> [!NOTE]- scipy\n", ["keras", "scipy"], ["question", "NOTE"]),
+    ],
+)
 def test_code_math_urls_comments_are_never_terms(body: str, present: list[str], absent: list[str]) -> None:
     terms = terms_of(body)
     assert set(present) <= set(terms)
@@ -57,8 +75,10 @@ def test_code_math_urls_comments_are_never_terms(body: str, present: list[str], 
 
 def test_sources_of_terms() -> None:
     front = "---\ntitle: 2주차 회고\nlayout: post\ncategories: boostcamp\ntags: [회고]\naliases: [w2]\n---\n"
-    body = ("# 2주차 회고\n## learned\n- [[Batch Normalization|batchnorm]] 과 ![[figure.png]]\n"
-            "- **SMOTE** 와 ==focal loss== 그리고 #nlp\n- **lstm 이 transformer 보다 크다** 는 것\n")
+    body = (
+        "# 2주차 회고\n## learned\n- [[Batch Normalization|batchnorm]] 과 ![[figure.png]]\n"
+        "- **SMOTE** 와 ==focal loss== 그리고 #nlp\n- **lstm 이 transformer 보다 크다** 는 것\n"
+    )
     terms = terms_of(body, front)
     assert terms["Batch Normalization"] == "link"
     assert terms["SMOTE"] == "strong" and terms["focal loss"] == "mark"
@@ -70,11 +90,14 @@ def test_sources_of_terms() -> None:
     assert not {"title", "layout", "post", "categories", "tags", "aliases", "2주차 회고"} & set(terms)
 
 
-@pytest.mark.parametrize(("body", "present", "absent"), [
-    ("- 잘 이해가 안 됨. 잘 이해\n", [], ["잘 이해", "잘", "이해"]),
-    ("- 논문 리뷰 참관\n", ["논문 리뷰 참관"], []),
-    ("- 논문 공부 시간 리뷰\n", ["논문", "리뷰"], ["논문 공부 시간 리뷰", "공부", "시간"]),
-])
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
+        ("- 잘 이해가 안 됨. 잘 이해\n", [], ["잘 이해", "잘", "이해"]),
+        ("- 논문 리뷰 참관\n", ["논문 리뷰 참관"], []),
+        ("- 논문 공부 시간 리뷰\n", ["논문", "리뷰"], ["논문 공부 시간 리뷰", "공부", "시간"]),
+    ],
+)
 def test_korean_runs_split_at_filler(body: str, present: list[str], absent: list[str]) -> None:
     terms = terms_of(body)
     assert set(present) <= set(terms)
@@ -88,24 +111,29 @@ def test_terms_carry_line_block_and_section() -> None:
     assert by_text["pytorch"].block == by_text["hook"].block != by_text["smote"].block
 
 
-@pytest.mark.parametrize(("text", "runs"), [
-    ("수요일 1시 멘토링 했음", [["수요일"], ["멘토링"]]),
-    ("푸리에, gnn 등등", [["푸리에"], ["등등"]]),
-    ("부스트캠프를 하면서", [["부스트캠프"]]),
-    ("논문 리뷰 참관", [["논문", "리뷰", "참관"]]),
-    ("lstm이 연산량이 많다는데", [["연산량"]]),
-    ("잘 이해가 안 됨", [["잘", "이해"], ["안"]]),
-    # verb and adjective forms a last syllable alone does not give away
-    ("잘 되지 않음, 많지 않다", [["잘"]]),
-    ("적어둠 나옴 모름 만듦 바뀐 나온", []),
-    ("클린 코드 기본 설정", [["클린", "코드", "기본", "설정"]]),
-    ("찾기 말하기 하는지 할지 상관없지만, 물어봤 되냐", []),
-    ("값이 팀이 팀원끼리", [["팀원"]]),
-    # nouns that look like them stay
-    ("이미지 크기 주기 사진 기준 멘토링 피어세션 연산량 파라미터", [["이미지", "크기", "주기", "사진", "기준", "멘토링",
-                                                  "피어세션", "연산량", "파라미터"]]),
-    ("이미지는 메모리는 데이터를", [["이미지"], ["메모리"], ["데이터"]]),
-])
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("수요일 1시 멘토링 했음", [["수요일"], ["멘토링"]]),
+        ("푸리에, gnn 등등", [["푸리에"], ["등등"]]),
+        ("부스트캠프를 하면서", [["부스트캠프"]]),
+        ("논문 리뷰 참관", [["논문", "리뷰", "참관"]]),
+        ("lstm이 연산량이 많다는데", [["연산량"]]),
+        ("잘 이해가 안 됨", [["잘", "이해"], ["안"]]),
+        # verb and adjective forms a last syllable alone does not give away
+        ("잘 되지 않음, 많지 않다", [["잘"]]),
+        ("적어둠 나옴 모름 만듦 바뀐 나온", []),
+        ("클린 코드 기본 설정", [["클린", "코드", "기본", "설정"]]),
+        ("찾기 말하기 하는지 할지 상관없지만, 물어봤 되냐", []),
+        ("값이 팀이 팀원끼리", [["팀원"]]),
+        # nouns that look like them stay
+        (
+            "이미지 크기 주기 사진 기준 멘토링 피어세션 연산량 파라미터",
+            [["이미지", "크기", "주기", "사진", "기준", "멘토링", "피어세션", "연산량", "파라미터"]],
+        ),
+        ("이미지는 메모리는 데이터를", [["이미지"], ["메모리"], ["데이터"]]),
+    ],
+)
 def test_korean_fallback(text: str, runs: list[list[str]]) -> None:
     assert FallbackTokenizer().noun_runs(text) == runs
 
@@ -120,37 +148,78 @@ class _FakeKiwi:
         return self._tokens
 
 
-@pytest.mark.parametrize(("text", "tokens", "runs"), [
-    ("피어세션 참관", [("피어", "NNG", 0, 2), ("세션", "NNG", 2, 2), ("참관", "NNG", 5, 2)], [["피어세션", "참관"]]),
-    ("연산량이", [("연산", "NNG", 0, 2), ("량", "XSN", 2, 1), ("이", "JKS", 3, 1)], [["연산량"]]),
-    ("중요하다", [("중요", "NNG", 0, 2), ("하", "XSA", 2, 1), ("다", "EF", 3, 1)], []),
-    ("논문 적용할", [("논문", "NNG", 0, 2), ("적용", "NNG", 3, 2), ("하", "XSV", 5, 1), ("ᆯ", "ETM", 5, 1)],
-     [["논문"]]),
-    ("멘토링 했음", [("멘토링", "NNP", 0, 3), ("하", "XSV", 4, 1), ("었", "EP", 4, 1), ("음", "EF", 5, 1)], [["멘토링"]]),
-    ("질문들을", [("질문", "NNG", 0, 2), ("들", "XSN", 2, 1), ("을", "JKO", 3, 1)], [["질문"]]),
-    ("주성분 분석이", [("주", "XPN", 0, 1), ("성분", "NNG", 1, 2), ("분석", "NNG", 4, 2), ("이", "JKS", 6, 1)],
-     [["주성분", "분석"]]),
-])
+@pytest.mark.parametrize(
+    ("text", "tokens", "runs"),
+    [
+        (
+            "피어세션 참관",
+            [("피어", "NNG", 0, 2), ("세션", "NNG", 2, 2), ("참관", "NNG", 5, 2)],
+            [["피어세션", "참관"]],
+        ),
+        ("연산량이", [("연산", "NNG", 0, 2), ("량", "XSN", 2, 1), ("이", "JKS", 3, 1)], [["연산량"]]),
+        ("중요하다", [("중요", "NNG", 0, 2), ("하", "XSA", 2, 1), ("다", "EF", 3, 1)], []),
+        (
+            "논문 적용할",
+            [("논문", "NNG", 0, 2), ("적용", "NNG", 3, 2), ("하", "XSV", 5, 1), ("ᆯ", "ETM", 5, 1)],
+            [["논문"]],
+        ),
+        (
+            "멘토링 했음",
+            [("멘토링", "NNP", 0, 3), ("하", "XSV", 4, 1), ("었", "EP", 4, 1), ("음", "EF", 5, 1)],
+            [["멘토링"]],
+        ),
+        ("질문들을", [("질문", "NNG", 0, 2), ("들", "XSN", 2, 1), ("을", "JKO", 3, 1)], [["질문"]]),
+        (
+            "주성분 분석이",
+            [("주", "XPN", 0, 1), ("성분", "NNG", 1, 2), ("분석", "NNG", 4, 2), ("이", "JKS", 6, 1)],
+            [["주성분", "분석"]],
+        ),
+    ],
+)
 def test_kiwi_noun_runs(text: str, tokens: list[tuple[str, str, int, int]], runs: list[list[str]]) -> None:
     assert KiwiTokenizer(_FakeKiwi(tokens)).noun_runs(text) == runs
 
 
-@pytest.mark.parametrize(("word", "borrowed"), [
-    *((w, True) for w in "멘토링 피어세션 푸리에 부스트캠프 리눅스 파라미터 데이터 리뷰 스터디 루틴 그래프 클래스 텐서".split()),
-    *((w, False) for w in "연산량 자동화 과제 이론 학교 통계 효과 대학 사람 동아리 경험 역전파 경사하강법 과적합".split()),
-])
+@pytest.mark.parametrize(
+    ("word", "borrowed"),
+    [
+        *(
+            (w, True)
+            for w in "멘토링 피어세션 푸리에 부스트캠프 리눅스 파라미터 데이터 리뷰 스터디 루틴 그래프 클래스 텐서".split()
+        ),
+        *(
+            (w, False)
+            for w in "연산량 자동화 과제 이론 학교 통계 효과 대학 사람 동아리 경험 역전파 경사하강법 과적합".split()
+        ),
+    ],
+)
 def test_looks_borrowed(word: str, borrowed: bool) -> None:
     assert looks_borrowed(word) is borrowed
 
 
-@pytest.mark.parametrize(("word", "split"), [("데이터를", ("데이터", "를")), ("부스트캠프에서는", ("부스트캠프", "에서는")),
-                                             ("속도", ("속도", "")), ("평가", ("평가", "")), ("이", ("이", ""))])
+@pytest.mark.parametrize(
+    ("word", "split"),
+    [
+        ("데이터를", ("데이터", "를")),
+        ("부스트캠프에서는", ("부스트캠프", "에서는")),
+        ("속도", ("속도", "")),
+        ("평가", ("평가", "")),
+        ("이", ("이", "")),
+    ],
+)
 def test_strip_particle(word: str, split: tuple[str, str]) -> None:
     assert strip_particle(word) == split
 
 
-@pytest.mark.parametrize(("a", "b"), [("Batch Normalization", "batchnormalization"), ("Monte-Carlo", "monte carlo"),
-                                      ("t-SNE", "tsne"), ("\u1111\u116e\u1105\u1175\u110b\u1166", "푸리에")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Batch Normalization", "batchnormalization"),
+        ("Monte-Carlo", "monte carlo"),
+        ("t-SNE", "tsne"),
+        ("\u1111\u116e\u1105\u1175\u110b\u1166", "푸리에"),
+    ],
+)
 def test_variants_share_a_key(a: str, b: str) -> None:
     assert variant_key(a) == variant_key(b)
 
@@ -159,7 +228,9 @@ def test_fold_is_nfc_and_casefold() -> None:
     assert fold("\u1112\u1161\u11ab  KL") == "한 kl"
 
 
-@pytest.mark.parametrize("word", ["the", "update", "때", "공부", "관련", "이해", "사용", "생각", "learned", "layout", "tags"])
+@pytest.mark.parametrize(
+    "word", ["the", "update", "때", "공부", "관련", "이해", "사용", "생각", "learned", "layout", "tags"]
+)
 def test_filler_words(word: str) -> None:
     assert is_filler(word)
 
@@ -171,6 +242,7 @@ def test_not_filler(word: str) -> None:
 
 def test_best_label() -> None:
     from collections import Counter
+
     assert best_label(Counter({"kl divergence": 1, "KL divergence": 1})) == "KL divergence"
     assert best_label(Counter({"batchnormalization": 1, "batch normalization": 1})) == "batch normalization"
     assert best_label(Counter({"lstm": 3, "LSTM": 1})) == "lstm"

@@ -18,9 +18,14 @@ CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 NAMES = sorted(p.name for p in CORPORA.iterdir() if p.is_dir()) if CORPORA.is_dir() else []
 # One run per command (building the graph of a 1,000-note vault is the slow part; the hostile vault test
 # covers every format), plus SARIF, the format CI uploads.
-COMMANDS = [["lint", "--format", "json"], ["lint", "--format", "sarif"], ["concepts", "--format", "json"],
-            ["graph", "--format", "html", "-o", "map.html"], ["timeline", "--format", "html", "-o", "timeline.html"],
-            ["report", "--format", "markdown"]]
+COMMANDS = [
+    ["lint", "--format", "json"],
+    ["lint", "--format", "sarif"],
+    ["concepts", "--format", "json"],
+    ["graph", "--format", "html", "-o", "map.html"],
+    ["timeline", "--format", "html", "-o", "timeline.html"],
+    ["report", "--format", "markdown"],
+]
 
 
 @pytest.fixture(scope="module")
@@ -35,11 +40,18 @@ def test_the_corpora_are_there() -> None:
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 @pytest.mark.parametrize("name", NAMES)
-def test_every_command_over_a_real_corpus(name: str, args: list[str], cache_env: dict[str, str],
-                                          tmp_path: Path) -> None:
+def test_every_command_over_a_real_corpus(
+    name: str, args: list[str], cache_env: dict[str, str], tmp_path: Path
+) -> None:
     corpus = CORPORA / name
-    result = subprocess.run([sys.executable, "-m", "vaultgraph", *args, str(corpus)], capture_output=True, text=True,
-                            cwd=tmp_path, env=cache_env, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "vaultgraph", *args, str(corpus)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=cache_env,
+        timeout=600,
+    )
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     assert result.returncode in (0, 1), result.stderr[-3000:]
     if args[:3] == ["lint", "--format", "json"]:

@@ -23,8 +23,16 @@ def notes(root: Path, exclude: tuple[str, ...] = ()) -> list[str]:
     return [rel for rel, _ in discover(root, exclude).notes]
 
 
-SKIPPED_FOLDERS = [".obsidian/n.md", ".git/n.md", ".trash/n.md", "node_modules/n.md", ".hidden/n.md",
-                   "a/.private/n.md", "a/node_modules/pkg/readme.md", ".hidden.md"]
+SKIPPED_FOLDERS = [
+    ".obsidian/n.md",
+    ".git/n.md",
+    ".trash/n.md",
+    "node_modules/n.md",
+    ".hidden/n.md",
+    "a/.private/n.md",
+    "a/node_modules/pkg/readme.md",
+    ".hidden.md",
+]
 
 
 def test_skips_hidden_and_tool_folders(tmp_path: Path) -> None:
@@ -44,8 +52,9 @@ OBSIDIAN_FILTER_CASES = [
 ]
 
 
-@pytest.mark.parametrize("filters,excluded,kept", [c[1:] for c in OBSIDIAN_FILTER_CASES],
-                         ids=[c[0] for c in OBSIDIAN_FILTER_CASES])
+@pytest.mark.parametrize(
+    "filters,excluded,kept", [c[1:] for c in OBSIDIAN_FILTER_CASES], ids=[c[0] for c in OBSIDIAN_FILTER_CASES]
+)
 def test_obsidian_user_ignore_filters(tmp_path: Path, filters: list, excluded: list[str], kept: list[str]) -> None:
     make(tmp_path, [*excluded, *kept])
     (tmp_path / ".obsidian").mkdir()
@@ -53,8 +62,9 @@ def test_obsidian_user_ignore_filters(tmp_path: Path, filters: list, excluded: l
     assert notes(tmp_path) == sorted(kept)
 
 
-@pytest.mark.parametrize("app_json", ["{not json", "[1, 2]", '{"userIgnoreFilters": "templates/"}', "",
-                                      '{"userIgnoreFilters": null}'])
+@pytest.mark.parametrize(
+    "app_json", ["{not json", "[1, 2]", '{"userIgnoreFilters": "templates/"}', "", '{"userIgnoreFilters": null}']
+)
 def test_malformed_app_json_is_ignored(tmp_path: Path, app_json: str) -> None:
     make(tmp_path, ["templates/t.md", "keep.md"])
     (tmp_path / ".obsidian").mkdir()

@@ -20,23 +20,26 @@ from vaultgraph.vault.load import load_vault
 E = Edit
 
 
-@pytest.mark.parametrize(("text", "edits", "expected"), [
-    ("abc\n", [E(1, 2, 1, 3, "")], "ac\n"),                                  # delete one character
-    ("abc\n", [E(1, 4, 1, 4, "!")], "abc!\n"),                               # insert at the end of a line
-    ("abc", [E(1, 4, 1, 4, "\n")], "abc\n"),                                 # add the final newline
-    ("a\nb\nc\n", [E(2, 1, 3, 1, "")], "a\nc\n"),                            # delete a whole line
-    ("a\r\nb\r\nc\r\n", [E(2, 1, 3, 1, "")], "a\r\nc\r\n"),                  # CRLF is one line end
-    ("a\rb\rc", [E(3, 1, 3, 2, "C")], "a\rb\rC"),                            # so is a lone CR
-    ("ab  \r\n", [E(1, 3, 1, 99, "")], "ab\r\n"),                            # a column past the line: its end
-    ("a\nb", [E(1, 2, 2, 2, "")], "a"),                                      # across a line end
-    ("abcdef", [E(1, 2, 1, 4, "X"), E(1, 3, 1, 5, "Y")], "aXdef"),           # overlapping: the later is dropped
-    ("abcdef", [E(1, 3, 1, 5, "Y"), E(1, 2, 1, 4, "X")], "aXdef"),           # order given does not matter
-    ("abc", [E(1, 2, 1, 3, "X"), E(1, 2, 1, 3, "X")], "aXc"),                # duplicates count once
-    ("abcd", [E(1, 1, 1, 3, "X"), E(1, 3, 1, 5, "Y")], "XY"),                # adjacent edits both apply
-    ("abc", [E(1, 2, 1, 2, "X"), E(1, 2, 1, 2, "Y")], "aXbc"),               # same point: only one insertion
-    ("한글 \n", [E(1, 3, 1, 4, "")], "한글\n"),                               # columns are code points
-    ("abc", [], "abc"),
-])
+@pytest.mark.parametrize(
+    ("text", "edits", "expected"),
+    [
+        ("abc\n", [E(1, 2, 1, 3, "")], "ac\n"),  # delete one character
+        ("abc\n", [E(1, 4, 1, 4, "!")], "abc!\n"),  # insert at the end of a line
+        ("abc", [E(1, 4, 1, 4, "\n")], "abc\n"),  # add the final newline
+        ("a\nb\nc\n", [E(2, 1, 3, 1, "")], "a\nc\n"),  # delete a whole line
+        ("a\r\nb\r\nc\r\n", [E(2, 1, 3, 1, "")], "a\r\nc\r\n"),  # CRLF is one line end
+        ("a\rb\rc", [E(3, 1, 3, 2, "C")], "a\rb\rC"),  # so is a lone CR
+        ("ab  \r\n", [E(1, 3, 1, 99, "")], "ab\r\n"),  # a column past the line: its end
+        ("a\nb", [E(1, 2, 2, 2, "")], "a"),  # across a line end
+        ("abcdef", [E(1, 2, 1, 4, "X"), E(1, 3, 1, 5, "Y")], "aXdef"),  # overlapping: the later is dropped
+        ("abcdef", [E(1, 3, 1, 5, "Y"), E(1, 2, 1, 4, "X")], "aXdef"),  # order given does not matter
+        ("abc", [E(1, 2, 1, 3, "X"), E(1, 2, 1, 3, "X")], "aXc"),  # duplicates count once
+        ("abcd", [E(1, 1, 1, 3, "X"), E(1, 3, 1, 5, "Y")], "XY"),  # adjacent edits both apply
+        ("abc", [E(1, 2, 1, 2, "X"), E(1, 2, 1, 2, "Y")], "aXbc"),  # same point: only one insertion
+        ("한글 \n", [E(1, 3, 1, 4, "")], "한글\n"),  # columns are code points
+        ("abc", [], "abc"),
+    ],
+)
 def test_apply_edits(text: str, edits: list[Edit], expected: str) -> None:
     assert apply_edits(text, edits) == expected
 
@@ -56,14 +59,16 @@ def lint(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.mark.parametrize(("newline", "encoding", "bom"), [
-    ("\n", "utf-8", False),
-    ("\r\n", "utf-8", True),
-    ("\r", "utf-8", False),
-    ("\r\n", "cp949", False),
-])
-def test_fix_keeps_line_endings_bom_encoding_and_mode(tmp_path: Path, newline: str, encoding: str,
-                                                      bom: bool) -> None:
+@pytest.mark.parametrize(
+    ("newline", "encoding", "bom"),
+    [
+        ("\n", "utf-8", False),
+        ("\r\n", "utf-8", True),
+        ("\r", "utf-8", False),
+        ("\r\n", "cp949", False),
+    ],
+)
+def test_fix_keeps_line_endings_bom_encoding_and_mode(tmp_path: Path, newline: str, encoding: str, bom: bool) -> None:
     note = tmp_path / "week1.md"
     note.write_bytes((codecs.BOM_UTF8 if bom else b"") + BROKEN.replace("\n", newline).encode(encoding))
     note.chmod(0o640)
@@ -89,7 +94,7 @@ def test_reencoding_to_utf8_needs_unsafe_fixes(tmp_path: Path) -> None:
     assert "VG002" in out
     code, out, err = lint(str(tmp_path), "--fix", "--unsafe-fixes")
     assert (code, err) == (0, "Fixed 1 problem in 1 file.\n")
-    assert note.read_bytes() == "# 예전 노트\n\n내용\n".encode("utf-8")
+    assert note.read_bytes() == "# 예전 노트\n\n내용\n".encode()
     assert out.startswith("All checks passed!")
 
 
@@ -99,8 +104,10 @@ def test_diff_previews_and_writes_nothing(tmp_path: Path) -> None:
     before = (note.read_bytes(), note.stat().st_mtime_ns)
     code, out, err = lint(str(tmp_path), "--diff", "--select", "VG3")
     assert code == 1
-    assert out == ("--- a/week1.md\n+++ b/week1.md\n@@ -1,7 +1,6 @@\n # 회고\n \n"
-                   "-- 배운 점 \n--\n+- 배운 점\n - 느낀 점\n \n-끝\n\\ No newline at end of file\n+끝\n")
+    assert out == (
+        "--- a/week1.md\n+++ b/week1.md\n@@ -1,7 +1,6 @@\n # 회고\n \n"
+        "-- 배운 점 \n--\n+- 배운 점\n - 느낀 점\n \n-끝\n\\ No newline at end of file\n+끝\n"
+    )
     assert err == "Would fix 3 problems in 1 file.\n"
     assert (note.read_bytes(), note.stat().st_mtime_ns) == before
     lint(str(tmp_path), "--fix")

@@ -54,8 +54,9 @@ def fix(vault: Path, unsafe: bool = False):
 
 
 @pytest.mark.parametrize("broken", ["os.replace", "os.fsync", "os.chmod"])
-def test_a_write_that_fails_midway_leaves_the_original_and_no_temp_file(tmp_path: Path, broken: str,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_write_that_fails_midway_leaves_the_original_and_no_temp_file(
+    tmp_path: Path, broken: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     vault = make_vault(tmp_path)
     before = snapshot(vault)
 
@@ -69,11 +70,14 @@ def test_a_write_that_fails_midway_leaves_the_original_and_no_temp_file(tmp_path
     assert snapshot(vault) == before  # same files, same bytes, same modes: no temp file left either
 
 
-def test_a_failed_write_is_a_message_and_exit_code_not_a_traceback(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_is_a_message_and_exit_code_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     vault = make_vault(tmp_path)
     before = snapshot(vault)
-    monkeypatch.setattr(atomic_module.os, "replace", lambda *_: (_ for _ in ()).throw(OSError(errno.EROFS, "Read-only")))
+    monkeypatch.setattr(
+        atomic_module.os, "replace", lambda *_: (_ for _ in ()).throw(OSError(errno.EROFS, "Read-only"))
+    )
     result = CliRunner().invoke(cli, ["lint", "--fix", "--no-cache", str(vault)])
     assert result.exit_code in (0, 1), result.output
     assert "not fixed: Read-only" in result.stderr and "Traceback" not in result.output

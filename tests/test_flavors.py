@@ -11,16 +11,25 @@ from vaultgraph.vault.load import load_vault
 from vaultgraph.vault.resolve import has_heading
 
 
-@pytest.mark.parametrize("source, target, heading, block, display", [
-    ("[[Lookup|dendron.topic.lookup]]", "dendron.topic.lookup", None, None, "Lookup"),
-    ("[[Lookup|dendron://dendron.dendron-site/dendron.topic.lookup]]", "dendron.topic.lookup", None, None, "Lookup"),
-    ("[[skip|dendron.topic.workspace#skip]]", "dendron.topic.workspace", "skip", None, "skip"),
-    ("[[dendron://site/dendron.topic.links#hovers,1]]", "dendron.topic.links", "hovers", None, None),
-    ("![[dendron.guides.cook#mobile-support:#*]]", "dendron.guides.cook", "mobile-support", None, None),
-    ("[[dendron.topic.sidebar#*]]", "dendron.topic.sidebar", None, None, None),
-    ("[[see|notes.a#^blk]]", "notes.a", None, "blk", "see"),
-    ("[markdown](other.md)", "other.md", None, None, "markdown"),
-])
+@pytest.mark.parametrize(
+    "source, target, heading, block, display",
+    [
+        ("[[Lookup|dendron.topic.lookup]]", "dendron.topic.lookup", None, None, "Lookup"),
+        (
+            "[[Lookup|dendron://dendron.dendron-site/dendron.topic.lookup]]",
+            "dendron.topic.lookup",
+            None,
+            None,
+            "Lookup",
+        ),
+        ("[[skip|dendron.topic.workspace#skip]]", "dendron.topic.workspace", "skip", None, "skip"),
+        ("[[dendron://site/dendron.topic.links#hovers,1]]", "dendron.topic.links", "hovers", None, None),
+        ("![[dendron.guides.cook#mobile-support:#*]]", "dendron.guides.cook", "mobile-support", None, None),
+        ("[[dendron.topic.sidebar#*]]", "dendron.topic.sidebar", None, None, None),
+        ("[[see|notes.a#^blk]]", "notes.a", None, "blk", "see"),
+        ("[markdown](other.md)", "other.md", None, None, "markdown"),
+    ],
+)
 def test_dendron_links(source: str, target: str, heading: str | None, block: str | None, display: str | None) -> None:
     note = parse_note("a.md", source.encode())
     apply_flavor(note, "dendron")
@@ -56,12 +65,15 @@ def test_flavor_config_is_validated() -> None:
         parse_config({"flavor": "roam"}, None)
 
 
-@pytest.mark.parametrize("heading, found", [
-    ("experimental-🧪", True),  # Dendron/GitHub slug keeps the emoji our slug drops
-    ("Experimental 🧪", True),
-    ("experimental", True),
-    ("experiments", False),
-])
+@pytest.mark.parametrize(
+    "heading, found",
+    [
+        ("experimental-🧪", True),  # Dendron/GitHub slug keeps the emoji our slug drops
+        ("Experimental 🧪", True),
+        ("experimental", True),
+        ("experiments", False),
+    ],
+)
 def test_heading_slug_dialects(heading: str, found: bool) -> None:
     note = parse_note("s.md", "### Experimental 🧪\n".encode())
     assert has_heading(note, heading) is found

@@ -27,8 +27,8 @@ from vaultgraph.vault.load import load_vault
 
 NOTES = {
     "retros/week1.md": "---\nseries: study\nweek: 1\ntags: [retro]\n---\n# Week 1\n\n"
-                       "- learned **Alpha** and **Beta** today\n- see [[Week 2]] and [[Week 2]] and ![[Week 2]]\n"
-                       "- [[Nowhere]] is not written yet #Retro\n",
+    "- learned **Alpha** and **Beta** today\n- see [[Week 2]] and [[Week 2]] and ![[Week 2]]\n"
+    "- [[Nowhere]] is not written yet #Retro\n",
     "retros/Week 2.md": "---\nseries: study\nweek: 2\n---\n# Week 2\n\n- back to [[week1]]; **Alpha** again\n",
     "evergreen.md": "# Evergreen\n\nA note without a week. #idea\n",
 }
@@ -40,10 +40,26 @@ def occurrence(path: str, block: int, week: str | None = None) -> Occurrence:
 
 # Hand-made concepts: the graph's structure must not depend on how the concepts module ranks.
 CONCEPTS = [
-    Concept("alpha", "Alpha", 5.0, 2, ["Alpha"], ["retros/week1.md", "retros/Week 2.md"], ["study/1", "study/2"],
-            [occurrence("retros/week1.md", 3, "study/1"), occurrence("retros/Week 2.md", 2, "study/2")]),
-    Concept("beta", "Beta", 2.0, 1, ["Beta"], ["retros/week1.md"], ["study/1"],
-            [occurrence("retros/week1.md", 3, "study/1")]),
+    Concept(
+        "alpha",
+        "Alpha",
+        5.0,
+        2,
+        ["Alpha"],
+        ["retros/week1.md", "retros/Week 2.md"],
+        ["study/1", "study/2"],
+        [occurrence("retros/week1.md", 3, "study/1"), occurrence("retros/Week 2.md", 2, "study/2")],
+    ),
+    Concept(
+        "beta",
+        "Beta",
+        2.0,
+        1,
+        ["Beta"],
+        ["retros/week1.md"],
+        ["study/1"],
+        [occurrence("retros/week1.md", 3, "study/1")],
+    ),
 ]
 
 
@@ -60,33 +76,48 @@ def edge_set(graph: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
 def test_nodes_have_stable_ids_and_kinds(graph: nx.MultiDiGraph) -> None:
     kinds = {node: kind for node, kind in graph.nodes(data="kind")}
     assert kinds == {
-        "note:retros/week1.md": "note", "note:retros/Week 2.md": "note", "note:evergreen.md": "note",
-        "concept:alpha": "concept", "concept:beta": "concept",
-        "tag:retro": "tag", "tag:idea": "tag",
-        "week:study/1": "week", "week:study/2": "week",
+        "note:retros/week1.md": "note",
+        "note:retros/Week 2.md": "note",
+        "note:evergreen.md": "note",
+        "concept:alpha": "concept",
+        "concept:beta": "concept",
+        "tag:retro": "tag",
+        "tag:idea": "tag",
+        "week:study/1": "week",
+        "week:study/2": "week",
         "missing:nowhere": "missing",
     }
 
 
-@pytest.mark.parametrize(("source", "target", "kind", "weight"), [
-    ("note:retros/week1.md", "note:retros/Week 2.md", "link", 2),
-    ("note:retros/week1.md", "note:retros/Week 2.md", "embed", 1),
-    ("note:retros/Week 2.md", "note:retros/week1.md", "link", 1),
-    ("note:retros/week1.md", "missing:nowhere", "link", 1),
-    ("note:retros/week1.md", "concept:alpha", "mentions", 1),
-    ("concept:alpha", "concept:beta", "co-occurs", 1),
-    ("note:retros/week1.md", "tag:retro", "tagged", 1),
-    ("note:evergreen.md", "tag:idea", "tagged", 1),
-    ("note:retros/week1.md", "week:study/1", "in-week", 1),
-    ("week:study/1", "week:study/2", "next-week", 1),
-])
+@pytest.mark.parametrize(
+    ("source", "target", "kind", "weight"),
+    [
+        ("note:retros/week1.md", "note:retros/Week 2.md", "link", 2),
+        ("note:retros/week1.md", "note:retros/Week 2.md", "embed", 1),
+        ("note:retros/Week 2.md", "note:retros/week1.md", "link", 1),
+        ("note:retros/week1.md", "missing:nowhere", "link", 1),
+        ("note:retros/week1.md", "concept:alpha", "mentions", 1),
+        ("concept:alpha", "concept:beta", "co-occurs", 1),
+        ("note:retros/week1.md", "tag:retro", "tagged", 1),
+        ("note:evergreen.md", "tag:idea", "tagged", 1),
+        ("note:retros/week1.md", "week:study/1", "in-week", 1),
+        ("week:study/1", "week:study/2", "next-week", 1),
+    ],
+)
 def test_edges(graph: nx.MultiDiGraph, source: str, target: str, kind: str, weight: int) -> None:
     assert graph.edges[source, target, kind]["weight"] == weight
 
 
 def test_only_expected_edges(graph: nx.MultiDiGraph) -> None:
-    assert {kind for _, _, kind in edge_set(graph)} == {"link", "embed", "mentions", "co-occurs", "tagged",
-                                                         "in-week", "next-week"}
+    assert {kind for _, _, kind in edge_set(graph)} == {
+        "link",
+        "embed",
+        "mentions",
+        "co-occurs",
+        "tagged",
+        "in-week",
+        "next-week",
+    }
     # `#Retro` inline and `retro` in front matter are one tag, counted once per note
     assert graph.nodes["tag:retro"]["count"] == 1
     assert graph.number_of_edges("concept:beta", "concept:alpha") == 0  # co-occurs stored once
@@ -136,11 +167,14 @@ def test_real_concepts_join_the_graph(tmp_path: Path) -> None:
     assert all(graph.in_degree(n) >= 1 for n in concepts)  # every concept is mentioned by some note
 
 
-@pytest.mark.parametrize(("notes", "nodes"), [
-    ({}, 0),                                                  # empty vault
-    ({"one.md": "just one line\n"}, 1),                       # one note, no concepts
-    ({"a/Same.md": "---\ntitle: Same\n---\n", "b/Same.md": "---\ntitle: Same\n---\n"}, 2),  # duplicate labels
-])
+@pytest.mark.parametrize(
+    ("notes", "nodes"),
+    [
+        ({}, 0),  # empty vault
+        ({"one.md": "just one line\n"}, 1),  # one note, no concepts
+        ({"a/Same.md": "---\ntitle: Same\n---\n", "b/Same.md": "---\ntitle: Same\n---\n"}, 2),  # duplicate labels
+    ],
+)
 def test_small_and_odd_vaults(tmp_path: Path, notes: dict[str, str], nodes: int) -> None:
     vault = load_vault(write_vault(tmp_path, notes))
     graph = build_graph(vault, Config(), [])
@@ -171,12 +205,15 @@ def test_week_order() -> None:
     assert sorted(["b/10", "2023-W01", "b/2", "a/3"], key=week_sort_key) == ["a/3", "b/2", "b/10", "2023-W01"]
 
 
-@pytest.mark.parametrize(("table", "error"), [
-    ({"max-nodes": -1}, "max-nodes: expected a whole number"),
-    ({"max-nodes": True}, "max-nodes: expected a whole number"),
-    ({"color-by": "size"}, "color-by: expected one of kind, community"),
-    ({"colour": "kind"}, "colour: unknown key"),
-])
+@pytest.mark.parametrize(
+    ("table", "error"),
+    [
+        ({"max-nodes": -1}, "max-nodes: expected a whole number"),
+        ({"max-nodes": True}, "max-nodes: expected a whole number"),
+        ({"color-by": "size"}, "color-by: expected one of kind, community"),
+        ({"colour": "kind"}, "colour: unknown key"),
+    ],
+)
 def test_settings_errors(table: dict, error: str) -> None:
     with pytest.raises(ConfigError, match=error):
         validate(table, "vaultgraph.toml: graph")
@@ -204,10 +241,13 @@ def test_page_is_self_contained_and_escaped(tmp_path: Path) -> None:
     assert "var network" in page and "var nodes" in page and "var edges" in page
 
 
-@pytest.mark.parametrize(("obsidian", "expected"), [
-    (True, "obsidian://open?vault={name}&file=notes%2FA%20b"),
-    (False, "file://{root}/notes/A%20b.md"),
-])
+@pytest.mark.parametrize(
+    ("obsidian", "expected"),
+    [
+        (True, "obsidian://open?vault={name}&file=notes%2FA%20b"),
+        (False, "file://{root}/notes/A%20b.md"),
+    ],
+)
 def test_note_urls(tmp_path: Path, obsidian: bool, expected: str) -> None:
     if obsidian:
         (tmp_path / ".obsidian").mkdir()
@@ -250,7 +290,8 @@ def test_cli_unknown_week_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["graph", str(tmp_path / "v"), "--week-from", "study/9", "-o", "-"])
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [
-        "vaultgraph: error: unknown week 'study/9' (weeks in this vault: study/1, study/2)"]
+        "vaultgraph: error: unknown week 'study/9' (weeks in this vault: study/1, study/2)"
+    ]
 
 
 def test_cli_open_without_display_prints_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

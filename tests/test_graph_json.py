@@ -29,7 +29,7 @@ def _sample() -> nx.MultiDiGraph:
 
 
 def _odd() -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph(root="ü \"quoted\"\n", weeks=[])
+    graph = nx.MultiDiGraph(root='ü "quoted"\n', weeks=[])
     graph.add_node("note:a\u2028b.md", kind="note", label="a\\b", count=0, weeks=["x/1"], score=0.5)
     graph.add_edge("note:a\u2028b.md", "tag:t", key="tagged", kind="tagged", weight=2)
     return graph
@@ -48,8 +48,9 @@ def _odd_edges() -> nx.MultiDiGraph:
     return graph
 
 
-@pytest.mark.parametrize("make", [_sample, _odd, _odd_edges, nx.MultiDiGraph],
-                         ids=["sample vault", "odd text", "odd edges", "empty"])
+@pytest.mark.parametrize(
+    "make", [_sample, _odd, _odd_edges, nx.MultiDiGraph], ids=["sample vault", "odd text", "odd edges", "empty"]
+)
 def test_json_is_node_link_data(make) -> None:  # type: ignore[no-untyped-def]
     graph = make()
     text = export(graph, "json")
@@ -57,6 +58,8 @@ def test_json_is_node_link_data(make) -> None:  # type: ignore[no-untyped-def]
     assert list(json.loads(text)) == ["directed", "multigraph", "graph", "nodes", "links"]
     items = [line for line in text.split("\n") if line.startswith('{"')]  # one line per node or edge
     assert len(items) == graph.number_of_nodes() + graph.number_of_edges()
-    edges = [json.dumps({**data, "source": u, "target": v, "key": k}, ensure_ascii=False)
-             for u, v, k, data in graph.edges(keys=True, data=True)]
-    assert [item.removesuffix(",") for item in items[graph.number_of_nodes():]] == edges  # as json.dumps writes
+    edges = [
+        json.dumps({**data, "source": u, "target": v, "key": k}, ensure_ascii=False)
+        for u, v, k, data in graph.edges(keys=True, data=True)
+    ]
+    assert [item.removesuffix(",") for item in items[graph.number_of_nodes() :]] == edges  # as json.dumps writes

@@ -15,9 +15,16 @@ HOSTILE = '</script><script>window.__pwned=1</script><img src=x onerror="window.
 def hostile_timeline():
     notes = [Note(path=f"{HOSTILE}/w{n}.md", week=WeekInfo(HOSTILE, n, None, "title")) for n in (1, 3)]
     notes.append(Note(path="d.md", week=WeekInfo(None, None, "2023-W02", "date")))
-    concept = Concept(key=HOSTILE, label=HOSTILE, score=1.0, count=2, occurrences=[
-        Occurrence(f"{HOSTILE}/w1.md", 4, HOSTILE, 1, f"{HOSTILE}/1", "prose"),
-        Occurrence("d.md", 2, "", 1, "2023-W02", "prose")])
+    concept = Concept(
+        key=HOSTILE,
+        label=HOSTILE,
+        score=1.0,
+        count=2,
+        occurrences=[
+            Occurrence(f"{HOSTILE}/w1.md", 4, HOSTILE, 1, f"{HOSTILE}/1", "prose"),
+            Occurrence("d.md", 2, "", 1, "2023-W02", "prose"),
+        ],
+    )
     return build_timeline(notes, [concept])
 
 
@@ -55,6 +62,10 @@ def test_embed_json_round_trips():
 def test_data_columns_and_rows():
     data = heatmap_data(hostile_timeline())
     assert [(w["key"], w["label"], w["notes"]) for w in data["weeks"]] == [
-        (f"{HOSTILE}/1", "1", 1), (f"{HOSTILE}/2", "2", 0), (f"{HOSTILE}/3", "3", 1), ("2023-W02", "02", 1)]
+        (f"{HOSTILE}/1", "1", 1),
+        (f"{HOSTILE}/2", "2", 0),
+        (f"{HOSTILE}/3", "3", 1),
+        ("2023-W02", "02", 1),
+    ]
     assert set(data["concepts"][0]["where"]) == {f"{HOSTILE}/1", "2023-W02"}
     assert data["maxCount"] == 1

@@ -27,7 +27,7 @@ def visit(browser: Browser, page_file: Path, max_cells: int) -> tuple[list[str],
     requests: list[str] = []
     errors: list[str] = []
 
-    def route(route) -> None:  # noqa: ANN001 - playwright's Route
+    def route(route) -> None:
         if route.request.url.startswith("file://"):
             route.continue_()
         else:
@@ -63,8 +63,13 @@ def test_sample_vault_heatmap(browser, tmp_path):
 
 def test_hostile_heatmap_runs_nothing(browser, tmp_path):
     notes = [Note(path=f"{HOSTILE}/w{n}.md", week=WeekInfo(HOSTILE, n, None, "title")) for n in (1, 2)]
-    concept = Concept(key=HOSTILE, label=HOSTILE, score=1.0, count=2, occurrences=[
-        Occurrence(f"{HOSTILE}/w{n}.md", n, HOSTILE, 1, f"{HOSTILE}/{n}", "prose") for n in (1, 2)])
+    concept = Concept(
+        key=HOSTILE,
+        label=HOSTILE,
+        score=1.0,
+        count=2,
+        occurrences=[Occurrence(f"{HOSTILE}/w{n}.md", n, HOSTILE, 1, f"{HOSTILE}/{n}", "prose") for n in (1, 2)],
+    )
     page_file = tmp_path / "hostile.html"
     page_file.write_text(render_heatmap(build_timeline(notes, [concept])), encoding="utf-8")
     requests, errors, tips, pwned = visit(browser, page_file, 10)

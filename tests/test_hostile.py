@@ -52,9 +52,12 @@ FILES: dict[str, tuple[bytes, set[str]]] = {
     "front-matter-late.md": (b"intro line\n---\ntitle: late\n---\n", set()),
     "front-matter-after-blank.md": (b"\n---\ntitle: late\n---\n", set()),
     "front-matter-recursive.md": (b"---\ntags: &t [a, *t]\naliases: &a [*a, b]\ntitle: &x [*x]\n---\n#tag\n", set()),
-    "front-matter-laughs.md": (b"---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                               b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-                               b"tags: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\naliases: [*d, *d, *d]\n---\n", set()),
+    "front-matter-laughs.md": (
+        b"---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        b"tags: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\naliases: [*d, *d, *d]\n---\n",
+        set(),
+    ),
     "bom-crlf.md": (b"\xef\xbb\xbf---\r\ntitle: t\r\n---\r\n# H\r\n\r\nsee [[missing-one]] here\r\n", set()),
     "cr-only.md": (b"# Old Mac\r\rsee [[cr-target]]\r", set()),
     "cp949.md": ("# 회고\n\n배운 점: [[없는노트]]\n".encode("cp949"), {"VG002"}),
@@ -76,9 +79,13 @@ FILES: dict[str, tuple[bytes, set[str]]] = {
     "many-comments.md": (b"%% a " * 50_000 + b"\n", set()),
     "many-tags.md": (b" #a/" * 50_000 + b"\n", set()),
     # Pasted from a terminal: characters XML cannot hold must not break the GraphML/GEXF/JUnit outputs.
-    "control-chars.md": (('---\ntitle: "esc \\x1b[31m red \\x0b"\ntags: ["\\x7f del"]\n---\n'
-                         "# heading \x1b[0m \x0c \ufffe \u2028\n\n- **LSTM\x01**\x02 [[target\x03]] #tag\x1b\n").encode(),
-                         set()),
+    "control-chars.md": (
+        (
+            '---\ntitle: "esc \\x1b[31m red \\x0b"\ntags: ["\\x7f del"]\n---\n'
+            "# heading \x1b[0m \x0c \ufffe \u2028\n\n- **LSTM\x01**\x02 [[target\x03]] #tag\x1b\n"
+        ).encode(),
+        set(),
+    ),
 }
 # Binary without NUL bytes may or may not decode as CP949; either answer is a clear diagnostic.
 LOOSE_FILES: dict[str, tuple[bytes, tuple[set[str], ...]]] = {
@@ -88,7 +95,7 @@ LOOSE_FILES: dict[str, tuple[bytes, tuple[set[str], ...]]] = {
 LINKING_NOTES: dict[str, str] = {
     "links-nfc.md": "[[한글노트]] and [[한글노트#없는 제목]]\n",
     "escape.md": "[[../../../etc/passwd]]\n[x](../../../../etc/passwd)\n![[../../secret.png]]\n"
-                 "[y](/../../etc/passwd)\n[[../outside-secret]]\n[z](../outside-secret.md)\n",
+    "[y](/../../etc/passwd)\n[[../outside-secret]]\n[z](../outside-secret.md)\n",
     "a:b?.md": "# Windows cannot hold this name\n\n[[🧠 뇌]]\n",
     "🧠 뇌.md": "# 이모지\n\n[[a:b?]]\n",
     '<>|"*.md': "reserved characters\n",
@@ -130,8 +137,14 @@ def cli_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 def run_cli(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "vaultgraph", *args], capture_output=True, text=True,
-                            timeout=PER_COMMAND_SECONDS, cwd=cwd, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "vaultgraph", *args],
+        capture_output=True,
+        text=True,
+        timeout=PER_COMMAND_SECONDS,
+        cwd=cwd,
+        env=env,
+    )
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     assert result.returncode in (0, 1), result.stderr[-3000:]
     return result
@@ -162,8 +175,9 @@ PARSE_ONE = textwrap.dedent("""
 
 
 def parse_in_subprocess(path: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", PARSE_ONE, str(path)], capture_output=True, text=True,
-                            timeout=PER_FILE_SECONDS)
+    result = subprocess.run(
+        [sys.executable, "-c", PARSE_ONE, str(path)], capture_output=True, text=True, timeout=PER_FILE_SECONDS
+    )
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     assert result.returncode == 0, result.stderr[-2000:]
     return json.loads(result.stdout)
@@ -222,14 +236,18 @@ def test_unreadable_file_is_vg001_not_a_crash(linted: tuple) -> None:
     assert codes == {"VG001"}
 
 
-@pytest.mark.parametrize("path, code, line, column, end_column", [
-    ("bom-crlf.md", "VG101", 6, 5, 20),  # BOM is not a column, CRLF is one line end
-    ("cp949.md", "VG101", 3, 7, 15),  # positions of decoded CP949 text are in characters
-    ("cr-only.md", "VG101", 3, 5, 18),  # old-Mac CR line ends
-    ("invalid-yaml.md", "VG201", 3, 4, 4),
-])
-def test_positions_survive_bom_crlf_and_legacy_encodings(linted: tuple, path: str, code: str, line: int,
-                                                         column: int, end_column: int) -> None:
+@pytest.mark.parametrize(
+    "path, code, line, column, end_column",
+    [
+        ("bom-crlf.md", "VG101", 6, 5, 20),  # BOM is not a column, CRLF is one line end
+        ("cp949.md", "VG101", 3, 7, 15),  # positions of decoded CP949 text are in characters
+        ("cr-only.md", "VG101", 3, 5, 18),  # old-Mac CR line ends
+        ("invalid-yaml.md", "VG201", 3, 4, 4),
+    ],
+)
+def test_positions_survive_bom_crlf_and_legacy_encodings(
+    linted: tuple, path: str, code: str, line: int, column: int, end_column: int
+) -> None:
     _, diagnostics = linted
     found = [(d.line, d.column, d.end_column) for d in diagnostics if d.path == path and d.code == code]
     assert found == [(line, column, end_column)]
@@ -284,11 +302,17 @@ AUDIT = textwrap.dedent("""
 
 
 @pytest.mark.parametrize("args", [["lint", "--format", "json"], ["graph", "--format", "json", "-o", "-"]])
-def test_no_command_opens_anything_outside_the_vault(warm_hostile: Path, cli_env: dict[str, str],
-                                                     args: list[str]) -> None:
+def test_no_command_opens_anything_outside_the_vault(
+    warm_hostile: Path, cli_env: dict[str, str], args: list[str]
+) -> None:
     """An audit hook sees every `open`: none may reach the secret beside the vault or /etc/passwd."""
-    result = subprocess.run([sys.executable, "-c", AUDIT, str(warm_hostile), *args], capture_output=True,
-                            text=True, timeout=PER_COMMAND_SECONDS, env=cli_env)
+    result = subprocess.run(
+        [sys.executable, "-c", AUDIT, str(warm_hostile), *args],
+        capture_output=True,
+        text=True,
+        timeout=PER_COMMAND_SECONDS,
+        env=cli_env,
+    )
     assert "TOUCHED []" in result.stderr, result.stderr[-2000:]
     assert result.returncode == 0
     assert "SECRET" not in result.stdout
@@ -301,16 +325,23 @@ def command_lines() -> list[list[str]]:
         command = cli.commands.get(name)
         if command is None:
             continue
-        formats = next((p.type.choices for p in command.params if p.name in ("output_format", "format")
-                        and hasattr(p.type, "choices")), [None])
+        formats = next(
+            (
+                p.type.choices
+                for p in command.params
+                if p.name in ("output_format", "format") and hasattr(p.type, "choices")
+            ),
+            [None],
+        )
         for fmt in formats:
             lines.append([name] + (["--format", fmt] if fmt else []))
     return lines
 
 
 @pytest.mark.parametrize("args", command_lines(), ids=" ".join)
-def test_every_command_over_the_hostile_vault_exits_cleanly(warm_hostile: Path, cli_env: dict[str, str],
-                                                            tmp_path: Path, args: list[str]) -> None:
+def test_every_command_over_the_hostile_vault_exits_cleanly(
+    warm_hostile: Path, cli_env: dict[str, str], tmp_path: Path, args: list[str]
+) -> None:
     out = tmp_path / "out"
     if args[0] in ("graph", "timeline", "report"):
         args = [*args, "-o", str(out)]
@@ -324,5 +355,10 @@ def test_every_command_over_the_hostile_vault_exits_cleanly(warm_hostile: Path, 
         json.loads(text)
     if args[0] == "lint" and "json" in args:
         codes = {(d["path"], d["code"]) for d in json.loads(result.stdout)["diagnostics"]}
-        assert {("nul.md", "VG001"), ("dangling.md", "VG001"), ("cp949.md", "VG002"),
-                ("invalid-yaml.md", "VG201"), ("escape.md", "VG101")} <= codes
+        assert {
+            ("nul.md", "VG001"),
+            ("dangling.md", "VG001"),
+            ("cp949.md", "VG002"),
+            ("invalid-yaml.md", "VG201"),
+            ("escape.md", "VG101"),
+        } <= codes

@@ -65,8 +65,9 @@ def test_a_plain_warm_run_reuses_the_findings(vault: Path, lint_calls: list[int]
 
 
 @pytest.mark.parametrize("change", ["edit", "attachment", "new-note", "config", "select", "tool"])
-def test_what_can_change_the_findings_makes_it_lint_again(vault: Path, lint_calls: list[int], change: str,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_what_can_change_the_findings_makes_it_lint_again(
+    vault: Path, lint_calls: list[int], change: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first = run(vault)
     extra: tuple[str, ...] = ()
     if change == "edit":
@@ -88,8 +89,9 @@ def test_what_can_change_the_findings_makes_it_lint_again(vault: Path, lint_call
 
 
 @pytest.mark.parametrize("option", [("--fix",), ("--changed",), ("--write-baseline", "base.json")])
-def test_runs_that_need_the_notes_always_lint(vault: Path, lint_calls: list[int], option: tuple[str, ...],
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_runs_that_need_the_notes_always_lint(
+    vault: Path, lint_calls: list[int], option: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(vault)
     run(vault)
 

@@ -22,8 +22,9 @@ MAKE_VAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_va
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert MAKE_VAULT.is_file(), f"{MAKE_VAULT} is missing: the shared folder must sit next to the repository"
     out = tmp_path_factory.mktemp("parallel") / "v300"
-    subprocess.run([sys.executable, str(MAKE_VAULT), "--notes", "300", "--out", str(out)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, str(MAKE_VAULT), "--notes", "300", "--out", str(out)], check=True, capture_output=True
+    )
     return out
 
 
@@ -40,12 +41,14 @@ def test_pool_result_equals_serial_result(generated: Path, monkeypatch: pytest.M
     assert lint_vault(pooled, config, rules) == lint_vault(serial, config, rules)
 
 
-def test_pool_feeds_the_cache_and_reports_progress(tmp_path: Path, generated: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pool_feeds_the_cache_and_reports_progress(
+    tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(parallel, "worker_count", lambda: 2)
     calls: list[tuple[int, int]] = []
-    first = load_vault(generated, cache=True, parallel_min_bytes=0,
-                       progress=lambda done, total: calls.append((done, total)))
+    first = load_vault(
+        generated, cache=True, parallel_min_bytes=0, progress=lambda done, total: calls.append((done, total))
+    )
     total = len(first.notes)
     assert calls and calls[-1] == (total, total)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
@@ -55,12 +58,15 @@ def test_pool_feeds_the_cache_and_reports_progress(tmp_path: Path, generated: Pa
     assert calls == []  # nothing left to parse
 
 
-@pytest.mark.parametrize(("sizes", "limit", "expected"), [
-    ([10, 10, 10], 15, [[10, 10], [10]]),
-    ([40], 15, [[40]]),
-    ([], 15, []),
-    ([5, 5, 5], 100, [[5, 5, 5]]),
-])
+@pytest.mark.parametrize(
+    ("sizes", "limit", "expected"),
+    [
+        ([10, 10, 10], 15, [[10, 10], [10]]),
+        ([40], 15, [[40]]),
+        ([], 15, []),
+        ([5, 5, 5], 100, [[5, 5, 5]]),
+    ],
+)
 def test_chunks_are_cut_by_bytes(sizes: list[int], limit: int, expected: list[list[int]]) -> None:
     items = [(f"n{i}.md", b"x" * size) for i, size in enumerate(sizes)]
     assert [[len(data) for _, data in chunk] for chunk in parallel.chunks(items, limit)] == expected

@@ -45,8 +45,9 @@ def test_skipped_fields_are_empty_and_the_rest_is_unchanged(vault: Path, how: in
 
 
 @pytest.mark.parametrize("how", [POOL, SERIAL], ids=["pool", "serial"])
-def test_terms_nobody_reads_are_not_computed_without_a_cache(vault: Path, how: int,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_terms_nobody_reads_are_not_computed_without_a_cache(
+    vault: Path, how: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def refuse(note):  # type: ignore[no-untyped-def]
         raise AssertionError(f"terms computed for {note.path}")  # raised in a forked worker too
 
@@ -57,16 +58,16 @@ def test_terms_nobody_reads_are_not_computed_without_a_cache(vault: Path, how: i
 
 
 @pytest.mark.parametrize("how", [POOL, SERIAL], ids=["pool", "serial"])
-def test_cache_written_by_a_lean_load_serves_a_full_one(vault: Path, how: int,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_written_by_a_lean_load_serves_a_full_one(vault: Path, how: int, monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = load_vault(vault, parallel_min_bytes=SERIAL)
     load_vault(vault, cache=True, parallel_min_bytes=how, skip=("terms", "segments"))  # fills the cache
     (vault / "new.md").write_text("# New\n\n[[LSTM]]을 다시 봤다\n", encoding="utf-8")  # one shard rewritten
     load_vault(vault, cache=True, parallel_min_bytes=how, skip=("terms",))
     parsed: list[str] = []
     real = load_module.parse_note
-    monkeypatch.setattr(load_module, "parse_note",
-                        lambda path, data, **options: parsed.append(path) or real(path, data, **options))
+    monkeypatch.setattr(
+        load_module, "parse_note", lambda path, data, **options: parsed.append(path) or real(path, data, **options)
+    )
     warm = load_vault(vault, cache=True, parallel_min_bytes=SERIAL)
     assert parsed == []
     assert {p: n for p, n in warm.notes.items() if p != "new.md"} == fresh.notes

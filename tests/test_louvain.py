@@ -34,7 +34,10 @@ CASES = [
     ("empty", nx.Graph()),
     ("nodes without edges", nx.empty_graph(["a", "b", "c"])),
     ("one edge", nx.Graph([("a", "b", {"weight": 2})])),
-    ("isolated node among edges", nx.Graph([("a", "b", {"weight": 1}), ("c", "d", {"weight": 1}), ("e", "e0", {"weight": 1})])),
+    (
+        "isolated node among edges",
+        nx.Graph([("a", "b", {"weight": 1}), ("c", "d", {"weight": 1}), ("e", "e0", {"weight": 1})]),
+    ),
     ("sparse random", _random_graph(60, 80, 1)),
     ("dense random", _random_graph(120, 1500, 2)),
     ("weighted random", _random_graph(300, 900, 3)),

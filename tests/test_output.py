@@ -67,8 +67,9 @@ def test_dash_is_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_graph_into_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["graph", str(SAMPLE_VAULT), "--format", "json",
-                                      "-o", str(tmp_path / "nope" / "graph.json")])
+    result = CliRunner().invoke(
+        cli, ["graph", str(SAMPLE_VAULT), "--format", "json", "-o", str(tmp_path / "nope" / "graph.json")]
+    )
     assert result.exit_code == 2
     assert result.output.startswith("vaultgraph: error: cannot write") and result.output.count("\n") == 1
 

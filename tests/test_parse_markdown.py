@@ -27,8 +27,11 @@ POSITION_CASES = [
     ("paragraph", "앞 문장 [[Note]] 뒤\n", [("[[Note]]", 1, 6)]),
     ("second-line-of-paragraph", "first line\nsecond [[A]] and [[B]]\n", [("[[A]]", 2, 8), ("[[B]]", 2, 18)]),
     ("list-item", "- item [[A]]\n", [("[[A]]", 1, 8)]),
-    ("nested-lists", "- a\n  - b [[A]]\n    - c ![[pic.png]] [t](Z.md)\n",
-     [("[[A]]", 2, 7), ("![[pic.png]]", 3, 10), ("[t](Z.md)", 3, 22)]),
+    (
+        "nested-lists",
+        "- a\n  - b [[A]]\n    - c ![[pic.png]] [t](Z.md)\n",
+        [("[[A]]", 2, 7), ("![[pic.png]]", 3, 10), ("[t](Z.md)", 3, 22)],
+    ),
     ("ordered-nested", "1. [[A]]\n   2. x [[B]]\n", [("[[A]]", 1, 4), ("[[B]]", 2, 9)]),
     ("task", "- [ ] task [[X]]\n", [("[[X]]", 1, 12)]),
     ("list-continuation", "- a\n  cont [[X]]\n", [("[[X]]", 2, 8)]),
@@ -39,8 +42,11 @@ POSITION_CASES = [
     ("list-in-blockquote", "> - a\n>   b [[X]]\n", [("[[X]]", 2, 7)]),
     ("callout", "> [!note] 제목 [[T]]\n> body [[X]]\n", [("[[T]]", 1, 14), ("[[X]]", 2, 8)]),
     ("callout-list", "> [!tip]\n> - [[A]] #t\n", [("[[A]]", 2, 5)]),
-    ("table-escaped-pipe", "| a | b |\n|---|---|\n| [[Note\\|shown]] | [[B]] |\n",
-     [("[[Note|shown]]", 3, 3), ("[[B]]", 3, 21)]),
+    (
+        "table-escaped-pipe",
+        "| a | b |\n|---|---|\n| [[Note\\|shown]] | [[B]] |\n",
+        [("[[Note|shown]]", 3, 3), ("[[B]]", 3, 21)],
+    ),
     ("table-same-cells", "| a | b |\n|---|---|\n| [[B]] | [[B]] |\n", [("[[B]]", 3, 3), ("[[B]]", 3, 11)]),
     ("table-after-escaped-pipe", "| a |\n|---|\n| [[A\\|a]] and [[B]] |\n", [("[[A|a]]", 3, 3), ("[[B]]", 3, 16)]),
     ("table-no-outer-pipes", "a | b\n--|--\n[[B]] | [[B]]\n", [("[[B]]", 3, 1), ("[[B]]", 3, 9)]),
@@ -48,8 +54,7 @@ POSITION_CASES = [
     ("closed-heading", "## H [[X]] ##\n", [("[[X]]", 1, 6)]),
     ("setext-heading", "Title [[X]]\n=====\n", [("[[X]]", 1, 7)]),
     ("after-front-matter", "---\ntitle: t\ntags: [a]\n---\n\ntext [[X]]\n", [("[[X]]", 6, 6)]),
-    ("crlf", "---\r\ntitle: t\r\n---\r\nline\r\ntext [[X]] [t](Y.md)\r\n",
-     [("[[X]]", 5, 6), ("[t](Y.md)", 5, 12)]),
+    ("crlf", "---\r\ntitle: t\r\n---\r\nline\r\ntext [[X]] [t](Y.md)\r\n", [("[[X]]", 5, 6), ("[t](Y.md)", 5, 12)]),
     ("cr-only", "a\rb [[X]]\r", [("[[X]]", 2, 3)]),
     ("hangul-and-emoji-are-one-column", "한국어 [[X]] 😀 [[Y]]\n", [("[[X]]", 1, 5), ("[[Y]]", 1, 13)]),
     ("hard-break", "text [[X]]  \nnext [[Y]]\n", [("[[X]]", 1, 6), ("[[Y]]", 2, 6)]),
@@ -77,7 +82,7 @@ def test_link_span_end_is_exclusive() -> None:
 def test_table_span_covers_the_escaped_pipe() -> None:
     line = "| [[Note\\|shown]] |"
     (link,) = parse(f"| h |\n|---|\n{line}\n").links
-    assert line[link.span.column - 1:link.span.end_column - 1] == "[[Note\\|shown]]"
+    assert line[link.span.column - 1 : link.span.end_column - 1] == "[[Note\\|shown]]"
 
 
 # (id, text, (target, heading, block, display, embed, kind))
@@ -119,8 +124,18 @@ def test_empty_links_are_empty(text: str) -> None:
     assert link.is_empty
 
 
-@pytest.mark.parametrize("text", ["[web](https://example.com)", "[mail](mailto:a@b.c)", "[p](/2022/10/14/post.html)",
-                                  "[o](obsidian://open?vault=x)", "<https://x.com>", "[[unclosed", "[[a\nb]]"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[web](https://example.com)",
+        "[mail](mailto:a@b.c)",
+        "[p](/2022/10/14/post.html)",
+        "[o](obsidian://open?vault=x)",
+        "<https://x.com>",
+        "[[unclosed",
+        "[[a\nb]]",
+    ],
+)
 def test_not_vault_links(text: str) -> None:
     assert parse(text + "\n").links == []
 
@@ -150,8 +165,15 @@ def test_nothing_in_code_math_or_comments(text: str) -> None:
     assert [tag.name for tag in note.tags] == ["yes"]
 
 
-@pytest.mark.parametrize("text,line", [("<!-- vaultgraph-disable VG101 -->\n", 1), ("a\n\n%% vaultgraph-disable %%\n", 3),
-                                       ("x <!-- c --> y\n", 1), ("%%\nmulti\n%%\n", 1)])
+@pytest.mark.parametrize(
+    "text,line",
+    [
+        ("<!-- vaultgraph-disable VG101 -->\n", 1),
+        ("a\n\n%% vaultgraph-disable %%\n", 3),
+        ("x <!-- c --> y\n", 1),
+        ("%%\nmulti\n%%\n", 1),
+    ],
+)
 def test_comments_are_recorded(text: str, line: int) -> None:
     (comment,) = parse(text).comments
     assert comment.line == line

@@ -32,16 +32,60 @@ from vaultgraph.model import Diagnostic
 from vaultgraph.parse.note import LINE_END, parse_note, split_lines
 from vaultgraph.vault.load import Vault, load_vault
 
-FAST = settings(max_examples=800, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FAST = settings(
+    max_examples=800,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 VAULT = settings(FAST, max_examples=150)
 
 NOTE_PATHS = ("week1.md", "Week 2 회고.md", "concepts/LSTM.md", "한글노트.md")
-TARGETS = ("week1", "Week 2 회고", "LSTM", "concepts/LSTM", "한글노트", "missing", "img.png", "../../etc/passwd",
-           "week1#배운 점", "LSTM#^blk-1", "#배운 점", "")
-WORDS = ("LSTM", "lstm이", "pytorch의", "Batch Normalization", "KL Divergence", "텐서", "모델을", "학습했다",
-         "회고", "배운 점", "gradient", "transformer는", "1.5", "x.com/#a", "https://example.com/#b", "a\\|b",
-         "<script>alert(1)</script>", "&amp;", "*", "_", "~~", "==", "|", "[", "]", "(", ")", "^blk-1")
+TARGETS = (
+    "week1",
+    "Week 2 회고",
+    "LSTM",
+    "concepts/LSTM",
+    "한글노트",
+    "missing",
+    "img.png",
+    "../../etc/passwd",
+    "week1#배운 점",
+    "LSTM#^blk-1",
+    "#배운 점",
+    "",
+)
+WORDS = (
+    "LSTM",
+    "lstm이",
+    "pytorch의",
+    "Batch Normalization",
+    "KL Divergence",
+    "텐서",
+    "모델을",
+    "학습했다",
+    "회고",
+    "배운 점",
+    "gradient",
+    "transformer는",
+    "1.5",
+    "x.com/#a",
+    "https://example.com/#b",
+    "a\\|b",
+    "<script>alert(1)</script>",
+    "&amp;",
+    "*",
+    "_",
+    "~~",
+    "==",
+    "|",
+    "[",
+    "]",
+    "(",
+    ")",
+    "^blk-1",
+)
 
 word = st.sampled_from(WORDS)
 target = st.sampled_from(TARGETS)
@@ -53,31 +97,66 @@ inline = st.one_of(
     st.tuples(word, target).map(lambda p: f"[{p[0]}]({p[1].replace(' ', '%20')}.md)"),
     st.sampled_from(["[[]]", "[t]()", "[[", "]]", "![[", "[x](<a b.md>)", "[[a\\|b]]"]),
     st.sampled_from(["#tag", "#태그/하위", "#123", "#회고", "#a/b/", "##"]),
-    word.map(lambda w: f"**{w}**"), word.map(lambda w: f"**{w}(term)**를"), word.map(lambda w: f"*{w}*"),
-    word.map(lambda w: f"=={w}=="), word.map(lambda w: f"`{w}`"), st.sampled_from(["$x^2$", "$$", "$a", "$$y$$"]),
-    word.map(lambda w: f"%% {w} %%"), word.map(lambda w: f"<!-- {w} -->"),
-    st.sampled_from(["<!-- vaultgraph-disable-next-line VG101 -->", "%% vaultgraph-disable VG303 %%",
-                     "<!-- vaultgraph-enable -->", "<!-- vaultgraph-disable-file -->"]),
+    word.map(lambda w: f"**{w}**"),
+    word.map(lambda w: f"**{w}(term)**를"),
+    word.map(lambda w: f"*{w}*"),
+    word.map(lambda w: f"=={w}=="),
+    word.map(lambda w: f"`{w}`"),
+    st.sampled_from(["$x^2$", "$$", "$a", "$$y$$"]),
+    word.map(lambda w: f"%% {w} %%"),
+    word.map(lambda w: f"<!-- {w} -->"),
+    st.sampled_from(
+        [
+            "<!-- vaultgraph-disable-next-line VG101 -->",
+            "%% vaultgraph-disable VG303 %%",
+            "<!-- vaultgraph-enable -->",
+            "<!-- vaultgraph-disable-file -->",
+        ]
+    ),
     st.sampled_from(["  ", "\t", " ", "\u00a0", "\u3000"]),
 )
 line_text = st.lists(inline, max_size=6).map(" ".join)
 block = st.one_of(
     line_text,
     st.tuples(st.integers(1, 7), line_text).map(lambda p: "#" * p[0] + " " + p[1]),
-    st.tuples(st.integers(0, 3), st.sampled_from(["-", "*", "+", "1.", "2)", "- [ ]", "- [x]"]), line_text)
-    .map(lambda p: "  " * p[0] + p[1] + (" " + p[2] if p[2] else "")),
+    st.tuples(st.integers(0, 3), st.sampled_from(["-", "*", "+", "1.", "2)", "- [ ]", "- [x]"]), line_text).map(
+        lambda p: "  " * p[0] + p[1] + (" " + p[2] if p[2] else "")
+    ),
     line_text.map(lambda t: "> " + t),
-    st.sampled_from(["```", "```python", "~~~", "$$", "---", "***", "===", "|a|b|\n|-|-|\n|[[week1\\|w]]|z|",
-                     "    indented code [[not-a-link]]", "%%", "<div>", "</div>", "<!--", "-->", ""]),
+    st.sampled_from(
+        [
+            "```",
+            "```python",
+            "~~~",
+            "$$",
+            "---",
+            "***",
+            "===",
+            "|a|b|\n|-|-|\n|[[week1\\|w]]|z|",
+            "    indented code [[not-a-link]]",
+            "%%",
+            "<div>",
+            "</div>",
+            "<!--",
+            "-->",
+            "",
+        ]
+    ),
 )
 front_matter = st.one_of(
     st.just(""),
-    st.sampled_from([
-        "---\ntitle: 2주차 회고\ntags: [회고, ml]\naliases: [W2]\ndate: 2022-10-14 18:00:00 +0900\n---",
-        "---\nweek: 3\nseries: boostcamp\ntags: 회고, pytorch\n---",
-        "---\ntitle: [unclosed\n---", "---\ntitle: x", "---\n---", "---\n- a\n---", "---\ntags: [[a, b], c]\n---",
-        "---\nvaultgraph-disable: [VG205]\ntitle: other\n---",
-    ]),
+    st.sampled_from(
+        [
+            "---\ntitle: 2주차 회고\ntags: [회고, ml]\naliases: [W2]\ndate: 2022-10-14 18:00:00 +0900\n---",
+            "---\nweek: 3\nseries: boostcamp\ntags: 회고, pytorch\n---",
+            "---\ntitle: [unclosed\n---",
+            "---\ntitle: x",
+            "---\n---",
+            "---\n- a\n---",
+            "---\ntags: [[a, b], c]\n---",
+            "---\nvaultgraph-disable: [VG205]\ntitle: other\n---",
+        ]
+    ),
 )
 
 
@@ -164,10 +243,13 @@ def test_lint_json_is_byte_identical_run_after_run_with_and_without_cache(files:
 
 
 @settings(VAULT, max_examples=60)
-@given(files=vault_files,
-       edits=st.lists(st.tuples(st.sampled_from(NOTE_PATHS), st.none() | note_bytes()), min_size=1, max_size=3))
-def test_lint_after_edits_prints_what_a_fresh_run_prints(files: dict[str, bytes],
-                                                           edits: list[tuple[str, bytes | None]]) -> None:
+@given(
+    files=vault_files,
+    edits=st.lists(st.tuples(st.sampled_from(NOTE_PATHS), st.none() | note_bytes()), min_size=1, max_size=3),
+)
+def test_lint_after_edits_prints_what_a_fresh_run_prints(
+    files: dict[str, bytes], edits: list[tuple[str, bytes | None]]
+) -> None:
     """The findings memo never serves a stale finding: after each edit, deletion or new note, a run
     with the cache prints exactly what a run without it prints."""
     with written(files) as root, tempfile.TemporaryDirectory() as cache_home:
@@ -219,7 +301,8 @@ def test_fix_changes_only_flagged_spans_and_is_idempotent(files: dict[str, bytes
             if d.edits and not d.unsafe_fix:
                 text = vault.notes[d.path].text
                 flagged.setdefault(d.path, []).extend(
-                    (_offsets(text, e.line, e.column), _offsets(text, e.end_line, e.end_column)) for e in d.edits)
+                    (_offsets(text, e.line, e.column), _offsets(text, e.end_line, e.end_column)) for e in d.edits
+                )
         one_pass = fix_module.MAX_PASSES
         fix_module.MAX_PASSES = 1  # a single pass: its changes must all lie in this lint's flagged spans
         try:
@@ -240,9 +323,14 @@ def test_fix_changes_only_flagged_spans_and_is_idempotent(files: dict[str, bytes
         assert fix_vault(again, Config(), rules).changed == []
 
 
-OTHER_COMMANDS = [["concepts", "--format", "json"], ["graph", "--format", "json", "-o", "-"],
-                  ["graph", "--format", "graphml", "-o", "-"], ["timeline", "--format", "json"],
-                  ["timeline", "--format", "html", "-o", "-"], ["report", "--format", "json"]]
+OTHER_COMMANDS = [
+    ["concepts", "--format", "json"],
+    ["graph", "--format", "json", "-o", "-"],
+    ["graph", "--format", "graphml", "-o", "-"],
+    ["timeline", "--format", "json"],
+    ["timeline", "--format", "html", "-o", "-"],
+    ["report", "--format", "json"],
+]
 
 
 @settings(VAULT, max_examples=50)

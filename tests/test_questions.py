@@ -14,37 +14,43 @@ from vaultgraph.vault.load import load_vault
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_vault"
 
 
-@pytest.mark.parametrize("text", [
-    "lstm이 transformer보다 연산량이 많다는데 왜 그런지 모르겠음",
-    "SMOTE는 텍스트에는 잘 안 맞는다고 하는데 왜?",
-    "batchnorm을 activation 앞에 두는지 뒤에 두는지 궁금",
-    "ELBO랑 reconstruction loss 관계가 아직도 이해가 안 됨",
-    "attention mask 방향이 헷갈림",
-    "왜 lstm 얘기가 나올까",
-    "왜 학습이 안 되지",
-    "warmup이 꼭 필요한지 알고 싶다",
-    "이 부분은 이해를 못 했다",
-    "Is dropout applied at inference?",
-    "I'm not sure why the loss goes up",
-    "I still don't understand BPTT",
-    "Why does this diverge?\"",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lstm이 transformer보다 연산량이 많다는데 왜 그런지 모르겠음",
+        "SMOTE는 텍스트에는 잘 안 맞는다고 하는데 왜?",
+        "batchnorm을 activation 앞에 두는지 뒤에 두는지 궁금",
+        "ELBO랑 reconstruction loss 관계가 아직도 이해가 안 됨",
+        "attention mask 방향이 헷갈림",
+        "왜 lstm 얘기가 나올까",
+        "왜 학습이 안 되지",
+        "warmup이 꼭 필요한지 알고 싶다",
+        "이 부분은 이해를 못 했다",
+        "Is dropout applied at inference?",
+        "I'm not sure why the loss goes up",
+        "I still don't understand BPTT",
+        'Why does this diverge?"',
+    ],
+)
 def test_asks(text):
     assert asks(text)
 
 
-@pytest.mark.parametrize("text", [
-    "bias correction 항이 왜 필요한지는 식을 직접 써보고 이해했음",
-    "KL divergence가 왜 비대칭인지 식으로 다시 확인함",
-    "그래도 점수만 보지 말고 왜 오르는지를 적어두자",
-    "드디어 lstm 연산량 질문이 풀림",
-    "2주차에 궁금했던 게 이번 주에 해결됐다",
-    "모르는 건 바로 물어보기",
-    "다음 주부터 프로젝트니까 리듬을 다시 잡자",
-    "https://example.com/search?q=lstm 참고",
-    "the wonder of backprop",
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bias correction 항이 왜 필요한지는 식을 직접 써보고 이해했음",
+        "KL divergence가 왜 비대칭인지 식으로 다시 확인함",
+        "그래도 점수만 보지 말고 왜 오르는지를 적어두자",
+        "드디어 lstm 연산량 질문이 풀림",
+        "2주차에 궁금했던 게 이번 주에 해결됐다",
+        "모르는 건 바로 물어보기",
+        "다음 주부터 프로젝트니까 리듬을 다시 잡자",
+        "https://example.com/search?q=lstm 참고",
+        "the wonder of backprop",
+        "",
+    ],
+)
 def test_does_not_ask(text):
     assert not asks(text)
 
@@ -95,13 +101,16 @@ def q(week: int, text: str, series: str = "b") -> Question:
 PLANTED = "lstm이 transformer보다 연산량이 많다는데 왜 그런지 모르겠음"
 
 
-@pytest.mark.parametrize("later", [
-    "2주차에 궁금했던 lstm 연산량이 transformer보다 많은 이유 - 아직도 이해가 안 됨.",
-    "지난 주에 궁금했던 lstm 연산량 얘기, transformer는 왜 더 적은지 아직 모르겠음",
-    "2주차 질문이 아직 남아 있음 - lstm은 파라미터 수가 sequence 길이와 상관없는데, 왜 연산량 얘기가 나올까?",
-    "2주차에 궁금했던 연산량 얘기와 관련이 있을 것 같은데 아직 연결이 안 됨",  # names the week
-    "Still don't understand why LSTM needs more compute than a Transformer",
-])
+@pytest.mark.parametrize(
+    "later",
+    [
+        "2주차에 궁금했던 lstm 연산량이 transformer보다 많은 이유 - 아직도 이해가 안 됨.",
+        "지난 주에 궁금했던 lstm 연산량 얘기, transformer는 왜 더 적은지 아직 모르겠음",
+        "2주차 질문이 아직 남아 있음 - lstm은 파라미터 수가 sequence 길이와 상관없는데, 왜 연산량 얘기가 나올까?",
+        "2주차에 궁금했던 연산량 얘기와 관련이 있을 것 같은데 아직 연결이 안 됨",  # names the week
+        "Still don't understand why LSTM needs more compute than a Transformer",
+    ],
+)
 def test_carried_positives(later):
     earlier, again = q(2, PLANTED), q(4 if "지난 주" not in later else 3, later)
     assert carried([again, earlier]) == [again]
@@ -109,14 +118,17 @@ def test_carried_positives(later):
     assert earlier.carried_from == []
 
 
-@pytest.mark.parametrize(("earlier_text", "later_text"), [
-    (PLANTED, "batchnorm을 activation 앞에 두는지 뒤에 두는지 궁금"),
-    (PLANTED, "ELBO를 최대화하는 것과 reconstruction loss를 최소화하는 게 어떤 관계인지 모르겠음"),
-    (PLANTED, "lstm 헤드를 붙일지 모르겠음"),  # one shared term, no mention of week 2
-    (PLANTED, "3주차에 궁금했던 연산량 얘기"),  # names another week
-    ("통계를 다시 봐야 하나?", "seaborn 범례를 하나로 합칠 수 있나?"),
-    ("왜 그런지 모르겠음", "왜 그런지 아직도 모르겠음"),  # nothing but the words every question shares
-])
+@pytest.mark.parametrize(
+    ("earlier_text", "later_text"),
+    [
+        (PLANTED, "batchnorm을 activation 앞에 두는지 뒤에 두는지 궁금"),
+        (PLANTED, "ELBO를 최대화하는 것과 reconstruction loss를 최소화하는 게 어떤 관계인지 모르겠음"),
+        (PLANTED, "lstm 헤드를 붙일지 모르겠음"),  # one shared term, no mention of week 2
+        (PLANTED, "3주차에 궁금했던 연산량 얘기"),  # names another week
+        ("통계를 다시 봐야 하나?", "seaborn 범례를 하나로 합칠 수 있나?"),
+        ("왜 그런지 모르겠음", "왜 그런지 아직도 모르겠음"),  # nothing but the words every question shares
+    ],
+)
 def test_carried_negatives(earlier_text, later_text):
     assert carried([q(2, earlier_text), q(4, later_text)]) == []
 
@@ -130,7 +142,9 @@ def test_carried_needs_an_earlier_week_of_the_same_series():
 
 def test_carried_questions_chain_their_weeks():
     first = q(2, PLANTED)
-    second = q(4, "2주차 질문이 아직 남아 있음 - lstm은 파라미터 수가 sequence 길이와 상관없는데, 왜 연산량 얘기가 나올까?")
+    second = q(
+        4, "2주차 질문이 아직 남아 있음 - lstm은 파라미터 수가 sequence 길이와 상관없는데, 왜 연산량 얘기가 나올까?"
+    )
     third = q(6, "sequence 길이가 길면 lstm 연산량이 왜 문제인지 모르겠음")  # matches week 4 only
     carried([third, first, second])
     assert [ref.index for ref in third.carried_from] == [2, 4]
@@ -138,9 +152,12 @@ def test_carried_questions_chain_their_weeks():
 
 def test_terms_strip_particles_and_shared_question_words():
     assert terms("lstm이 transformer보다 연산량이 많다는데 왜 그런지 모르겠음") == {
-        "lstm": 2, "transformer": 2, "연산량": 1}
+        "lstm": 2,
+        "transformer": 2,
+        "연산량": 1,
+    }
     assert similarity({"a": 2, "b": 1}, {"a": 2, "b": 1}) == pytest.approx(1.0)
-    assert similarity({"a": 2, "b": 1}, {"a": 2, "b": 1, "c": 1, "d": 1, "e": 1}) == pytest.approx(5 / 40 ** 0.5)
+    assert similarity({"a": 2, "b": 1}, {"a": 2, "b": 1, "c": 1, "d": 1, "e": 1}) == pytest.approx(5 / 40**0.5)
     assert similarity({}, {"a": 2}) == 0.0
 
 

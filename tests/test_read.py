@@ -22,17 +22,23 @@ DECODE_CASES = [
     ("no-newline", b"one line", "one line", "utf-8", False, "\n"),
     ("empty", b"", "", "utf-8", False, "\n"),
     ("only-bom", BOM8, "", "utf-8", True, "\n"),
-    ("cp949", "# 2주차 회고\r\n똠방각하 lstm이\r\n".encode("cp949"), "# 2주차 회고\r\n똠방각하 lstm이\r\n",
-     "cp949", False, "\r\n"),
+    (
+        "cp949",
+        "# 2주차 회고\r\n똠방각하 lstm이\r\n".encode("cp949"),
+        "# 2주차 회고\r\n똠방각하 lstm이\r\n",
+        "cp949",
+        False,
+        "\r\n",
+    ),
     ("euc-kr", "한국어 노트\n".encode("euc-kr"), "한국어 노트\n", "cp949", False, "\n"),
     ("utf16-le-bom", "한국\r\n[[노트]]".encode("utf-16"), "한국\r\n[[노트]]", "utf-16", False, "\r\n"),
-    ("utf16-be-bom", codecs.BOM_UTF16_BE + "ascii text\n".encode("utf-16-be"), "ascii text\n", "utf-16", False,
-     "\n"),
+    ("utf16-be-bom", codecs.BOM_UTF16_BE + "ascii text\n".encode("utf-16-be"), "ascii text\n", "utf-16", False, "\n"),
 ]
 
 
-@pytest.mark.parametrize("data,text,encoding,bom,newline", [c[1:] for c in DECODE_CASES],
-                         ids=[c[0] for c in DECODE_CASES])
+@pytest.mark.parametrize(
+    "data,text,encoding,bom,newline", [c[1:] for c in DECODE_CASES], ids=[c[0] for c in DECODE_CASES]
+)
 def test_decode(data: bytes, text: str, encoding: str, bom: bool, newline: str) -> None:
     decoded = decode(data)
     assert decoded.error is None
@@ -62,8 +68,10 @@ def test_decode_error(data: bytes, words: tuple[str, ...]) -> None:
         assert word in decoded.error
 
 
-@pytest.mark.parametrize("text,newline", [("", "\n"), ("a", "\n"), ("a\n", "\n"), ("a\r\n", "\r\n"), ("a\r", "\r"),
-                                          ("\r\n\n", "\r\n"), ("x\n\r", "\n")])
+@pytest.mark.parametrize(
+    "text,newline",
+    [("", "\n"), ("a", "\n"), ("a\n", "\n"), ("a\r\n", "\r\n"), ("a\r", "\r"), ("\r\n\n", "\r\n"), ("x\n\r", "\n")],
+)
 def test_detect_newline(text: str, newline: str) -> None:
     assert detect_newline(text) == newline
 

@@ -18,7 +18,8 @@ def test_readme_rule_table_is_generated_from_the_rules() -> None:
     assert text.count(TABLE_START) == 1 and text.count(TABLE_END) == 1
     shown = text.split(TABLE_START, 1)[1].split(TABLE_END, 1)[0].strip()
     assert shown == markdown_table(all_rules()), (
-        "README.md's rule table is stale: replace it with the output of `vaultgraph rules --format markdown`")
+        "README.md's rule table is stale: replace it with the output of `vaultgraph rules --format markdown`"
+    )
 
 
 def test_rules_markdown_lists_every_rule_once() -> None:

@@ -24,8 +24,13 @@ def note(path: str, series: str, week: int | None, iso: str | None = None) -> No
 
 
 def concept(key: str, *weeks: str, score: float = 1.0) -> Concept:
-    return Concept(key=key, label=key.upper(), score=score, count=len(weeks),
-                   occurrences=[Occurrence("x.md", 1, "", 1, week, "prose") for week in weeks])
+    return Concept(
+        key=key,
+        label=key.upper(),
+        score=score,
+        count=len(weeks),
+        occurrences=[Occurrence("x.md", 1, "", 1, week, "prose") for week in weeks],
+    )
 
 
 def b(n: int) -> WeekRef:
@@ -34,8 +39,12 @@ def b(n: int) -> WeekRef:
 
 NOTES = [note(f"b{n}.md", "b", n) for n in (1, 2, 3, 5, 6)] + [note("c.md", "c", 1)]
 CONCEPTS = [
-    concept("fresh", "b/6", score=2.0), concept("again", "b/1", "b/6"), concept("steady", "b/5", "b/6", score=3.0),
-    concept("old", "b/1", "b/2"), concept("recent", "b/3", "b/5"), concept("later", "b/1", "b/3"),
+    concept("fresh", "b/6", score=2.0),
+    concept("again", "b/1", "b/6"),
+    concept("steady", "b/5", "b/6", score=3.0),
+    concept("old", "b/1", "b/2"),
+    concept("recent", "b/3", "b/5"),
+    concept("later", "b/1", "b/3"),
     concept("elsewhere", "c/1"),
 ]
 
@@ -51,8 +60,13 @@ def test_concept_lists(dormant_weeks, dormant):
     assert data["new"] == [{"key": "fresh", "label": "FRESH", "weeks": ["b/6"]}]
     assert data["recurring"][1] == {"key": "again", "label": "AGAIN", "weeks": ["b/1", "b/6"]}
     if dormant:
-        assert data["dormant"][-1] == {"key": "old", "label": "OLD", "weeks": ["b/1", "b/2"], "last": "b/2",
-                                      "absent": 4}
+        assert data["dormant"][-1] == {
+            "key": "old",
+            "label": "OLD",
+            "weeks": ["b/1", "b/2"],
+            "last": "b/2",
+            "absent": 4,
+        }
 
 
 def test_an_earlier_week_sees_only_its_past():
@@ -68,7 +82,8 @@ def test_questions_split_into_open_and_carried():
     report = build_report(build_timeline(NOTES, CONCEPTS), [again, elsewhere, asked], b(6))
     assert report.to_dict()["questions"] == {
         "open": [{"text": "왜?", "note": "b6.md", "line": 3}],
-        "carried": [{"text": "또 왜?", "note": "b6.md", "line": 9, "from": ["b/2", "b/5"]}]}
+        "carried": [{"text": "또 왜?", "note": "b6.md", "line": 9, "from": ["b/2", "b/5"]}],
+    }
     assert set(report.to_dict()) == {"week", "notes", "new", "recurring", "dormant", "questions"}
 
 
@@ -79,19 +94,23 @@ def test_default_week_is_the_latest_of_the_series_with_most_weeks():
     assert default_week(build_timeline([])) is None
 
 
-@pytest.mark.parametrize(("asked", "expected"), [(None, b(6)), ("b/3", b(3)), ("3", b(3)), (" b/5 ", b(5)),
-                                                 ("c/1", WeekRef(False, "c", 1))])
+@pytest.mark.parametrize(
+    ("asked", "expected"), [(None, b(6)), ("b/3", b(3)), ("3", b(3)), (" b/5 ", b(5)), ("c/1", WeekRef(False, "c", 1))]
+)
 def test_resolve_week(asked, expected):
     assert resolve_week(build_timeline(NOTES), asked) == expected
 
 
-@pytest.mark.parametrize(("asked", "message"), [
-    ("b/4", "b has no notes in week 4 (weeks with notes: 1-3, 5-6)"),
-    ("b/99", "b has no notes in week 99"),
-    ("zz/1", "no series 'zz' in this vault (series: b, c;"),
-    ("2023-W03", "no note is placed by its date alone"),
-    ("week 3", "'week 3' is not a week: expected SERIES/N or YYYY-Www (weeks here: b: 1-3, 5-6; c: 1)"),
-])
+@pytest.mark.parametrize(
+    ("asked", "message"),
+    [
+        ("b/4", "b has no notes in week 4 (weeks with notes: 1-3, 5-6)"),
+        ("b/99", "b has no notes in week 99"),
+        ("zz/1", "no series 'zz' in this vault (series: b, c;"),
+        ("2023-W03", "no note is placed by its date alone"),
+        ("week 3", "'week 3' is not a week: expected SERIES/N or YYYY-Www (weeks here: b: 1-3, 5-6; c: 1)"),
+    ],
+)
 def test_resolve_week_errors(asked, message):
     with pytest.raises(WeekNotFound, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
         resolve_week(build_timeline(NOTES), asked)
@@ -102,12 +121,15 @@ def test_resolve_week_in_a_vault_without_weeks():
         resolve_week(build_timeline([Note(path="a.md")]), None)
 
 
-@pytest.mark.parametrize(("table", "error"), [
-    ({"dormant-weeks": 0}, "cfg.toml: report.dormant-weeks: expected a whole number >= 1, got 0"),
-    ({"dormant-weeks": "3"}, "cfg.toml: report.dormant-weeks: expected a whole number >= 1, got '3'"),
-    ({"dormant-weeks": True}, "cfg.toml: report.dormant-weeks: expected a whole number >= 1, got True"),
-    ({"dormant": 3}, "cfg.toml: report.dormant: unknown key (known keys: dormant-weeks)"),
-])
+@pytest.mark.parametrize(
+    ("table", "error"),
+    [
+        ({"dormant-weeks": 0}, "cfg.toml: report.dormant-weeks: expected a whole number >= 1, got 0"),
+        ({"dormant-weeks": "3"}, "cfg.toml: report.dormant-weeks: expected a whole number >= 1, got '3'"),
+        ({"dormant-weeks": True}, "cfg.toml: report.dormant-weeks: expected a whole number >= 1, got True"),
+        ({"dormant": 3}, "cfg.toml: report.dormant: unknown key (known keys: dormant-weeks)"),
+    ],
+)
 def test_report_settings_errors(table, error):
     with pytest.raises(ConfigError) as raised:
         parse_config({"report": table}, Path("cfg.toml"))
@@ -119,7 +141,7 @@ def test_report_settings_defaults():
     assert parse_config({"report": {"dormant-weeks": 5}}, None).sections["report"] == {"dormant-weeks": 5}
 
 
-HOSTILE = '<script>alert(1)</script> [[Note]] ![x](y.png) #tag **b** _i_ `c` $x$ %%c%% a|b & ~~s~~'
+HOSTILE = "<script>alert(1)</script> [[Note]] ![x](y.png) #tag **b** _i_ `c` $x$ %%c%% a|b & ~~s~~"
 
 
 def test_escape_markdown_leaves_no_markup():
@@ -147,6 +169,7 @@ def test_markdown_report():
 
 # --- the commands ------------------------------------------------------------------------------
 
+
 def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
@@ -156,18 +179,23 @@ def test_cli_report_on_the_sample_vault():
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["week"] == "boostcamp/5" and data["notes"] == ["retros/boostcamp 5주차 회고.md"]
-    assert {"key": "lstm", "label": "LSTM", "weeks": ["boostcamp/2", "boostcamp/3", "boostcamp/4",
-                                                       "boostcamp/5"]} in data["recurring"]
-    assert [(c["line"], c["from"]) for c in data["questions"]["carried"]] == [
-        (30, ["boostcamp/2"])]
+    assert {
+        "key": "lstm",
+        "label": "LSTM",
+        "weeks": ["boostcamp/2", "boostcamp/3", "boostcamp/4", "boostcamp/5"],
+    } in data["recurring"]
+    assert [(c["line"], c["from"]) for c in data["questions"]["carried"]] == [(30, ["boostcamp/2"])]
     markdown = run("report", str(SAMPLE))
     assert markdown.exit_code == 0 and markdown.output.startswith("## Weekly report: boostcamp/9\n")
 
 
-@pytest.mark.parametrize(("week", "message"), [
-    ("boostcamp/6", "vaultgraph: error: boostcamp has no notes in week 6 (weeks with notes: 1-5, 7-9)\n"),
-    ("nope/1", "vaultgraph: error: no series 'nope' in this vault"),
-])
+@pytest.mark.parametrize(
+    ("week", "message"),
+    [
+        ("boostcamp/6", "vaultgraph: error: boostcamp has no notes in week 6 (weeks with notes: 1-5, 7-9)\n"),
+        ("nope/1", "vaultgraph: error: no series 'nope' in this vault"),
+    ],
+)
 def test_cli_report_unknown_week(week, message):
     result = CliRunner().invoke(cli, ["report", str(SAMPLE), "--week", week])
     assert result.exit_code == 2
@@ -196,15 +224,17 @@ def test_cli_notes_without_weeks(tmp_path):
 
 
 def test_cli_a_series_with_one_week(tmp_path):
-    vault = write(tmp_path, {"retros/1주차 회고.md": "# 1주차 회고\n\n- [[LSTM]]이 왜 느린지 모르겠음\n",
-                             "LSTM.md": "# LSTM\n"})
+    vault = write(
+        tmp_path, {"retros/1주차 회고.md": "# 1주차 회고\n\n- [[LSTM]]이 왜 느린지 모르겠음\n", "LSTM.md": "# LSTM\n"}
+    )
     result = run("report", str(vault), "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["week"] == "retros/1" and data["recurring"] == [] and data["dormant"] == []
     assert "lstm" in [c["key"] for c in data["new"]]
-    assert data["questions"]["open"] == [{"text": "LSTM이 왜 느린지 모르겠음", "note": "retros/1주차 회고.md",
-                                          "line": 3}]
+    assert data["questions"]["open"] == [
+        {"text": "LSTM이 왜 느린지 모르겠음", "note": "retros/1주차 회고.md", "line": 3}
+    ]
     table = run("timeline", str(vault)).output
     assert table.startswith("retros: 1 week with notes\n")
 
@@ -226,5 +256,4 @@ def test_cli_bad_report_config(tmp_path):
     vault = write(tmp_path, {"w1.md": "# week 1\n", "vaultgraph.toml": "[report]\ndormant-weeks = -1\n"})
     result = CliRunner().invoke(cli, ["report", str(vault)])
     assert result.exit_code == 2
-    assert result.stderr.strip().endswith("vaultgraph.toml: report.dormant-weeks: expected a whole number >= 1, "
-                                          "got -1")
+    assert result.stderr.strip().endswith("vaultgraph.toml: report.dormant-weeks: expected a whole number >= 1, got -1")

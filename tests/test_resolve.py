@@ -11,8 +11,20 @@ from vaultgraph.vault.resolve import LinkIndex, has_block, has_heading, heading_
 
 NFD = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731 - a table helper
 
-NOTES = ["Note.md", "folder/Note.md", "other/Note.md", "a/Solo.md", "x.md", "deep/sub/Thing.md", "Note Name.md",
-         "한글/노트.md", "a/b/c.md", "a/x.md", "retros/2주차 회고.md", "Upper/CamelCase.md"]
+NOTES = [
+    "Note.md",
+    "folder/Note.md",
+    "other/Note.md",
+    "a/Solo.md",
+    "x.md",
+    "deep/sub/Thing.md",
+    "Note Name.md",
+    "한글/노트.md",
+    "a/b/c.md",
+    "a/x.md",
+    "retros/2주차 회고.md",
+    "Upper/CamelCase.md",
+]
 ATTACHMENTS = ["img/pic.png", "a/doc.pdf", "x.png", "attachments/loss-curve.png"]
 INDEX = LinkIndex(NOTES, ATTACHMENTS)
 
@@ -77,9 +89,13 @@ def test_nfd_index_paths_are_found_by_nfc_targets() -> None:
     assert index.resolve("2주차", "q.md").status == "note"
 
 
-HEADINGS_NOTE = parse_note("n.md", (
-    "# Top\n## KL Divergence\n### Sub: part\n## A\n### B\ntext ^blk-1\n\n## 한국어 제목\n## Hello  World\n"
-    "- item ^Item2\n## 회고\n### 회고\n## Notes\n").encode())
+HEADINGS_NOTE = parse_note(
+    "n.md",
+    (
+        "# Top\n## KL Divergence\n### Sub: part\n## A\n### B\ntext ^blk-1\n\n## 한국어 제목\n## Hello  World\n"
+        "- item ^Item2\n## 회고\n### 회고\n## Notes\n"
+    ).encode(),
+)
 
 # (id, heading, found)
 HEADING_CASES = [
@@ -110,13 +126,22 @@ def test_has_heading(heading: str, found: bool) -> None:
     assert has_heading(HEADINGS_NOTE, heading) is found
 
 
-@pytest.mark.parametrize("block,found", [("blk-1", True), ("BLK-1", True), ("item2", True), ("blk", False),
-                                         ("nope", False)])
+@pytest.mark.parametrize(
+    "block,found", [("blk-1", True), ("BLK-1", True), ("item2", True), ("blk", False), ("nope", False)]
+)
 def test_has_block(block: str, found: bool) -> None:
     assert has_block(HEADINGS_NOTE, block) is found
 
 
-@pytest.mark.parametrize("text,key", [("KL Divergence", "kl divergence"), ("A: b", "a b"), ("x|y^z", "x y z"),
-                                      ("[[Link]] text", "link text"), (NFD("한글"), "한글")])
+@pytest.mark.parametrize(
+    "text,key",
+    [
+        ("KL Divergence", "kl divergence"),
+        ("A: b", "a b"),
+        ("x|y^z", "x y z"),
+        ("[[Link]] text", "link text"),
+        (NFD("한글"), "한글"),
+    ],
+)
 def test_heading_key(text: str, key: str) -> None:
     assert heading_key(text) == key

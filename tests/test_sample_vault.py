@@ -46,9 +46,35 @@ def test_lint_sample_vault_finds_exactly_the_readme_table() -> None:
 
 
 # The rule codes of DESIGN.md's table: each has one planted instance in the vault.
-DESIGN_CODES = {"VG001", "VG002", "VG101", "VG102", "VG103", "VG104", "VG105", "VG106", "VG201", "VG202", "VG203",
-                "VG204", "VG205", "VG206", "VG301", "VG302", "VG303", "VG304", "VG305", "VG306", "VG307", "VG401",
-                "VG402", "VG403", "VG501", "VG502", "VG503"}
+DESIGN_CODES = {
+    "VG001",
+    "VG002",
+    "VG101",
+    "VG102",
+    "VG103",
+    "VG104",
+    "VG105",
+    "VG106",
+    "VG201",
+    "VG202",
+    "VG203",
+    "VG204",
+    "VG205",
+    "VG206",
+    "VG301",
+    "VG302",
+    "VG303",
+    "VG304",
+    "VG305",
+    "VG306",
+    "VG307",
+    "VG401",
+    "VG402",
+    "VG403",
+    "VG501",
+    "VG502",
+    "VG503",
+}
 
 
 def test_every_design_rule_has_its_planted_problem() -> None:

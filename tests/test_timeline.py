@@ -23,26 +23,30 @@ def note(path: str, series: str | None = None, week: int | None = None, iso: str
 
 def concept(key: str, *weeks: str | None, score: float = 1.0, named: tuple[str, ...] = ()) -> Concept:
     occurrences = [Occurrence(f"n{i}.md", i + 1, "learned", 1, week, "prose") for i, week in enumerate(weeks)]
-    return Concept(key=key, label=key.title(), score=score, count=len(weeks), weeks=list(named),
-                   occurrences=occurrences)
+    return Concept(
+        key=key, label=key.title(), score=score, count=len(weeks), weeks=list(named), occurrences=occurrences
+    )
 
 
 def b(n: int) -> WeekRef:
     return WeekRef(False, "b", n)
 
 
-@pytest.mark.parametrize(("key", "expected"), [
-    ("boostcamp/3", WeekRef(False, "boostcamp", 3)),
-    ("a/b/12", WeekRef(False, "a/b", 12)),
-    ("notes/1", WeekRef(False, "notes", 1)),
-    ("boostcamp/0", None),
-    ("boostcamp/", None),
-    ("boostcamp", None),
-    ("2023-W54", None),
-    ("2023-w03", None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("boostcamp/3", WeekRef(False, "boostcamp", 3)),
+        ("a/b/12", WeekRef(False, "a/b", 12)),
+        ("notes/1", WeekRef(False, "notes", 1)),
+        ("boostcamp/0", None),
+        ("boostcamp/", None),
+        ("boostcamp", None),
+        ("2023-W54", None),
+        ("2023-w03", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_parse_week_key(key, expected):
     assert parse_week_key(key) == expected
 
@@ -61,28 +65,45 @@ def test_consecutive_calendar_weeks_cross_the_year():
 
 
 def test_series_weeks_show_gaps_and_leave_out_notes_without_week():
-    timeline = build_timeline([
-        note("w1.md", "b", 1), note("w2.md", "b", 2), note("w4a.md", "b", 4), note("w4.md", "b", 4),
-        note("concept.md"), note("single.md", "solo", 7),
-    ])
+    timeline = build_timeline(
+        [
+            note("w1.md", "b", 1),
+            note("w2.md", "b", 2),
+            note("w4a.md", "b", 4),
+            note("w4.md", "b", 4),
+            note("concept.md"),
+            note("single.md", "solo", 7),
+        ]
+    )
     assert timeline.to_dict()["series"] == [
-        {"name": "b", "calendar": False, "weeks": [
-            {"week": 1, "key": "b/1", "notes": ["w1.md"]},
-            {"week": 2, "key": "b/2", "notes": ["w2.md"]},
-            {"week": 3, "key": "b/3", "notes": []},
-            {"week": 4, "key": "b/4", "notes": ["w4.md", "w4a.md"]}]},
+        {
+            "name": "b",
+            "calendar": False,
+            "weeks": [
+                {"week": 1, "key": "b/1", "notes": ["w1.md"]},
+                {"week": 2, "key": "b/2", "notes": ["w2.md"]},
+                {"week": 3, "key": "b/3", "notes": []},
+                {"week": 4, "key": "b/4", "notes": ["w4.md", "w4a.md"]},
+            ],
+        },
         {"name": "solo", "calendar": False, "weeks": [{"week": 7, "key": "solo/7", "notes": ["single.md"]}]},
     ]
 
 
 def test_notes_with_a_date_only_go_on_the_calendar_series_last():
-    timeline = build_timeline([note("d1.md", "daily", iso="2022-W52"), note("d2.md", "daily", iso="2023-W02"),
-                               note("r.md", "z", 1)])
+    timeline = build_timeline(
+        [note("d1.md", "daily", iso="2022-W52"), note("d2.md", "daily", iso="2023-W02"), note("r.md", "z", 1)]
+    )
     calendar = timeline.to_dict()["series"][-1]
-    assert calendar == {"name": CALENDAR, "calendar": True, "weeks": [
-        {"week": "2022-W52", "key": "2022-W52", "notes": ["d1.md"]},
-        {"week": "2023-W01", "key": "2023-W01", "notes": []},
-        {"week": "2023-W02", "key": "2023-W02", "notes": ["d2.md"]}]}
+    assert calendar == {
+        "name": CALENDAR,
+        "calendar": True,
+        "weeks": [
+            {"week": "2022-W52", "key": "2022-W52", "notes": ["d1.md"]},
+            {"week": "2023-W01", "key": "2023-W01", "notes": []},
+            {"week": "2023-W02", "key": "2023-W02", "notes": ["d2.md"]},
+        ],
+    }
 
 
 def test_a_series_without_name_is_called_notes_like_its_week_keys():
@@ -92,16 +113,26 @@ def test_a_series_without_name_is_called_notes_like_its_week_keys():
 
 def test_concept_statistics():
     notes = [note(f"w{n}.md", "b", n) for n in (1, 2, 3, 4, 5, 7, 8, 9)]
-    timeline = build_timeline(notes, [
-        concept("lstm", "b/2", "b/3", "b/4", "b/5", "b/2", "b/8"),
-        concept("attention", "b/9"),
-        concept("gap", "b/5", "b/7"),  # week 6 has no notes, so 5 and 7 are not consecutive
-        concept("evergreen", None),  # only in notes without a week: not on the timeline
-    ])
+    timeline = build_timeline(
+        notes,
+        [
+            concept("lstm", "b/2", "b/3", "b/4", "b/5", "b/2", "b/8"),
+            concept("attention", "b/9"),
+            concept("gap", "b/5", "b/7"),  # week 6 has no notes, so 5 and 7 are not consecutive
+            concept("evergreen", None),  # only in notes without a week: not on the timeline
+        ],
+    )
     data = {c["key"]: c for c in timeline.to_dict()["concepts"]}
     assert set(data) == {"lstm", "attention", "gap"}
-    assert data["lstm"] == {"key": "lstm", "label": "Lstm", "weeks": ["b/2", "b/3", "b/4", "b/5", "b/8"],
-                            "first": "b/2", "last": "b/8", "streak": 4, "dormant": 1}
+    assert data["lstm"] == {
+        "key": "lstm",
+        "label": "Lstm",
+        "weeks": ["b/2", "b/3", "b/4", "b/5", "b/8"],
+        "first": "b/2",
+        "last": "b/8",
+        "streak": 4,
+        "dormant": 1,
+    }
     assert (data["gap"]["streak"], data["gap"]["dormant"]) == (1, 2)
     assert (data["attention"]["first"], data["attention"]["dormant"]) == ("b/9", 0)
     assert [c.key for c in timeline.concepts] == ["lstm", "gap", "attention"]  # by first appearance
@@ -109,8 +140,9 @@ def test_concept_statistics():
 
 
 def test_weeks_named_by_the_concept_count_even_without_an_occurrence():
-    timeline = build_timeline([note("a.md", "b", 1), note("c.md", "b", 3)],
-                              [concept("x", "b/1", named=("b/1", "b/3", "other/2"))])
+    timeline = build_timeline(
+        [note("a.md", "b", 1), note("c.md", "b", 3)], [concept("x", "b/1", named=("b/1", "b/3", "other/2"))]
+    )
     assert timeline.to_dict()["concepts"][0]["weeks"] == ["b/1", "b/3"]  # other/2: no such series
 
 
@@ -122,9 +154,16 @@ def test_statistics_use_the_concepts_main_series():
     assert (data["first"], data["last"], data["streak"], data["dormant"]) == ("b/2", "b/3", 2, 6)
 
 
-@pytest.mark.parametrize(("weeks", "expected"), [
-    ([], 0), ([1], 1), ([1, 2, 3], 3), ([1, 3, 4], 2), ([1, 2, 4, 5, 6, 9], 3),
-])
+@pytest.mark.parametrize(
+    ("weeks", "expected"),
+    [
+        ([], 0),
+        ([1], 1),
+        ([1, 2, 3], 3),
+        ([1, 3, 4], 2),
+        ([1, 2, 4, 5, 6, 9], 3),
+    ],
+)
 def test_longest_streak(weeks, expected):
     assert longest_streak([b(n) for n in weeks]) == expected
 

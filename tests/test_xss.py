@@ -38,16 +38,20 @@ def write_vault(root: Path) -> Path:
             f"## {BREAKOUT}\n\n"
             f"- **{SCRIPT}** 을 배웠다, **{IMG}**를 정리했다, **LSTM**이 핵심 #{week}주차xss\n"
             f"- [[{SCRIPT}]] [[missing {IMG}]] [[concept {ATTRIBUTE}]] **Batch Normalization**\n"
-            f"- [link]({BREAKOUT}.md) ![[{ALERT}.png]] **{ATTRIBUTE}**\n", encoding="utf-8")
-    (vault / f"concept {ATTRIBUTE}.md").write_text(f"# {ATTRIBUTE}\n\n**{BREAKOUT}** [[week1 {ALERT}]]\n",
-                                                    encoding="utf-8")
+            f"- [link]({BREAKOUT}.md) ![[{ALERT}.png]] **{ATTRIBUTE}**\n",
+            encoding="utf-8",
+        )
+    (vault / f"concept {ATTRIBUTE}.md").write_text(
+        f"# {ATTRIBUTE}\n\n**{BREAKOUT}** [[week1 {ALERT}]]\n", encoding="utf-8"
+    )
     return vault
 
 
 def run(args: list[str], cwd: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(cwd / "xdg-cache")}  # not the tester's own cache
-    result = subprocess.run([sys.executable, "-m", "vaultgraph", *args], capture_output=True, text=True,
-                            cwd=cwd, timeout=300, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "vaultgraph", *args], capture_output=True, text=True, cwd=cwd, timeout=300, env=env
+    )
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
 
 

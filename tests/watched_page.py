@@ -24,13 +24,13 @@ class WatchedPage:
         self.page.on("dialog", self._dialog)
         self.page.goto(html.as_uri())
 
-    def _route(self, route) -> None:  # noqa: ANN001 - playwright's Route
+    def _route(self, route) -> None:
         if route.request.url.startswith("file://"):
             route.continue_()
         else:
             self.requests.append(route.request.url)
             route.abort()
 
-    def _dialog(self, dialog) -> None:  # noqa: ANN001 - playwright's Dialog
+    def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)
         dialog.dismiss()

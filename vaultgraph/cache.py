@@ -17,6 +17,7 @@ with a secret kept in the user's cache folder: a shard this user did not write i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import importlib.metadata
@@ -170,7 +171,7 @@ class ParseCache:
         except OSError:
             return None
         body = len(_MAGIC) + _MAC_SIZE
-        head, mac, payload = blob[:len(_MAGIC)], blob[len(_MAGIC):body], blob[body:]
+        head, mac, payload = blob[: len(_MAGIC)], blob[len(_MAGIC) : body], blob[body:]
         if head != _MAGIC or not hmac.compare_digest(mac, self._mac(payload)):
             return None  # not ours, truncated or tampered with: never unpickle it
         try:
@@ -183,10 +184,8 @@ class ParseCache:
         """Replace the file `name` atomically with `value`; None removes it (prune)."""
         target = self.directory / f"{name}.pickle"
         if value is None:
-            try:
+            with contextlib.suppress(OSError):  # a stale file left behind is only ignored later
                 target.unlink(missing_ok=True)
-            except OSError:
-                pass  # a stale file left behind is only ignored later
             return
         payload = pickle.dumps((self.fingerprint, value), protocol=pickle.HIGHEST_PROTOCOL)
         try:

@@ -29,10 +29,10 @@ Decoder = Callable[[Any], Any]
 
 def _codec_for_type(hint: Any) -> tuple[Encoder, Decoder] | None:
     """Encoder/decoder for one field's type, or None when the value is stored as it is."""
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _dataclass_codec(hint)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin is list and args and dataclasses.is_dataclass(args[0]):
+    if origin is list and args and isinstance(args[0], type) and dataclasses.is_dataclass(args[0]):
         enc, dec = _dataclass_codec(args[0])
         if args[0] in _FLAT:  # the class is called straight from C, without a Python frame per item
             cls = args[0]
@@ -53,16 +53,21 @@ def _dataclass_codec(cls: type) -> tuple[Encoder, Decoder]:
         return _CODECS[cls]
     names = [f.name for f in dataclasses.fields(cls) if f.init]
     hints = typing.get_type_hints(cls)
-    nested = [(i, codec) for i, name in enumerate(names) if (codec := _codec_for_type(hints[name])) is not None]
+    nested = [(i, found) for i, name in enumerate(names) if (found := _codec_for_type(hints[name])) is not None]
     words = [i for i, name in enumerate(names) if _is_text(hints[name])]
     if len(names) == 1:  # attrgetter of one name returns the value, not a 1-tuple
         single = attrgetter(names[0])
-        get: Callable[[Any], tuple] = lambda obj: (single(obj),)
+
+        def get(obj: Any) -> tuple:
+            return (single(obj),)
+
     else:
-        get = attrgetter(*names)
+        get = attrgetter(*names)  # type: ignore[assignment]
+    codec: tuple[Encoder, Decoder]
     if not nested and not words:
-        codec: tuple[Encoder, Decoder] = (get, lambda values: cls(*values))
+        codec = (get, lambda values: cls(*values))
     else:
+
         def encode(obj: Any) -> tuple:
             values = list(get(obj))
             for i, (enc, _) in nested:
@@ -78,9 +83,10 @@ def _dataclass_codec(cls: type) -> tuple[Encoder, Decoder]:
 
         def decode(values: tuple) -> Any:
             if nested:
-                values = list(values)
+                fields = list(values)
                 for i, (_, dec) in nested:
-                    values[i] = dec(values[i])
+                    fields[i] = dec(fields[i])
+                return cls(*fields)
             return cls(*values)
 
         codec = (encode, decode)
@@ -107,7 +113,7 @@ def _schema(cls: type, seen: set[type]) -> str:
     parts = []
     for f in dataclasses.fields(cls):
         hint = hints[f.name]
-        inner = [a for a in (hint, *typing.get_args(hint)) if dataclasses.is_dataclass(a)]
+        inner = [a for a in (hint, *typing.get_args(hint)) if isinstance(a, type) and dataclasses.is_dataclass(a)]
         parts.append(f"{f.name}:{hint}" + "".join(_schema(a, seen) for a in inner))
     return f"{cls.__name__}({','.join(parts)})"
 
@@ -132,12 +138,15 @@ def note_decoder(skip: Collection[str] = ()) -> Decoder:
     empty = [i for i, name in enumerate(_NOTE_FIELDS) if name in skip]
 
     def decode(values: tuple) -> Note:
-        values = list(values)
+        fields = list(values)
         for i in empty:
-            values[i] = []
-        return decode_note(values)
+            fields[i] = []
+        note: Note = decode_note(fields)
+        return note
 
     return decode
+
+
 def _field_decoders() -> list[Decoder | None]:
     hints = typing.get_type_hints(Note)
     return [codec[1] if (codec := _codec_for_type(hints[name])) is not None else None for name in _NOTE_FIELDS]
@@ -156,6 +165,7 @@ class LazyNote(Note):
     """
 
     __slots__ = ("_encoded",)
+    _encoded: list[Any]
 
     def __getattr__(self, name: str) -> Any:
         index = _FIELD_INDEX.get(name)

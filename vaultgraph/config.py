@@ -6,17 +6,12 @@ raises `ConfigError` with one line, `file: key: what is wrong`, as yamllint does
 
 from __future__ import annotations
 
-import sys
+import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 from vaultgraph.lint.rule import Rule, all_rules, rules_by_key, unknown_selectors
 from vaultgraph.model import SEVERITIES
@@ -154,15 +149,28 @@ def parse_config(table: Mapping[str, Any], path: Path | None) -> Config:
                 raise ConfigError(f"{where}: expected a table")
             config.sections[key] = _section_validator(key)(value, where)
         else:
-            known = ", ".join(sorted({"select", "extend-select", "ignore", "exclude", "flavor", "per-file-ignores",
-                                      "severity", "rules", *SECTION_VALIDATORS}))
+            known = ", ".join(
+                sorted(
+                    {
+                        "select",
+                        "extend-select",
+                        "ignore",
+                        "exclude",
+                        "flavor",
+                        "per-file-ignores",
+                        "severity",
+                        "rules",
+                        *SECTION_VALIDATORS,
+                    }
+                )
+            )
             raise ConfigError(f"{where}: unknown key (known keys: {known})")
     return config
 
 
 def _severities(value: Any, where: str) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a table of CODE = \"error\" | \"warning\" | \"info\"")
+        raise ConfigError(f'{where}: expected a table of CODE = "error" | "warning" | "info"')
     by_key = rules_by_key()
     result = {}
     for key, severity in value.items():

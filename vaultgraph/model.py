@@ -115,6 +115,9 @@ class Segment:
     kind: Literal["text", "strong", "emphasis", "mark", "heading", "link-text"]
 
 
+TermSource = Literal["link", "tag", "front-matter", "strong", "mark", "heading", "prose", "verb"]
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """A candidate concept found in one note, before any vault-wide merging (see `vaultgraph.concepts`)."""
@@ -127,7 +130,7 @@ class Term:
     block: int
     """Same numbering as `Segment.block`; 0 for terms from front matter."""
     section: str
-    source: Literal["link", "tag", "front-matter", "strong", "mark", "heading", "prose", "verb"]
+    source: TermSource
     """How it was marked; `verb` is an English word used as a Korean verb stem (`update할`)."""
 
 

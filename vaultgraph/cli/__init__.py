@@ -23,12 +23,13 @@ class VaultgraphGroup(click.Group):
             sys.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
-        except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence: one line, exit 2
+        except Exception as exc:
             if ctx.meta.get("debug"):
                 traceback.print_exc()
             else:
-                click.echo(f"vaultgraph: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-                           err=True)
+                click.echo(
+                    f"vaultgraph: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True
+                )
             sys.exit(2)
 
 

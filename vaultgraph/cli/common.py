@@ -16,8 +16,12 @@ from vaultgraph.vault.load import Vault, load_snapshot
 from vaultgraph.vault.snapshot import Snapshot, take_snapshot
 
 path_argument = click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
-config_option = click.option("--config", "config_file", type=click.Path(path_type=Path),
-                             help="Config file (default: nearest vaultgraph.toml, .vaultgraph.toml or pyproject.toml).")
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    help="Config file (default: nearest vaultgraph.toml, .vaultgraph.toml or pyproject.toml).",
+)
 _NO_CACHE = "vaultgraph.no_cache"
 
 
@@ -25,8 +29,13 @@ def _remember_no_cache(ctx: click.Context, _param: click.Parameter, value: bool)
     ctx.meta[_NO_CACHE] = value
 
 
-cache_option = click.option("--no-cache", is_flag=True, expose_value=False, callback=_remember_no_cache,
-                            help="Parse every note again; neither read nor write the parse cache (.vaultgraph-cache/).")
+cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    expose_value=False,
+    callback=_remember_no_cache,
+    help="Parse every note again; neither read nor write the parse cache (.vaultgraph-cache/).",
+)
 """Add to any command that calls `open_vault`; the command function needs no extra parameter."""
 
 
@@ -39,8 +48,9 @@ def open_snapshot(path: Path, config_file: Path | None) -> tuple[Config, Snapsho
     return config, take_snapshot(path, config.exclude, store), store
 
 
-def load_notes(config: Config, snapshot: Snapshot, store: ParseCache | None, skip: tuple[str, ...] = (),
-               lazy: bool = False) -> Vault:
+def load_notes(
+    config: Config, snapshot: Snapshot, store: ParseCache | None, skip: tuple[str, ...] = (), lazy: bool = False
+) -> Vault:
     """Parse (or take from the cache) every note of `snapshot`; `skip` and `lazy` as in `load_snapshot`."""
     # The vault lives until the command exits: frozen once built, later collections (lint, graph)
     # do not walk its million objects.

@@ -46,12 +46,19 @@ def _fail(message: str) -> None:
 
 @click.command()
 @path_argument
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write ('-' for standard output; default: vaultgraph.FORMAT here).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write ('-' for standard output; default: vaultgraph.FORMAT here).",
+)
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="html", show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open the map in the default browser.")
-@click.option("--max-nodes", type=click.IntRange(min=0),
-              help="Keep the N most salient nodes, 0 for all (map default: its core, at most 300; exports: all).")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=0),
+    help="Keep the N most salient nodes, 0 for all (map default: its core, at most 300; exports: all).",
+)
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(NODE_KINDS), help="Keep only nodes of this kind.")
 @click.option("--series", help="Keep only what happens in weeks of this series.")
 @click.option("--week-from", help="First week to keep (e.g. boostcamp/2).")
@@ -59,9 +66,19 @@ def _fail(message: str) -> None:
 @click.option("--color-by", type=click.Choice(COLOR_BY), help="What the map colours nodes by at first.")
 @config_option
 @cache_option
-def graph(path: Path, output: Path | None, output_format: str, open_browser: bool, max_nodes: int | None,
-          kinds: tuple[str, ...], series: str | None, week_from: str | None, week_to: str | None,
-          color_by: str | None, config_file: Path | None) -> None:
+def graph(
+    path: Path,
+    output: Path | None,
+    output_format: str,
+    open_browser: bool,
+    max_nodes: int | None,
+    kinds: tuple[str, ...],
+    series: str | None,
+    week_from: str | None,
+    week_to: str | None,
+    color_by: str | None,
+    config_file: Path | None,
+) -> None:
     """Build the knowledge graph of PATH and write it as a map or as data."""
     # Imported here, not at the top: networkx and pyvis (which pulls in IPython) cost every other
     # command half a second of start-up.
@@ -88,10 +105,16 @@ def graph(path: Path, output: Path | None, output_format: str, open_browser: boo
         if output_format == "html":
             from vaultgraph.render.html import render_map
 
-            message = ("" if shown.number_of_nodes() else
-                       f"No notes found in {path}." if not vault.notes else "No nodes match the filters.")
-            pieces: Iterable[str] = [render_map(shown, path, left_out=left_out, message=message,
-                                                color_by=color_by or settings["color-by"])]
+            message = (
+                ""
+                if shown.number_of_nodes()
+                else f"No notes found in {path}."
+                if not vault.notes
+                else "No nodes match the filters."
+            )
+            pieces: Iterable[str] = [
+                render_map(shown, path, left_out=left_out, message=message, color_by=color_by or settings["color-by"])
+            ]
         else:
             pieces = export_pieces(shown, output_format)
         target = output or Path(f"vaultgraph.{output_format}")

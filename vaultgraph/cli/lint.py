@@ -6,6 +6,7 @@ import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -28,7 +29,7 @@ class LintUsageError(click.ClickException):
 
     exit_code = 2
 
-    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+    def show(self, file: Any = None) -> None:
         click.echo(f"vaultgraph: error: {self.format_message()}", err=True)
 
 
@@ -59,8 +60,11 @@ def _report_fixes(result: FixResult, verb: str) -> None:
     if not result.converged:
         click.echo(f"vaultgraph: fixes did not settle after {result.passes} passes; run --fix again", err=True)
     if result.changed:
-        click.echo(f"{verb} {result.fixed} problem{'s' if result.fixed != 1 else ''} "
-                   f"in {len(result.changed)} file{'s' if len(result.changed) != 1 else ''}.", err=True)
+        click.echo(
+            f"{verb} {result.fixed} problem{'s' if result.fixed != 1 else ''} "
+            f"in {len(result.changed)} file{'s' if len(result.changed) != 1 else ''}.",
+            err=True,
+        )
 
 
 @click.command()
@@ -74,23 +78,56 @@ def _report_fixes(result: FixResult, verb: str) -> None:
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of each finding.")
 @click.option("--fix", is_flag=True, help="Fix what can be fixed safely, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (VG002 re-encode).")
-@click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing. "
-                                           "Exit 1 when there is a diff.")
-@click.option("--changed", metavar="[REF]", is_flag=False, flag_value="HEAD", default=None,
-              help="Report only notes changed against a git ref (default HEAD), untracked ones included; "
-                   "links still resolve against the whole vault. Put PATH first or write --changed=REF.")
-@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
-              help="Do not report the known findings listed in this file.")
-@click.option("--write-baseline", "baseline_out", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write every current finding to this file as the baseline, and exit 0.")
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print what --fix would change as a unified diff; write nothing. Exit 1 when there is a diff.",
+)
+@click.option(
+    "--changed",
+    metavar="[REF]",
+    is_flag=False,
+    flag_value="HEAD",
+    default=None,
+    help="Report only notes changed against a git ref (default HEAD), untracked ones included; "
+    "links still resolve against the whole vault. Put PATH first or write --changed=REF.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Do not report the known findings listed in this file.",
+)
+@click.option(
+    "--write-baseline",
+    "baseline_out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write every current finding to this file as the baseline, and exit 0.",
+)
 @config_option
 @cache_option
-def lint(path: Path, output_format: str, select: str | None, extend_select: str | None, ignore: str | None,
-         strict: bool, exit_zero: bool, statistics: bool, fix: bool, unsafe_fixes: bool, diff: bool,
-         changed: str | None, baseline: Path | None, baseline_out: Path | None, config_file: Path | None) -> None:
+def lint(
+    path: Path,
+    output_format: str,
+    select: str | None,
+    extend_select: str | None,
+    ignore: str | None,
+    strict: bool,
+    exit_zero: bool,
+    statistics: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    changed: str | None,
+    baseline: Path | None,
+    baseline_out: Path | None,
+    config_file: Path | None,
+) -> None:
     """Check the notes in PATH (default: the current folder)."""
-    selection = Selection(select=_codes("--select", select) if select else None,
-                          extend_select=_codes("--extend-select", extend_select), ignore=_codes("--ignore", ignore))
+    selection = Selection(
+        select=_codes("--select", select) if select else None,
+        extend_select=_codes("--extend-select", extend_select),
+        ignore=_codes("--ignore", ignore),
+    )
     if fix and diff:
         raise LintUsageError("--fix and --diff cannot be used together (--diff previews --fix)")
     config, snapshot, store = open_snapshot(path, config_file)
@@ -133,9 +170,20 @@ def lint(path: Path, output_format: str, select: str | None, extend_select: str 
         if known is not None:
             diagnostics = new_findings(diagnostics, known, vault.notes)
         linted = tuple(p for p in vault.notes if paths is None or p in paths)
-    _print(diagnostics, statistics, LintReport(
-        root=str(path), files=len(linted), diagnostics=diagnostics, paths=linted, rules=tuple(rules),
-        prefix=_location_prefix(path), color=output_format == "text" and sys.stdout.isatty()), output_format)
+    _print(
+        diagnostics,
+        statistics,
+        LintReport(
+            root=str(path),
+            files=len(linted),
+            diagnostics=diagnostics,
+            paths=linted,
+            rules=tuple(rules),
+            prefix=_location_prefix(path),
+            color=output_format == "text" and sys.stdout.isatty(),
+        ),
+        output_format,
+    )
     failing = [d for d in diagnostics if strict or d.severity == "error"]
     sys.exit(1 if failing and not exit_zero else 0)
 
@@ -152,8 +200,14 @@ def _print(diagnostics: list[Diagnostic], statistics: bool, report: LintReport, 
 
 
 @click.command()
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text",
-              show_default=True, help="markdown: the README's rule table.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown: the README's rule table.",
+)
 def rules(output_format: str) -> None:
     """List every rule: code, name, default severity, whether it is on by default and fixable."""
     if output_format == "markdown":
@@ -172,8 +226,10 @@ def explain(code: str) -> None:
     if rule is None:
         raise LintUsageError(f"unknown rule {code!r} (see `vaultgraph rules`)")
     options = "".join(f"\n  {name} = {default!r}" for name, default in rule.options.items())
-    click.echo(f"{rule.code} {rule.name} ({rule.severity}{'' if rule.enabled else ', off by default'})\n\n"
-               f"{rule.doc}" + (f"\n\nOptions:{options}" if options else ""))
+    click.echo(
+        f"{rule.code} {rule.name} ({rule.severity}{'' if rule.enabled else ', off by default'})\n\n"
+        f"{rule.doc}" + (f"\n\nOptions:{options}" if options else "")
+    )
 
 
 COMMANDS = (lint, rules, explain)

@@ -40,8 +40,15 @@ class LazyBar:
                 return
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self.bar = Progress(TextColumn("parsing notes"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                console=self.console, transient=True, auto_refresh=False)
+            self.bar = Progress(
+                TextColumn("parsing notes"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=self.console,
+                transient=True,
+                auto_refresh=False,
+            )
             self.bar.start()
             self.task = self.bar.add_task("parse", total=total)
         self.bar.update(self.task, completed=done, total=total)
@@ -90,8 +97,7 @@ class LazySteps:
                 return
             from rich.progress import Progress, SpinnerColumn, TextColumn
 
-            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), console=self.console,
-                                transient=True)
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), console=self.console, transient=True)
             self.bar.start()
             self.task = self.bar.add_task(self.description, total=None)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -50,12 +51,22 @@ def _write(text: str, output: Path | None) -> None:
 
 @click.command()
 @path_argument
-@click.option("--format", "output_format", type=click.Choice(("text", "json", "html")), default="text",
-              show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help=f"File to write ('-' for standard output; html default: {DEFAULT_HTML}).")
-@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
-              help="Concepts per series in the text table (the most salient ones).")
+@click.option(
+    "--format", "output_format", type=click.Choice(("text", "json", "html")), default="text", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"File to write ('-' for standard output; html default: {DEFAULT_HTML}).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=30,
+    show_default=True,
+    help="Concepts per series in the text table (the most salient ones).",
+)
 @config_option
 @cache_option
 def timeline(path: Path, output_format: str, output: Path | None, top: int, config_file: Path | None) -> None:
@@ -72,18 +83,26 @@ def timeline(path: Path, output_format: str, output: Path | None, top: int, conf
 @click.command()
 @path_argument
 @click.option("--week", help="SERIES/N or YYYY-Www (default: the latest week of the longest series).")
-@click.option("--format", "output_format", type=click.Choice(("markdown", "json")), default="markdown",
-              show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: standard output).")
+@click.option(
+    "--format", "output_format", type=click.Choice(("markdown", "json")), default="markdown", show_default=True
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output)."
+)
 @config_option
 @cache_option
 def report(path: Path, week: str | None, output_format: str, output: Path | None, config_file: Path | None) -> None:
     """Report one week of PATH: new, recurring and dormant concepts, open and carried questions."""
     config, vault, data = _timeline(path, config_file)
     if week is None and default_week(data) is None:  # nothing asked, nothing to report: not an error
-        empty = {"week": None, "notes": [], "new": [], "recurring": [], "dormant": [],
-                 "questions": {"open": [], "carried": []}}
+        empty: dict[str, Any] = {
+            "week": None,
+            "notes": [],
+            "new": [],
+            "recurring": [],
+            "dormant": [],
+            "questions": {"open": [], "carried": []},
+        }
         _write(json.dumps(empty, indent=2) if output_format == "json" else NO_WEEKS, output)
         return
     try:

@@ -33,15 +33,23 @@ from vaultgraph.model import Concept, Note, Occurrence, Term, WeekInfo
 from vaultgraph.vault.load import Vault
 
 # How much one occurrence counts, by how it was marked.
-SOURCE_WEIGHTS: dict[str, float] = {"link": 3.0, "front-matter": 2.0, "strong": 2.0, "mark": 2.0, "tag": 1.5,
-                                    "heading": 1.0, "prose": 1.0, "verb": 0.3}
-KNOWN_BOOST = 2.0      # the term names a concept note or a glossary entry
-PHRASE_BOOST = 1.5     # a multi-word English term is more specific than any of its words
-CAPITALS_BOOST = 1.2   # a capital first letter in notes written in lower case may mark a name (Augraphy)
-NAME_BOOST = 1.6       # inner capitals, or letters joined to digits or hyphens, spell a name (KL, ViT, Monte-Carlo)
-KOREAN_WEIGHT = 0.5    # Korean prose nouns: noisier (esp. without kiwipiepy) and often narrative
-LOAN_WEIGHT = 0.7      # ... but a loanword (`멘토링`, `푸리에`) is how Korean spells a foreign term
-MAX_PHRASE_WORDS = 4   # a longer leftover run is a sentence, not a term
+SOURCE_WEIGHTS: dict[str, float] = {
+    "link": 3.0,
+    "front-matter": 2.0,
+    "strong": 2.0,
+    "mark": 2.0,
+    "tag": 1.5,
+    "heading": 1.0,
+    "prose": 1.0,
+    "verb": 0.3,
+}
+KNOWN_BOOST = 2.0  # the term names a concept note or a glossary entry
+PHRASE_BOOST = 1.5  # a multi-word English term is more specific than any of its words
+CAPITALS_BOOST = 1.2  # a capital first letter in notes written in lower case may mark a name (Augraphy)
+NAME_BOOST = 1.6  # inner capitals, or letters joined to digits or hyphens, spell a name (KL, ViT, Monte-Carlo)
+KOREAN_WEIGHT = 0.5  # Korean prose nouns: noisier (esp. without kiwipiepy) and often narrative
+LOAN_WEIGHT = 0.7  # ... but a loanword (`멘토링`, `푸리에`) is how Korean spells a foreign term
+MAX_PHRASE_WORDS = 4  # a longer leftover run is a sentence, not a term
 SHORT_PARTICLES = tuple(p for p in PARTICLES if len(p) == 1)
 _WHOLE = frozenset({"link", "tag", "front-matter"})  # sources that name one concept as a whole
 # A capital after a letter (`ViT`, `HPO`), or letters joined to digits or by a hyphen or dot inside a word.
@@ -93,16 +101,22 @@ class _Vocabulary:
             return self.names[key]
         if key not in self._misses:
             # Without kiwipiepy a noun's last syllable may have been cut as a particle (`푸리에` -> `푸리`).
-            self._misses[key] = next((self.names[key + p] for p in SHORT_PARTICLES if key + p in self.names),
-                                     None) if key and has_hangul(key[-1]) else None
+            self._misses[key] = (
+                next((self.names[key + p] for p in SHORT_PARTICLES if key + p in self.names), None)
+                if key and has_hangul(key[-1])
+                else None
+            )
         return self._misses[key]
 
 
 def _names_a_concept(note: Note) -> bool:
     """False for hub notes: a long title, or one ending in a collection word (`멘토링 질문 모음`), or `index`."""
     title = _PARENTHESIS.sub("", note.title or note.stem).split()
-    return (note.stem.casefold() not in COLLECTION_WORDS and len(title) <= MAX_PHRASE_WORDS
-            and not (len(title) > 1 and title[-1].casefold() in COLLECTION_WORDS))
+    return (
+        note.stem.casefold() not in COLLECTION_WORDS
+        and len(title) <= MAX_PHRASE_WORDS
+        and not (len(title) > 1 and title[-1].casefold() in COLLECTION_WORDS)
+    )
 
 
 def _has_week(note: Note) -> bool:
@@ -137,8 +151,7 @@ class _Builder:
                 if entity is None:  # not setdefault: building a spare _Entity per term was a tenth of the run
                     entity = self.entities[ident] = _Entity()
                 entity.forms[form] += 1
-                entity.occurrences.append(Occurrence(note.path, term.line, term.section, term.block, week,
-                                                     term.source))
+                entity.occurrences.append(Occurrence(note.path, term.line, term.section, term.block, week, term.source))
                 entity.weights[note.path] += weight
 
     def _weighed(self, term: Term, note: Note) -> list[tuple[str, str, float]]:
@@ -153,8 +166,9 @@ class _Builder:
         key = (term.source, term.text, where)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = [(form, ident, self._weight(term, form, ident))
-                                       for form, ident in self._concepts_of(term, note)]
+            found = self._memo[key] = [
+                (form, ident, self._weight(term, form, ident)) for form, ident in self._concepts_of(term, note)
+            ]
         return found
 
     def _weight(self, term: Term, form: str, ident: str) -> float:

@@ -27,23 +27,28 @@ import re
 from vaultgraph.concepts.korean import tokenizer
 from vaultgraph.concepts.normalize import fold, is_verb_tail
 from vaultgraph.concepts.stopwords import is_filler
-from vaultgraph.model import Note, Segment, Term
+from vaultgraph.model import Note, Segment, Term, TermSource
 from vaultgraph.parse.frontmatter import string_list
 
 # The look-behinds make each match start at a word start, keeping the scan linear on long words.
-_URL = re.compile(r"(?<![A-Za-z0-9+.\-])(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S+"
-                  r"|(?<![\w.+\-])[\w.+\-]+@[\w\-]+\.[\w.\-]+")
+_URL = re.compile(
+    r"(?<![A-Za-z0-9+.\-])(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S+"
+    r"|(?<![\w.+\-])[\w.+\-]+@[\w\-]+\.[\w.\-]+"
+)
 _CALLOUT = re.compile(r"^\s*\[![\w-]+\][+-]?")  # an Obsidian callout's type (`> [!question]`) is markup
 _MARK = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 # A Latin-script word (inner `.`, `-`, `_`, `&`, `+` allowed: `d2l.ai`, `W&B`, `C++`) and any Hangul
 # glued after it; or a run of spaces; or any other character, which ends a run of words.
-_PIECE = re.compile(r"(?P<word>[A-Za-z0-9]+(?:[.\-_&+][A-Za-z0-9]+)*(?:\+\+)?)(?P<tail>[\uac00-\ud7a3]*)"
-                    r"|(?P<space>[ \t]+)|(?P<other>[^A-Za-z0-9 \t]+)")
+_PIECE = re.compile(
+    r"(?P<word>[A-Za-z0-9]+(?:[.\-_&+][A-Za-z0-9]+)*(?:\+\+)?)(?P<tail>[\uac00-\ud7a3]*)"
+    r"|(?P<space>[ \t]+)|(?P<other>[^A-Za-z0-9 \t]+)"
+)
 MAX_RUN = 16  # words; a longer run is text in English, cut into pieces the builder splits further
 MAX_WORD = 64  # longer "words" are hashes, base64 or junk, never a term
 _HAS_LETTER = re.compile(r"[A-Za-z]")
-_ATTACHMENT = frozenset("png jpg jpeg gif svg webp bmp tif tiff pdf mp3 mp4 m4a wav ogg webm mov avi mkv "
-                        "csv xlsx docx pptx zip".split())
+_ATTACHMENT = frozenset(
+    "png jpg jpeg gif svg webp bmp tif tiff pdf mp3 mp4 m4a wav ogg webm mov avi mkv csv xlsx docx pptx zip".split()
+)
 _STRONG_KINDS = frozenset({"strong", "emphasis", "mark"})
 
 
@@ -147,7 +152,7 @@ def _segment_terms(segment: Segment, terms: list[Term]) -> None:
     if segment.kind in _STRONG_KINDS and len(found) == 1:
         terms.append(Term(found[0][0], line, block, section, "strong"))
         return
-    base = "heading" if segment.kind == "heading" else "prose"
+    base: TermSource = "heading" if segment.kind == "heading" else "prose"
     terms.extend(Term(run, line, block, section, "verb" if verb else base) for run, verb in found)
 
 

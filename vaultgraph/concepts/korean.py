@@ -26,16 +26,20 @@ from vaultgraph.concepts.normalize import leading_particle, strip_particle
 
 _PIECES = re.compile(r"(?P<ko>[\uac00-\ud7a3]+)|(?P<space>[ \t]+)|(?P<other>[^\uac00-\ud7a3 \t]+)")
 # Last syllables of verb, adjective and adverb forms (and of nominalised verbs: `했음`, `헷갈림`).
-_VERB_ENDINGS = frozenset("다 음 함 됨 임 림 짐 김 줌 봄 움 요 고 며 면 서 니 게 데 던 는 은 을 한 할 된 될 "
-                          "자 야 죠 네 까 히 워 해 했 져 봐 듯 럼 겠 었 았 였 쳐 켜 가 와 하 되 "
-                          # and the future adnominal (`늘어날`, `바뀔`), but not `일`/`델`/`널` (`파일`, `모델`, `채널`)
-                          "를 뀔 질 갈 올 볼 줄 킬 릴 칠 날 "
-                          # past adnominals (`나온`, `바뀐`, `만든`), but not `린`/`본`/`진` (`클린`, `기본`, `사진`)
-                          "온 뀐 힌 른 친 든 낸 둔 쓴 "
-                          # and other endings (`되냐`, `하려`, `나눠`, `써`, `그럴`, `나쁜`, `남겨둘`, `힘들`)
-                          "냐 려 눠 써 럴 쁜 둘 들".split())
+_VERB_ENDINGS = frozenset(
+    "다 음 함 됨 임 림 짐 김 줌 봄 움 요 고 며 면 서 니 게 데 던 는 은 을 한 할 된 될 "
+    "자 야 죠 네 까 히 워 해 했 져 봐 듯 럼 겠 었 았 였 쳐 켜 가 와 하 되 "
+    # and the future adnominal (`늘어날`, `바뀔`), but not `일`/`델`/`널` (`파일`, `모델`, `채널`)
+    "를 뀔 질 갈 올 볼 줄 킬 릴 칠 날 "
+    # past adnominals (`나온`, `바뀐`, `만든`), but not `린`/`본`/`진` (`클린`, `기본`, `사진`)
+    "온 뀐 힌 른 친 든 낸 둔 쓴 "
+    # and other endings (`되냐`, `하려`, `나눠`, `써`, `그럴`, `나쁜`, `남겨둘`, `힘들`)
+    "냐 려 눠 써 럴 쁜 둘 들".split()
+)
 # Open syllables that end verb stems, so `-ㅁ` after them nominalises a verb (`적어둠`, `나옴`, `모름`).
-_M_STEMS = frozenset("하 되 보 두 오 르 뀌 꾸 매 히 기 지 리 우 주 쓰 키 치 내 워 져 여 겨 혀 쳐 해 봐 와 누 바".split())
+_M_STEMS = frozenset(
+    "하 되 보 두 오 르 뀌 꾸 매 히 기 지 리 우 주 쓰 키 치 내 워 져 여 겨 혀 쳐 해 봐 와 누 바".split()
+)
 # Syllables before `-지` and `-기` that end a verb or adjective stem (`되지`, `많지`, `말하기`, `찾기`);
 # `이미지`, `패키지`, `크기`, `주기` end otherwise.
 _JI_STEMS = frozenset("하 되 않 있 없 좋 많 렇 쁘 같 싶 겠 었 았 였 했 됐 겼 치 내 숙 르 나 오 보".split())
@@ -79,7 +83,7 @@ class FallbackTokenizer:
             start = match.start()
             glued = start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
             if kind == "ko" and not glued and match.end() - start <= 20:
-                listed = text[match.end():match.end() + 1] in (",", "/", ")", "·")
+                listed = text[match.end() : match.end() + 1] in (",", "/", ")", "·")
                 noun, ends_run = _noun(match.group(), listed)
                 if noun is not None:
                     run.append(noun)
@@ -109,8 +113,11 @@ def _noun(word: str, listed: bool) -> tuple[str | None, bool]:
     if particle and listed and len(particle) == 1 and _verb_form(stem):
         return None, True  # `상관없지만,` is a verb before a comma, whatever its last syllable
     if particle and not (listed and len(particle) == 1):
-        verb = (stem[-1] in _STEM_VERB_ENDINGS or (particle == "는" and stem[-1] in _NEUN_STEMS)
-                or (len(stem) > 1 and stem[-1] in _VERB_ENDINGS and stem[-2] in _VERB_BEFORE))  # `있다고만`
+        verb = (
+            stem[-1] in _STEM_VERB_ENDINGS
+            or (particle == "는" and stem[-1] in _NEUN_STEMS)
+            or (len(stem) > 1 and stem[-1] in _VERB_ENDINGS and stem[-2] in _VERB_BEFORE)
+        )  # `있다고만`
         return (None if verb or _verb_form(stem) else stem), True  # `있다는`, `걸리는`, `되지만`
     if word[-1] in _VERB_ENDINGS or word[-1] in _STEM_VERB_ENDINGS or word.endswith("적인") or _verb_form(word):
         return None, True
@@ -135,15 +142,15 @@ def _verb_form(word: str) -> bool:
 # technical terms (`멘토링`, `푸리에`, `파라미터`), so the concept builder weighs such nouns like English.
 _ANY = None
 _FOREIGN_SHAPES: tuple[tuple[frozenset[int] | None, frozenset[int] | None, frozenset[int] | None], ...] = (
-    (frozenset({15}), frozenset(set(range(21)) - {10}), _ANY),        # ㅋ (but 쾌): 캠, 클, 코
+    (frozenset({15}), frozenset(set(range(21)) - {10}), _ANY),  # ㅋ (but 쾌): 캠, 클, 코
     (frozenset(set(range(19)) - {9, 12, 14}), frozenset({5}), _ANY),  # ㅔ but after ㅅㅈㅊ: 멘, 에, 데
     (frozenset({3, 7, 9, 12, 14, 15, 16, 17}), frozenset({18}), frozenset({0})),  # open ㅡ: 스, 트, 프
-    (frozenset({5, 15, 16, 17}), frozenset({4}), _ANY),               # 러, 커, 터, 퍼
+    (frozenset({5, 15, 16, 17}), frozenset({4}), _ANY),  # 러, 커, 터, 퍼
     (frozenset({0, 2, 3, 5, 6, 9, 15, 16, 17}), frozenset({20}), frozenset({21})),  # 링, 팅, 싱
-    (frozenset({9, 12, 14}), frozenset({6}), _ANY),                   # 셔, 션, 쳐
-    (frozenset({3, 16}), frozenset({20}), _ANY),                      # 디, 틴
+    (frozenset({9, 12, 14}), frozenset({6}), _ANY),  # 셔, 션, 쳐
+    (frozenset({3, 16}), frozenset({20}), _ANY),  # 디, 틴
     (frozenset({3, 6, 7, 9, 12, 14, 15, 16, 17}), frozenset({17}), _ANY),  # 뷰, 퓨, 튜, 슈
-    (frozenset({17}), frozenset({13}), _ANY),                         # 푸
+    (frozenset({17}), frozenset({13}), _ANY),  # 푸
 )
 
 
@@ -155,8 +162,10 @@ def looks_borrowed(word: str) -> bool:
         if not 0 <= index < 11172:
             continue
         jamo = (index // 588, index % 588 // 28, index % 28)
-        if any(all(allowed is None or part in allowed for part, allowed in zip(jamo, shape))
-               for shape in _FOREIGN_SHAPES):
+        if any(
+            all(allowed is None or part in allowed for part, allowed in zip(jamo, shape, strict=True))
+            for shape in _FOREIGN_SHAPES
+        ):
             return True
     return False
 

@@ -39,8 +39,10 @@ def validate(table: Any, where: str) -> dict[str, Any]:
                 raise ConfigError(f"{here}: expected an integer >= {1 if key == 'min-count' else 0}, got {value!r}")
             result[key] = value
         else:
-            raise ConfigError(f"{here}: unknown key (known keys: {', '.join(sorted(DEFAULTS))}; "
-                              "glossary entries go under [concepts.glossary])")
+            raise ConfigError(
+                f"{here}: unknown key (known keys: {', '.join(sorted(DEFAULTS))}; "
+                "glossary entries go under [concepts.glossary])"
+            )
     return result
 
 

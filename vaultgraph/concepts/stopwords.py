@@ -13,23 +13,28 @@ a concept comes from the notes themselves and the user's glossary.
 
 from __future__ import annotations
 
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 a an the and or but nor so yet if then than that this these those there here it its it's i me my we our you
 your he she they them their his her is am are was were be been being do does did done have has had having
 to of in on at by for with from into onto over under about after before between through during without
 within as not no yes all any some each every both either neither other another such same own only very too
 also just more most less least much many few can could should would will shall may might must what which
 who whom whose when where why how vs etc eg ie e.g i.e via per up down out off again once
-""".split())
+""".split()
+)
 
-FILLER = frozenset("""
+FILLER = frozenset(
+    """
 use used uses using make made makes get got gets go goes went see seen look looks thing things stuff
 way ways something anything nothing everything lot lots bit kind sort part parts point points case cases
 example examples time times day days week weeks today yesterday tomorrow now later first second last next
 new old good bad better best great nice fine ok okay well really actually maybe probably
 update updated updates check checked need needs want wants try tried let lets know known think thought
 like likes please thanks thank note notes memo todo tbd wip done fix fixed
-""".split()) | frozenset("""
+""".split()
+) | frozenset(
+    """
 때 것 거 수 등 등등 중 쪽 좀 잘 더 또 또는 및 다시 그냥 정말 진짜 너무 많이 조금 약간 아주 매우 꽤
 이번 다음 지난 이전 이후 전 후 위 아래 앞 뒤 안 밖 이제 지금 당장 요즘 오늘 내일 어제 주말 평일 주 주차 일
 월요일 화요일 수요일 목요일 금요일 토요일 일요일 오전 오후 시 분 초 시간 하루 매일 매주
@@ -42,29 +47,35 @@ like likes please thanks thank note notes memo todo tbd wip done fix fixed
 전에 앞에 뒤에 뒤에서 앞쪽 뒤쪽 한쪽 양쪽 위의 밖의 거의 가장 제일 훨씬 없이 따로 아님 아니라 다름 어디 바로 주로 미리 대신
 서로 일찍 빨리 드디어 한참 당분간 대략 각각 여러 다섯 매번 번에 번씩 동안 중간 초반 후반 나중 중엔 요새 이따 오래 일일 수록
 것의 것과 것만 것인지 걸로 때만 등의 말이 이거구 이유 이상 이하 미만 정도로 하나씩 조금씩 다들 뭐든 그때그때 얘기 생각보다
-""".split())
+""".split()
+)
 
-SECTION_NAMES = frozenset("""
+SECTION_NAMES = frozenset(
+    """
 learned learn learning feeling feelings miscellaneous misc summary overview introduction intro conclusion
 references reference links todo todos keep problem problems try kpt retrospective retro plan plans goal goals
 review reflection log notes journal daily weekly
 회고 느낀점 배운점 잘한점 아쉬운점 개선점 목표 계획 한줄평 요약 정리 참고 참고자료 정의 예시 메모 기타 일정
-""".split())
+""".split()
+)
 
 # The last word of a note title that gathers things rather than names one (`멘토링 질문 모음`, `ray tune 실험 메모`).
-COLLECTION_WORDS = frozenset("""
+COLLECTION_WORDS = frozenset(
+    """
 모음 메모 정리 기록 노트 목록 모아보기 아이디어 회고 일지 로그 링크 index notes memo memos log logs list collection
 ideas links journal moc readme
-""".split())
+""".split()
+)
 
-FRONT_MATTER_KEYS = frozenset("""
+FRONT_MATTER_KEYS = frozenset(
+    """
 layout title date categories category tags tag aliases alias permalink author authors description excerpt
 published draft toc comments series week cssclass cssclasses created updated modified lastmod last_modified
 slug image sidebar math use_math mermaid pin type status lang language concepts concept source url
-""".split())
+""".split()
+)
 
 
 def is_filler(key: str, extra: frozenset[str] = frozenset()) -> bool:
     """True when a whole term (already folded) is never a concept by itself."""
-    return (key in FILLER or key in FUNCTION_WORDS or key in SECTION_NAMES or key in FRONT_MATTER_KEYS
-            or key in extra)
+    return key in FILLER or key in FUNCTION_WORDS or key in SECTION_NAMES or key in FRONT_MATTER_KEYS or key in extra

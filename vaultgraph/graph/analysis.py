@@ -57,7 +57,7 @@ def annotate(graph: nx.MultiDiGraph) -> None:
     """Set `community`, `centrality` and `salience` on every node of `graph` (in place)."""
     adjacency = projection(graph)
     communities = louvain_communities(list(adjacency), simple_edges(adjacency), LOUVAIN_SEED) if adjacency else []
-    ordered = sorted(communities, key=lambda members: (-len(members), min(members)))
+    ordered = sorted(communities, key=lambda members: (-len(members), min(map(str, members))))
     nodes = graph.nodes
     for number, members in enumerate(ordered):
         for node in members:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any
 
 import networkx as nx
@@ -70,8 +70,14 @@ class _Builder:
     def add_notes(self) -> None:
         for path, note in self.vault.notes.items():
             week = note.week.key if note.week is not None else ""
-            self.node(f"note:{path}", "note", note.title or note.stem, path=path,
-                      aliases=list(note.aliases), snippet=_note_snippet(note))
+            self.node(
+                f"note:{path}",
+                "note",
+                note.title or note.stem,
+                path=path,
+                aliases=list(note.aliases),
+                snippet=_note_snippet(note),
+            )
             if week:
                 self._weeks[f"note:{path}"].add(week)
 
@@ -121,11 +127,10 @@ class _Builder:
             self.edge(f"note:{path}", week_id, "in-week")
         for keys in series.values():
             ordered = sorted(keys, key=week_sort_key)
-            for before, after in zip(ordered, ordered[1:]):
+            for before, after in pairwise(ordered):
                 self.edge(f"week:{before}", f"week:{after}", "next-week")
         for week_id in (n for n, kind in self.graph.nodes(data="kind") if kind == "week"):
-            notes = [self.vault.notes[p[5:]].title for p, _ in self.graph.in_edges(week_id)
-                     if p.startswith("note:")]
+            notes = [self.vault.notes[p[5:]].title for p, _ in self.graph.in_edges(week_id) if p.startswith("note:")]
             self.graph.nodes[week_id]["snippet"] = snippet("; ".join(notes))
 
     def add_concepts(self, concepts: Iterable[Concept]) -> None:
@@ -136,9 +141,16 @@ class _Builder:
             first = concept.occurrences[0] if concept.occurrences else None
             where = self.vault.notes.get(first.path) if first else None
             text = f"{where.title}: {self.line(first.path, first.line)}" if first and where else ""
-            self.node(concept_id, "concept", concept.label, score=float(concept.score),
-                      variants=list(concept.variants), notes=list(concept.notes),
-                      path=concept.note or "", snippet=snippet(text))
+            self.node(
+                concept_id,
+                "concept",
+                concept.label,
+                score=float(concept.score),
+                variants=list(concept.variants),
+                notes=list(concept.notes),
+                path=concept.note or "",
+                snippet=snippet(text),
+            )
             self.graph.nodes[concept_id]["count"] = concept.count
             self._weeks[concept_id].update(concept.weeks)
             mentions = Counter(o.path for o in concept.occurrences if o.path in self.vault.notes)
@@ -189,4 +201,3 @@ def build_graph(vault: Vault, config: Config | None, concepts: Iterable[Concept]
     graph = builder.finish()
     annotate(graph)
     return graph
-

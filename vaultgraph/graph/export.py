@@ -39,8 +39,12 @@ def flat_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for node, data in graph.nodes(data=True):
         flat.add_node(_scalar(node), **{k: _scalar(v) for k, v in data.items() if v is not None})
     for source, target, key, data in graph.edges(keys=True, data=True):
-        flat.add_edge(_scalar(source), _scalar(target), key=_scalar(key),
-                      **{k: _scalar(v) for k, v in data.items() if v is not None})
+        flat.add_edge(
+            _scalar(source),
+            _scalar(target),
+            key=_scalar(key),
+            **{k: _scalar(v) for k, v in data.items() if v is not None},
+        )
     return flat
 
 
@@ -53,8 +57,10 @@ def node_link_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
     a million edges nor their 100 MB of text are ever all held at once.
     """
     dumps = _ENCODER.encode
-    yield (f'{{\n"directed": {dumps(graph.is_directed())},\n"multigraph": {dumps(graph.is_multigraph())},\n'
-           f'"graph": {dumps(graph.graph)},\n"nodes": ')
+    yield (
+        f'{{\n"directed": {dumps(graph.is_directed())},\n"multigraph": {dumps(graph.is_multigraph())},\n'
+        f'"graph": {dumps(graph.graph)},\n"nodes": '
+    )
     yield from _json_list(dumps({**data, "id": node}) for node, data in graph.nodes(data=True))
     yield ',\n"links": '
     yield from _json_list(_link_lines(graph))
@@ -79,10 +85,19 @@ def _link_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
         for target, keyed in targets.items():
             for key, data in keyed.items():
                 kind, weight = data.get("kind"), data.get("weight")
-                if (len(data) == 2 and type(kind) is str and type(weight) is int and type(key) is str
-                        and type(source) is str and type(target) is str and next(iter(data)) == "kind"):
-                    yield (f'{{"kind": {quote(kind)}, "weight": {weight}, "source": {quote(source)}, '
-                           f'"target": {quote(target)}, "key": {quote(key)}}}')
+                if (
+                    len(data) == 2
+                    and type(kind) is str
+                    and type(weight) is int
+                    and type(key) is str
+                    and type(source) is str
+                    and type(target) is str
+                    and next(iter(data)) == "kind"
+                ):
+                    yield (
+                        f'{{"kind": {quote(kind)}, "weight": {weight}, "source": {quote(source)}, '
+                        f'"target": {quote(target)}, "key": {quote(key)}}}'
+                    )
                 else:
                     yield dumps({**data, "source": source, "target": target, "key": key})
 

@@ -23,8 +23,9 @@ THRESHOLD = 0.0000001  # networkx's default: a level that adds less modularity e
 Adjacency = list[dict[int, int]]
 
 
-def louvain_communities(nodes: list[Hashable], edges: Iterable[tuple[Hashable, Hashable, int]],
-                        seed: int) -> list[set[Hashable]]:
+def louvain_communities(
+    nodes: list[Hashable], edges: Iterable[tuple[Hashable, Hashable, int]], seed: int
+) -> list[set[Hashable]]:
     """Communities of the undirected graph with `nodes` (in order) and weighted `edges` (in order).
 
     `edges` must hold each pair once (an `nx.Graph`'s `edges(data="weight")`), without self-loops.
@@ -79,7 +80,7 @@ def _one_level(adjacency: Adjacency, m: float, rng: random.Random) -> tuple[list
     while moves > 0:
         moves = 0
         for u in order:
-            best_mod = 0
+            best_mod = 0.0
             own = best_com = node2com[u]
             weights = cached[u]
             if weights is None:
@@ -92,8 +93,8 @@ def _one_level(adjacency: Adjacency, m: float, rng: random.Random) -> tuple[list
             degree = degrees[u]
             totals[own] -= degree
             remove_cost = -weights[own] / m + (totals[own] * degree) / scale
-            for com, w in weights.items():
-                gain = remove_cost + w / m - (totals[com] * degree) / scale
+            for com, weight in weights.items():
+                gain = remove_cost + weight / m - (totals[com] * degree) / scale
                 if gain > best_mod:
                     best_mod = gain
                     best_com = com

@@ -43,9 +43,12 @@ COMMON_MIN, COMMON_SHARE, COMMON_WEIGHT = 5, 0.05, 0.25
 _ASKING = re.compile(
     r"모르겠|이해가?\s*안\s*(?:되|됨|돼|가|감|갔)|이해를?\s*못|궁금|헷갈|알고\s*싶"
     r"|\b(?:not sure (?:why|how|what|whether|if)|i wonder|wondering|(?:do not|don't|still don't) "
-    r"(?:understand|get|know))\b", re.I)
+    r"(?:understand|get|know))\b",
+    re.I,
+)
 _INTERROGATIVE = re.compile(
-    r"(?:^|\s)(?:왜(?!냐)|뭐|무엇|어떻게|어디|언제|누가|어느)\S*.*(?:(?<!니)까|[^는은인한할을던]지|냐|나요|죠|가요)\s*[.~…]*$")
+    r"(?:^|\s)(?:왜(?!냐)|뭐|무엇|어떻게|어디|언제|누가|어느)\S*.*(?:(?<!니)까|[^는은인한할을던]지|냐|나요|죠|가요)\s*[.~…]*$"
+)
 _QUESTION_MARK = re.compile(r"\?(?=[\s\"'”’)\]>.,!~]|$)")
 _ANSWERED = re.compile(r"풀렸|풀림|해결(?:됐|됨|했)|알게\s*됐|알게\s*됨|이해했|이해가\s*됐")
 _CALLOUT = re.compile(r"\s*\[![\w-]+\][+-]?")
@@ -60,24 +63,183 @@ _HANGUL = re.compile(r"[가-힣]+")
 _WEEK_MENTION = re.compile(r"([0-9]+)\s*주차|\bweek\s*([0-9]+)", re.I)
 _LAST_WEEK = re.compile(r"지난\s*주|저번\s*주|\blast week\b", re.I)
 # Particles and endings, longest first so "에서" wins over "서"; one is stripped per word.
-_SUFFIXES = sorted({
-    "이", "가", "은", "는", "을", "를", "의", "에", "에서", "에게", "로", "으로", "와", "과", "랑", "이랑",
-    "보다", "도", "만", "까지", "부터", "마다", "처럼", "라는", "이라는", "이란", "란", "이나", "인지", "는지",
-    "은지", "한지", "에는", "에도", "으로는", "로는", "라고", "이라고", "다는데", "는데", "은데", "인데",
-    "했음", "했다", "했던", "하는", "하다", "하면", "해서", "한", "할", "함", "음", "임", "됨", "된", "던",
-    "다", "까", "을까", "나요", "지",
-}, key=len, reverse=True)
+_SUFFIXES = sorted(
+    {
+        "이",
+        "가",
+        "은",
+        "는",
+        "을",
+        "를",
+        "의",
+        "에",
+        "에서",
+        "에게",
+        "로",
+        "으로",
+        "와",
+        "과",
+        "랑",
+        "이랑",
+        "보다",
+        "도",
+        "만",
+        "까지",
+        "부터",
+        "마다",
+        "처럼",
+        "라는",
+        "이라는",
+        "이란",
+        "란",
+        "이나",
+        "인지",
+        "는지",
+        "은지",
+        "한지",
+        "에는",
+        "에도",
+        "으로는",
+        "로는",
+        "라고",
+        "이라고",
+        "다는데",
+        "는데",
+        "은데",
+        "인데",
+        "했음",
+        "했다",
+        "했던",
+        "하는",
+        "하다",
+        "하면",
+        "해서",
+        "한",
+        "할",
+        "함",
+        "음",
+        "임",
+        "됨",
+        "된",
+        "던",
+        "다",
+        "까",
+        "을까",
+        "나요",
+        "지",
+    },
+    key=len,
+    reverse=True,
+)
 _SUFFIX_SET = frozenset(_SUFFIXES)
-_STOP = frozenset({
-    "왜", "뭐", "무엇", "어떻게", "어디", "언제", "누가", "어느", "모르겠", "모르겠음", "모르겠다", "모르", "궁금",
-    "이해", "헷갈", "알고", "싶", "아직", "아직도", "여전히", "질문", "주차", "지난", "저번", "이번", "다음",
-    "안", "못", "수", "것", "거", "게", "건", "걸", "좀", "더", "잘", "그", "이", "저", "그런", "이런", "저런",
-    "그게", "이게", "같", "있", "없", "되", "하", "해", "때", "또", "다시", "정말", "진짜", "계속",
-    "the", "a", "an", "is", "are", "was", "why", "how", "what", "when", "which", "who", "do", "does",
-    "did", "not", "i", "it", "to", "of", "in", "on", "and", "or", "for", "with", "this", "that", "be",
-    "still", "sure", "wonder", "understand", "know", "get", "question", "week", "last", "more", "less",
-    "than", "need", "needs", "can", "could", "should", "would",
-})
+_STOP = frozenset(
+    {
+        "왜",
+        "뭐",
+        "무엇",
+        "어떻게",
+        "어디",
+        "언제",
+        "누가",
+        "어느",
+        "모르겠",
+        "모르겠음",
+        "모르겠다",
+        "모르",
+        "궁금",
+        "이해",
+        "헷갈",
+        "알고",
+        "싶",
+        "아직",
+        "아직도",
+        "여전히",
+        "질문",
+        "주차",
+        "지난",
+        "저번",
+        "이번",
+        "다음",
+        "안",
+        "못",
+        "수",
+        "것",
+        "거",
+        "게",
+        "건",
+        "걸",
+        "좀",
+        "더",
+        "잘",
+        "그",
+        "이",
+        "저",
+        "그런",
+        "이런",
+        "저런",
+        "그게",
+        "이게",
+        "같",
+        "있",
+        "없",
+        "되",
+        "하",
+        "해",
+        "때",
+        "또",
+        "다시",
+        "정말",
+        "진짜",
+        "계속",
+        "the",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "why",
+        "how",
+        "what",
+        "when",
+        "which",
+        "who",
+        "do",
+        "does",
+        "did",
+        "not",
+        "i",
+        "it",
+        "to",
+        "of",
+        "in",
+        "on",
+        "and",
+        "or",
+        "for",
+        "with",
+        "this",
+        "that",
+        "be",
+        "still",
+        "sure",
+        "wonder",
+        "understand",
+        "know",
+        "get",
+        "question",
+        "week",
+        "last",
+        "more",
+        "less",
+        "than",
+        "need",
+        "needs",
+        "can",
+        "could",
+        "should",
+        "would",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -124,7 +286,7 @@ def _line_text(raw: str, segments: list[Segment]) -> str:
             parts.append(code[0])
         parts.append(segment.text)
         cursor = position + len(segment.text)
-    if parts and (code := _TRAILING.match(raw, cursor)) and not raw[code.end():].strip():
+    if parts and (code := _TRAILING.match(raw, cursor)) and not raw[code.end() :].strip():
         parts.append(code[0])
     text = " ".join("".join(parts).split())
     callout = _CALLOUT.match(text)
@@ -141,8 +303,10 @@ def _blocks(note: Note) -> list[tuple[bool, list[tuple[int, str]]]]:
             by_block.setdefault(segment.block, {}).setdefault(segment.line, []).append(segment)
     blocks = []
     for lines in by_block.values():
-        texts = [(line, _line_text(raw_lines[line - 1] if line <= len(raw_lines) else "", segments))
-                 for line, segments in sorted(lines.items())]
+        texts = [
+            (line, _line_text(raw_lines[line - 1] if line <= len(raw_lines) else "", segments))
+            for line, segments in sorted(lines.items())
+        ]
         texts = [(line, text) for line, text in texts if text]
         if texts:
             blocks.append((min(lines) in bullets, texts))
@@ -224,8 +388,14 @@ def mentioned_weeks(text: str, week: WeekRef) -> set[WeekRef]:
     return {ref for ref in named if ref < week} if not week.calendar else set()
 
 
-def _same(earlier: Question, later: Question, earlier_terms: dict[str, float], later_terms: dict[str, float],
-          later_week: WeekRef, earlier_week: WeekRef) -> bool:
+def _same(
+    earlier: Question,
+    later: Question,
+    earlier_terms: dict[str, float],
+    later_terms: dict[str, float],
+    later_week: WeekRef,
+    earlier_week: WeekRef,
+) -> bool:
     shared = earlier_terms.keys() & later_terms.keys()
     if len(shared) >= 2 and similarity(earlier_terms, later_terms) >= CARRY_THRESHOLD:
         return True

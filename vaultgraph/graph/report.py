@@ -59,11 +59,14 @@ class WeeklyReport:
     carried: list[Question] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"week": self.week.key, "notes": self.notes,
-                "new": [c.to_dict() for c in self.new], "recurring": [c.to_dict() for c in self.recurring],
-                "dormant": [c.to_dict() for c in self.dormant],
-                "questions": {"open": [q.to_dict() for q in self.open],
-                              "carried": [q.to_dict() for q in self.carried]}}
+        return {
+            "week": self.week.key,
+            "notes": self.notes,
+            "new": [c.to_dict() for c in self.new],
+            "recurring": [c.to_dict() for c in self.recurring],
+            "dormant": [c.to_dict() for c in self.dormant],
+            "questions": {"open": [q.to_dict() for q in self.open], "carried": [q.to_dict() for q in self.carried]},
+        }
 
 
 def default_week(timeline: Timeline) -> WeekRef | None:
@@ -106,8 +109,7 @@ def resolve_week(timeline: Timeline, text: str | None) -> WeekRef:
         raise WeekNotFound(f"{text!r} is not a week: expected SERIES/N or YYYY-Www (weeks here: {known})")
     series = timeline.find_series(ref)
     if series is None and ref.calendar:
-        raise WeekNotFound(f"no note is placed by its date alone, so there is no week {ref.key} "
-                           f"(weeks here: {known})")
+        raise WeekNotFound(f"no note is placed by its date alone, so there is no week {ref.key} (weeks here: {known})")
     if series is None:
         names = ", ".join(s.name for s in timeline.series)
         raise WeekNotFound(f"no series {ref.series!r} in this vault (series: {names}; weeks here: {known})")
@@ -118,8 +120,7 @@ def resolve_week(timeline: Timeline, text: str | None) -> WeekRef:
 
 def _entry(concept: ConceptTimeline, week: WeekRef, dormant_weeks: int) -> tuple[str, ConceptEntry] | None:
     """Which list a concept belongs to for `week`, if any."""
-    seen = [ref for ref in concept.weeks if ref.calendar == week.calendar and ref.series == week.series
-            and ref <= week]
+    seen = [ref for ref in concept.weeks if ref.calendar == week.calendar and ref.series == week.series and ref <= week]
     if not seen:
         return None
     if seen[-1] == week:
@@ -131,8 +132,9 @@ def _entry(concept: ConceptTimeline, week: WeekRef, dormant_weeks: int) -> tuple
     return None
 
 
-def build_report(timeline: Timeline, questions: Iterable[Question], week: WeekRef,
-                 dormant_weeks: int = 3) -> WeeklyReport:
+def build_report(
+    timeline: Timeline, questions: Iterable[Question], week: WeekRef, dormant_weeks: int = 3
+) -> WeeklyReport:
     """The report for `week` (see the module docstring); `questions` have `carried_from` filled."""
     series = timeline.find_series(week)
     notes = next((w.notes for w in series.weeks if w.ref == week), []) if series else []

@@ -30,9 +30,13 @@ def week_range(graph: nx.MultiDiGraph, first: str | None, last: str | None, seri
             raise SelectionError(f"unknown week {given!r} (weeks in this vault: {known or 'none'})")
     low = week_sort_key(first) if first else None
     high = week_sort_key(last) if last else None
-    return {w for w in weeks
-            if (low is None or week_sort_key(w) >= low) and (high is None or week_sort_key(w) <= high)
-            and (series is None or w.rpartition("/")[0] == series)}
+    return {
+        w
+        for w in weeks
+        if (low is None or week_sort_key(w) >= low)
+        and (high is None or week_sort_key(w) <= high)
+        and (series is None or w.rpartition("/")[0] == series)
+    }
 
 
 def induced(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
@@ -46,17 +50,29 @@ def induced(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
     part = nx.MultiDiGraph()
     part.graph.update(graph.graph)
     part.add_nodes_from((node, data) for node, data in graph.nodes(data=True) if node in kept)
-    part.add_edges_from((source, target, key, data) for source, targets in graph.adjacency() if source in kept
-                        for target, keyed in targets.items() if target in kept for key, data in keyed.items())
+    part.add_edges_from(
+        (source, target, key, data)
+        for source, targets in graph.adjacency()
+        if source in kept
+        for target, keyed in targets.items()
+        if target in kept
+        for key, data in keyed.items()
+    )
     return part
 
 
-def filter_graph(graph: nx.MultiDiGraph, kinds: Collection[str] | None = None,
-                 weeks: set[str] | None = None) -> nx.MultiDiGraph:
+def filter_graph(
+    graph: nx.MultiDiGraph, kinds: Collection[str] | None = None, weeks: set[str] | None = None
+) -> nx.MultiDiGraph:
     """A copy of `graph` with only the nodes of `kinds` that fall in `weeks` (None: no filter)."""
-    return induced(graph, (node for node, data in graph.nodes(data=True)
-                           if (not kinds or data["kind"] in kinds)
-                           and (weeks is None or weeks.intersection(data["weeks"]))))
+    return induced(
+        graph,
+        (
+            node
+            for node, data in graph.nodes(data=True)
+            if (not kinds or data["kind"] in kinds) and (weeks is None or weeks.intersection(data["weeks"]))
+        ),
+    )
 
 
 def most_salient(graph: nx.MultiDiGraph, limit: int, core: bool = False) -> tuple[nx.MultiDiGraph, int]:
@@ -73,8 +89,9 @@ def most_salient(graph: nx.MultiDiGraph, limit: int, core: bool = False) -> tupl
 
 def _top(graph: nx.MultiDiGraph, candidates: Iterable[tuple[str, dict]], limit: int) -> nx.MultiDiGraph:
     """The part of `graph` on the `limit` most salient of the `candidates` (node, data)."""
-    ranked = sorted(candidates,
-                    key=lambda item: (-item[1].get("salience", 0), -KIND_WEIGHT.get(item[1]["kind"], 0), item[0]))
+    ranked = sorted(
+        candidates, key=lambda item: (-item[1].get("salience", 0), -KIND_WEIGHT.get(item[1]["kind"], 0), item[0])
+    )
     return induced(graph, (node for node, _ in ranked[:limit]))
 
 
@@ -100,11 +117,16 @@ def map_core(graph: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, int]:
     """
     notes = sum(1 for _, kind in graph.nodes(data="kind") if kind == "note")
     budget = max(MIN_CONCEPTS, CONCEPTS_PER_NOTE * notes)
-    concepts = sorted((item for item in graph.nodes(data=True) if item[1]["kind"] == "concept"),
-                      key=lambda item: (not recurs(item[1]), -item[1].get("salience", 0), item[0]))
+    concepts = sorted(
+        (item for item in graph.nodes(data=True) if item[1]["kind"] == "concept"),
+        key=lambda item: (not recurs(item[1]), -item[1].get("salience", 0), item[0]),
+    )
     keep = [node for node, _ in concepts[:budget]]
-    keep += [node for node, data in graph.nodes(data=True)
-             if data["kind"] in ("note", "week", "missing") or (data["kind"] == "tag" and data.get("count", 0) >= 2)]
+    keep += [
+        node
+        for node, data in graph.nodes(data=True)
+        if data["kind"] in ("note", "week", "missing") or (data["kind"] == "tag" and data.get("count", 0) >= 2)
+    ]
     if 0 < limit < len(keep):  # when `limit` bites, what is shown is simply the most salient of the core
         nodes = graph.nodes
         kept = _top(graph, ((node, nodes[node]) for node in keep), limit)

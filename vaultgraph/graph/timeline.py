@@ -27,8 +27,17 @@ from dataclasses import dataclass, field
 
 from vaultgraph.model import Concept, Note, Occurrence, WeekInfo
 
-__all__ = ["CALENDAR", "ConceptTimeline", "SeriesTimeline", "Timeline", "TimelineWeek", "WeekRef",
-           "build_timeline", "parse_week_key", "week_ref"]
+__all__ = [
+    "CALENDAR",
+    "ConceptTimeline",
+    "SeriesTimeline",
+    "Timeline",
+    "TimelineWeek",
+    "WeekRef",
+    "build_timeline",
+    "parse_week_key",
+    "week_ref",
+]
 
 CALENDAR = "dated"
 """Name of the series that holds notes placed by their date alone."""
@@ -153,8 +162,15 @@ class ConceptTimeline:
         return self.main.index - self.last.index
 
     def to_dict(self) -> dict:
-        return {"key": self.key, "label": self.label, "weeks": [w.key for w in self.weeks],
-                "first": self.first.key, "last": self.last.key, "streak": self.streak, "dormant": self.dormant}
+        return {
+            "key": self.key,
+            "label": self.label,
+            "weeks": [w.key for w in self.weeks],
+            "first": self.first.key,
+            "last": self.last.key,
+            "streak": self.streak,
+            "dormant": self.dormant,
+        }
 
 
 @dataclass(slots=True)
@@ -183,9 +199,16 @@ def _series_timelines(notes: Iterable[Note]) -> list[SeriesTimeline]:
     result = []
     for (calendar, name), weeks in sorted(by_axis.items()):
         first, last = min(weeks), max(weeks)
-        result.append(SeriesTimeline(name, calendar, [
-            TimelineWeek(WeekRef(calendar, name, index), sorted(weeks.get(index, [])))
-            for index in range(first, last + 1)]))
+        result.append(
+            SeriesTimeline(
+                name,
+                calendar,
+                [
+                    TimelineWeek(WeekRef(calendar, name, index), sorted(weeks.get(index, [])))
+                    for index in range(first, last + 1)
+                ],
+            )
+        )
     return result
 
 
@@ -216,8 +239,13 @@ def concept_timeline(concept: Concept, series: dict[tuple[bool, str], SeriesTime
     refs = sorted(where)
     main = min(series[(ref.calendar, ref.series)] for ref in refs)
     return ConceptTimeline(
-        key=concept.key, label=concept.label, score=concept.score, weeks=refs, main=main.latest,
-        occurrences={ref.key: sorted(where[ref], key=lambda o: (o.path, o.line)) for ref in refs})
+        key=concept.key,
+        label=concept.label,
+        score=concept.score,
+        weeks=refs,
+        main=main.latest,
+        occurrences={ref.key: sorted(where[ref], key=lambda o: (o.path, o.line)) for ref in refs},
+    )
 
 
 def build_timeline(notes: Iterable[Note], concepts: Iterable[Concept] = ()) -> Timeline:

@@ -40,8 +40,10 @@ def _key(notes: Mapping[str, Note], d: Diagnostic) -> Key:
 
 def baseline_data(diagnostics: Iterable[Diagnostic], notes: Mapping[str, Note]) -> dict[str, Any]:
     """The baseline document for these findings, sorted so that it diffs well in version control."""
-    entries = [{"path": d.path, "code": d.code, "message": d.message, "line_hash": line_hash(notes, d),
-                "line": d.line} for d in sorted(diagnostics, key=Diagnostic.sort_key)]
+    entries = [
+        {"path": d.path, "code": d.code, "message": d.message, "line_hash": line_hash(notes, d), "line": d.line}
+        for d in sorted(diagnostics, key=Diagnostic.sort_key)
+    ]
     return {"version": BASELINE_VERSION, "tool": "vaultgraph", "findings": entries}
 
 
@@ -63,16 +65,20 @@ def read_baseline(path: Path) -> Counter[Key]:
         raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from exc
     except ValueError as exc:
         raise BaselineError(f"{path}: not a vaultgraph baseline (invalid JSON: {exc})") from exc
-    if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(
-            data.get("findings"), list):
-        raise BaselineError(f"{path}: not a vaultgraph baseline (expected version {BASELINE_VERSION} "
-                            "and a list of findings)")
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != BASELINE_VERSION
+        or not isinstance(data.get("findings"), list)
+    ):
+        raise BaselineError(
+            f"{path}: not a vaultgraph baseline (expected version {BASELINE_VERSION} and a list of findings)"
+        )
     known: Counter[Key] = Counter()
     fields = ("path", "code", "message", "line_hash")
     for number, entry in enumerate(data["findings"], 1):
         if not isinstance(entry, dict) or not all(isinstance(entry.get(f), str) for f in fields):
             raise BaselineError(f"{path}: finding {number}: needs string fields {', '.join(fields)}")
-        known[tuple(entry[f] for f in fields)] += 1  # type: ignore[index]
+        known[tuple(entry[f] for f in fields)] += 1
     return known
 
 

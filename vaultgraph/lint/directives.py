@@ -64,7 +64,9 @@ def suppressions(note: Note) -> Suppressions:
         for match in _DIRECTIVE.finditer(comment.text):
             kind, codes = match.group(1), _codes(match.group(2))
             if kind == "disable-next-line":
-                result.directives.append(Directive(kind, comment.line, codes, comment.end_line + 1, comment.end_line + 1))
+                result.directives.append(
+                    Directive(kind, comment.line, codes, comment.end_line + 1, comment.end_line + 1)
+                )
             elif kind == "disable-line":
                 result.directives.append(Directive(kind, comment.line, codes, comment.line, comment.end_line))
             elif kind == "disable-file":

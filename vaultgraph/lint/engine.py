@@ -30,19 +30,30 @@ class Selection:
 
 def select_rules(config: Config, selection: Selection = Selection()) -> list[Rule]:
     select = selection.select if selection.select is not None else config.select
-    chosen = {r.code for r in (expand_selectors(select) if select is not None else all_rules()) if
-              select is not None or r.enabled}
+    chosen = {
+        r.code
+        for r in (expand_selectors(select) if select is not None else all_rules())
+        if select is not None or r.enabled
+    }
     chosen |= {r.code for r in expand_selectors([*config.extend_select, *selection.extend_select])}
     chosen -= {r.code for r in expand_selectors([*config.ignore, *selection.ignore])}
     return [r for r in all_rules() if r.code in chosen]
 
 
 def _diagnostic(rule: Rule, path: str, finding: Finding, severity: str) -> Diagnostic:
-    return Diagnostic(path=path, line=finding.line, column=finding.column,
-                      end_line=finding.end_line if finding.end_line is not None else finding.line,
-                      end_column=finding.end_column if finding.end_column is not None else finding.column,
-                      code=rule.code, rule=rule.name, severity=severity,  # type: ignore[arg-type]
-                      message=finding.message, edits=finding.edits, unsafe_fix=rule.fix == "unsafe")
+    return Diagnostic(
+        path=path,
+        line=finding.line,
+        column=finding.column,
+        end_line=finding.end_line if finding.end_line is not None else finding.line,
+        end_column=finding.end_column if finding.end_column is not None else finding.column,
+        code=rule.code,
+        rule=rule.name,
+        severity=severity,  # type: ignore[arg-type]
+        message=finding.message,
+        edits=finding.edits,
+        unsafe_fix=rule.fix == "unsafe",
+    )
 
 
 class _NoVault:
@@ -53,8 +64,9 @@ class _NoVault:
         raise RuntimeError(f'a rule with SCOPE = "note" read vault.{name}; declare SCOPE = "links" or "vault"')
 
 
-def lint_vault(vault: Vault, config: Config, rules: Iterable[Rule], paths: set[str] | None = None,
-               memo: FindingsMemo | None = None) -> list[Diagnostic]:
+def lint_vault(
+    vault: Vault, config: Config, rules: Iterable[Rule], paths: set[str] | None = None, memo: FindingsMemo | None = None
+) -> list[Diagnostic]:
     """Lint every note (or only `paths`), resolving links against the whole vault.
 
     With `memo`, a note's findings of the `note` and `links` rules are taken from the last run
@@ -86,11 +98,12 @@ def lint_vault(vault: Vault, config: Config, rules: Iterable[Rule], paths: set[s
             severity = config.severity.get(rule.code, rule.severity)
             for finding in rule.check_vault(vault, RuleContext(vault, config.options(rule.code))):
                 path = finding.path or ""
-                note = vault.notes.get(path)
+                owner = vault.notes.get(path)
                 if paths is not None and path not in paths:
                     continue
-                if note is not None and (rule.code in ignored[note] or suppressed[note].suppresses(rule.code,
-                                                                                                  finding.line)):
+                if owner is not None and (
+                    rule.code in ignored[owner] or suppressed[owner].suppresses(rule.code, finding.line)
+                ):
                     continue
                 found.append(_diagnostic(rule, path, finding, severity))
     if unused is not None:
@@ -112,8 +125,12 @@ class _PerNote(Generic[T]):
         return self.values[note.path]
 
 
-def _check(note: Note, checks: list[tuple[Rule, RuleContext, str]], suppressed: _PerNote[Suppressions],
-           ignored: _PerNote[set[str]]) -> Iterator[Diagnostic]:
+def _check(
+    note: Note,
+    checks: list[tuple[Rule, RuleContext, str]],
+    suppressed: _PerNote[Suppressions],
+    ignored: _PerNote[set[str]],
+) -> Iterator[Diagnostic]:
     for rule, ctx, severity in checks:
         if rule.code in ignored[note] or (not note.readable and rule.code != "VG001"):
             continue
@@ -122,8 +139,14 @@ def _check(note: Note, checks: list[tuple[Rule, RuleContext, str]], suppressed: 
                 yield _diagnostic(rule, note.path, finding, severity)
 
 
-def _unused_suppressions(rule: Rule, rules: list[Rule], notes: list[Note], suppressed: _PerNote[Suppressions],
-                         ignored: _PerNote[set[str]], config: Config) -> Iterator[Diagnostic]:
+def _unused_suppressions(
+    rule: Rule,
+    rules: list[Rule],
+    notes: list[Note],
+    suppressed: _PerNote[Suppressions],
+    ignored: _PerNote[set[str]],
+    config: Config,
+) -> Iterator[Diagnostic]:
     """VG007 judges the directives' `used` flags, so it runs after every other rule has reported."""
     severity = config.severity.get(rule.code, rule.severity)
     ran = {r.code for r in rules} - {rule.code}
@@ -143,4 +166,3 @@ def _per_file_ignores(path: str, config: Config) -> set[str]:
         if fnmatch.fnmatchcase(path, pattern):
             codes |= {r.code for r in expand_selectors(selectors)}
     return codes
-

@@ -53,7 +53,9 @@ def _spans(text: str, edits: Iterable[Edit]) -> list[tuple[int, int, str]]:
         start = _offset(text, starts, edit.line, edit.column)
         end = _offset(text, starts, edit.end_line, edit.end_column)
         if end < start:
-            raise ValueError(f"edit ends ({edit.end_line}:{edit.end_column}) before it starts ({edit.line}:{edit.column})")
+            raise ValueError(
+                f"edit ends ({edit.end_line}:{edit.end_column}) before it starts ({edit.line}:{edit.column})"
+            )
         spans.append((start, end, edit.replacement))
     return spans
 
@@ -148,8 +150,9 @@ def _read_original(root: Path, note: Note) -> bytes:
     return data
 
 
-def plan_fixes(vault: Vault, config: Config, rules: Iterable[Rule], paths: set[str] | None = None,
-               unsafe: bool = False) -> FixResult:
+def plan_fixes(
+    vault: Vault, config: Config, rules: Iterable[Rule], paths: set[str] | None = None, unsafe: bool = False
+) -> FixResult:
     """Compute every fix in memory, re-linting edited notes until stable. Writes nothing."""
     rules = list(rules)
     work = replace(vault, notes=dict(vault.notes))
@@ -194,9 +197,18 @@ def plan_fixes(vault: Vault, config: Config, rules: Iterable[Rule], paths: set[s
         result.converged = False
     for path in sorted(originals):
         before, after = vault.notes[path], work.notes[path]
-        result.changed.append(FileFix(path, originals[path], encode_note(after.text, after.encoding, after.bom,
-                                                                         originals[path]),
-                                      before.text, after.text, before.encoding, after.encoding, codes[path]))
+        result.changed.append(
+            FileFix(
+                path,
+                originals[path],
+                encode_note(after.text, after.encoding, after.bom, originals[path]),
+                before.text,
+                after.text,
+                before.encoding,
+                after.encoding,
+                codes[path],
+            )
+        )
     return result
 
 
@@ -231,8 +243,9 @@ def write_fixes(root: Path, result: FixResult, original: Vault) -> FixResult:
     return result
 
 
-def fix_vault(vault: Vault, config: Config, rules: Iterable[Rule], paths: set[str] | None = None,
-              unsafe: bool = False) -> FixResult:
+def fix_vault(
+    vault: Vault, config: Config, rules: Iterable[Rule], paths: set[str] | None = None, unsafe: bool = False
+) -> FixResult:
     """Plan every fix, then write it: what changed, what was refused and why, and the fixed vault."""
     return write_fixes(vault.root, plan_fixes(vault, config, rules, paths, unsafe), vault)
 

@@ -36,7 +36,12 @@ def encode_diagnostics(diagnostics: list[Diagnostic]) -> Rows:
 
 
 def decode_diagnostics(rows: Rows) -> list[Diagnostic]:
-    return [Diagnostic(*row[:9], tuple(starmap(Edit, row[9])), row[10]) for row in rows]
+    return [
+        Diagnostic(
+            path, line, column, end_line, end_column, code, rule, severity, message, tuple(starmap(Edit, edits)), unsafe
+        )
+        for path, line, column, end_line, end_column, code, rule, severity, message, edits, unsafe in rows
+    ]
 
 
 def outline_digest(note: Note) -> bytes:
@@ -68,7 +73,7 @@ class FindingsMemo:
         for path, note in vault.notes.items():
             entry = previous.get(path)
             same = entry is not None and digests.get(path) == entry[0]
-            outlines[path] = entry[3] if same else outline_digest(note)
+            outlines[path] = entry[3] if entry is not None and same else outline_digest(note)
             world.update(path.encode("utf-8", "surrogatepass") + b"\0" + outlines[path])
         return cls(digests, world.digest(), previous, outlines=outlines)
 

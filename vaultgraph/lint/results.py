@@ -38,13 +38,18 @@ def _selection_name(config: Config, rules: Sequence[Rule], flavor: str) -> str:
 
 
 def _vault_key(snapshot: Snapshot) -> bytes:
-    state = (sorted(snapshot.digests.items()), sorted(snapshot.unreadable.items()), snapshot.errors,
-             snapshot.attachments)
+    state = (
+        sorted(snapshot.digests.items()),
+        sorted(snapshot.unreadable.items()),
+        snapshot.errors,
+        snapshot.attachments,
+    )
     return hashlib.blake2b(repr(state).encode("utf-8", "surrogatepass"), digest_size=16).digest()  # see outline_digest
 
 
-def lint_with_results(snapshot: Snapshot, store: ParseCache, config: Config, rules: Sequence[Rule], flavor: str,
-                      load: Callable[[], Vault]) -> list[Diagnostic]:
+def lint_with_results(
+    snapshot: Snapshot, store: ParseCache, config: Config, rules: Sequence[Rule], flavor: str, load: Callable[[], Vault]
+) -> list[Diagnostic]:
     """The stored findings when the key matches; else lint `load()`'s vault, reusing what still holds."""
     name = _selection_name(config, rules, flavor)
     key = _vault_key(snapshot)

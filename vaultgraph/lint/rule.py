@@ -70,12 +70,19 @@ class Rule:
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
-        return cls(code=module.CODE, name=module.NAME, severity=module.SEVERITY,
-                   enabled=getattr(module, "ENABLED", True), fix=getattr(module, "FIX", None),
-                   options=getattr(module, "OPTIONS", {}), doc=inspect.cleandoc(module.__doc__ or ""),
-                   check=getattr(module, "check", None), check_vault=getattr(module, "check_vault", None),
-                   scope=getattr(module, "SCOPE", "vault"),
-                   validate_options=getattr(module, "validate_options", None))
+        return cls(
+            code=module.CODE,
+            name=module.NAME,
+            severity=module.SEVERITY,
+            enabled=getattr(module, "ENABLED", True),
+            fix=getattr(module, "FIX", None),
+            options=getattr(module, "OPTIONS", {}),
+            doc=inspect.cleandoc(module.__doc__ or ""),
+            check=getattr(module, "check", None),
+            check_vault=getattr(module, "check_vault", None),
+            scope=getattr(module, "SCOPE", "vault"),
+            validate_options=getattr(module, "validate_options", None),
+        )
 
 
 @cache
@@ -83,8 +90,11 @@ def all_rules() -> tuple[Rule, ...]:
     """Every rule module under `vaultgraph.lint.rules`, sorted by code."""
     from vaultgraph.lint import rules as package
 
-    found = [Rule.from_module(import_module(f"{package.__name__}.{info.name}"))
-             for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")]
+    found = [
+        Rule.from_module(import_module(f"{package.__name__}.{info.name}"))
+        for info in pkgutil.iter_modules(package.__path__)
+        if not info.name.startswith("_")
+    ]
     return tuple(sorted(found, key=lambda r: r.code))
 
 

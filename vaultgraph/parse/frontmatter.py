@@ -43,8 +43,11 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         return FrontMatter()
     close = next((i for i in range(1, len(lines)) if _CLOSE.fullmatch(lines[i])), None)
     if close is None:
-        return FrontMatter(problem=Problem("VG201", "front matter block is not closed: no `---` line after it",
-                                           1, 1, 1, len(lines[0]) + 1))
+        return FrontMatter(
+            problem=Problem(
+                "VG201", "front matter block is not closed: no `---` line after it", 1, 1, 1, len(lines[0]) + 1
+            )
+        )
     span = (1, close + 1)
     source = "\n".join(lines[1:close])
     key_lines = {m.group(1).strip("'\""): i + 2 for i, line in enumerate(lines[1:close]) if (m := _KEY.match(line))}
@@ -55,19 +58,34 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         line = 2 + mark.line if mark is not None else 1
         column = 1 + mark.column if mark is not None else 1
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return FrontMatter(span=span, key_lines=key_lines, body_start=close + 1,
-                           problem=Problem("VG201", f"invalid YAML in front matter: {what}", min(line, close), column))
+        return FrontMatter(
+            span=span,
+            key_lines=key_lines,
+            body_start=close + 1,
+            problem=Problem("VG201", f"invalid YAML in front matter: {what}", min(line, close), column),
+        )
     except (ValueError, TypeError, RecursionError) as exc:  # e.g. a date YAML accepts but Python cannot hold
-        return FrontMatter(span=span, key_lines=key_lines, body_start=close + 1,
-                           problem=Problem("VG201", f"invalid YAML in front matter: {exc}", 1, 1))
+        return FrontMatter(
+            span=span,
+            key_lines=key_lines,
+            body_start=close + 1,
+            problem=Problem("VG201", f"invalid YAML in front matter: {exc}", 1, 1),
+        )
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        return FrontMatter(span=span, key_lines=key_lines, body_start=close + 1,
-                           problem=Problem("VG201", f"front matter is a {type(data).__name__}, not a mapping of keys",
-                                           2, 1))
-    return FrontMatter(data={str(k): _jekyll_datetime(v) for k, v in data.items()}, span=span, key_lines=key_lines,
-                       body_start=close + 1)
+        return FrontMatter(
+            span=span,
+            key_lines=key_lines,
+            body_start=close + 1,
+            problem=Problem("VG201", f"front matter is a {type(data).__name__}, not a mapping of keys", 2, 1),
+        )
+    return FrontMatter(
+        data={str(k): _jekyll_datetime(v) for k, v in data.items()},
+        span=span,
+        key_lines=key_lines,
+        body_start=close + 1,
+    )
 
 
 def _jekyll_datetime(value: Any) -> Any:

@@ -75,7 +75,7 @@ class Locator:
     def _column_of_line(self, k: int) -> int:
         if k not in self.columns:
             end = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.content)
-            piece = self.content[self.starts[k]:end].rstrip()
+            piece = self.content[self.starts[k] : end].rstrip()
             raw_index = self.first_line + k
             raw = self.raw_lines[raw_index].rstrip() if raw_index < len(self.raw_lines) else ""
             if self.cell_from is not None:
@@ -138,9 +138,13 @@ def parse_markdown(body: str, raw_lines: list[str], line_offset: int) -> Markdow
             facts.fences.append(_fence(token, "code", raw_lines, line_offset))
         elif kind.startswith("math_block") and token.map:
             facts.fences.append(_fence(token, "math", raw_lines, line_offset))
-        elif kind == "html_block" and token.map and token.content.lstrip().startswith("<!--"):
-            facts.comments.append(Comment(token.content, token.map[0] + line_offset + 1, token.map[1] + line_offset))
-        elif kind == "obsidian_comment" and token.map:
+        elif (
+            kind == "html_block"
+            and token.map
+            and token.content.lstrip().startswith("<!--")
+            or kind == "obsidian_comment"
+            and token.map
+        ):
             facts.comments.append(Comment(token.content, token.map[0] + line_offset + 1, token.map[1] + line_offset))
     return facts
 
@@ -162,8 +166,7 @@ def _content_start(content: str, raw_lines: list[str], first: int, end: int) -> 
     return first
 
 
-def _walk_inline(token: Token, locator: Locator, facts: MarkdownFacts, block: int, section: str,
-                 base_kind: str) -> str:
+def _walk_inline(token: Token, locator: Locator, facts: MarkdownFacts, block: int, section: str, base_kind: str) -> str:
     """Collect links, tags, comments and prose segments of one inline token; return its plain text."""
     styles: list[str] = []
     line = locator.first_line + 1
@@ -183,12 +186,22 @@ def _walk_inline(token: Token, locator: Locator, facts: MarkdownFacts, block: in
             line += 1
             plain.append(" ")
         elif kind == "wikilink":
-            facts.links.append(Link(meta["raw"], meta["target"], meta["heading"], meta["block"], meta["display"],
-                                    meta["embed"], "wikilink", locator.span(meta["pos"], meta["end"])))
+            facts.links.append(
+                Link(
+                    meta["raw"],
+                    meta["target"],
+                    meta["heading"],
+                    meta["block"],
+                    meta["display"],
+                    meta["embed"],
+                    "wikilink",
+                    locator.span(meta["pos"], meta["end"]),
+                )
+            )
             shown = meta["display"] or meta["target"]
             if shown:
                 facts.segments.append(Segment(shown, line, block, section, "link-text"))
-            plain.append(token.content[meta["pos"]:meta["end"]])
+            plain.append(token.content[meta["pos"] : meta["end"]])
         elif kind == "tag":
             line_no, column = locator.position(meta["pos"])
             facts.tags.append(Tag(child.content, line_no, column, "inline"))
@@ -240,7 +253,7 @@ def _markdown_link(token: Token, meta: dict, embed: bool, locator: Locator, fact
             heading = nfc(fragment)
     start, end = meta["pos"], meta["end"]
     raw = token.content[start:end]
-    display = raw[2 if embed else 1:raw.find("](")] if "](" in raw else None
+    display = raw[2 if embed else 1 : raw.find("](")] if "](" in raw else None
     bracket = start + 1 if embed else start
     facts.links.append(Link(raw, path, heading, block, display, embed, "markdown", locator.span(bracket, end)))
 
@@ -251,8 +264,9 @@ def _block_id(content: str, end_line: int, facts: MarkdownFacts) -> None:
         facts.block_ids.append(BlockId(match.group(1), end_line))
 
 
-def _list_item(token: Token, following: Token, raw_lines: list[str], row: int, marker_search: dict[int, int],
-               facts: MarkdownFacts) -> None:
+def _list_item(
+    token: Token, following: Token, raw_lines: list[str], row: int, marker_search: dict[int, int], facts: MarkdownFacts
+) -> None:
     raw = raw_lines[row] if row < len(raw_lines) else ""
     marker = (token.info + token.markup) if token.info else token.markup
     column = raw.find(marker, marker_search.get(row, 0))
@@ -264,6 +278,7 @@ def _list_item(token: Token, following: Token, raw_lines: list[str], row: int, m
 
 
 def _fence(token: Token, kind: str, raw_lines: list[str], line_offset: int) -> Fence:
+    assert token.map is not None  # block tokens always have their lines
     start, end = token.map[0] + line_offset, token.map[1] + line_offset
     if kind == "math":  # dollarmath only makes a block when it found the closing `$$`
         return Fence("math", start + 1, end, True, "")

@@ -43,20 +43,29 @@ def parse_note(path: str, data: bytes, *, with_terms: bool = True) -> Note:
     body_start = front.body_start
     facts = parse_markdown("\n".join(lines[body_start:]), lines, body_start)
     note.headings, note.links, note.block_ids = facts.headings, facts.links, facts.block_ids
-    note.list_items, note.fences, note.segments, note.comments = (facts.list_items, facts.fences, facts.segments,
-                                                                  facts.comments)
+    note.list_items, note.fences, note.segments, note.comments = (
+        facts.list_items,
+        facts.fences,
+        facts.segments,
+        facts.comments,
+    )
     data_ = front.data
     tags_line = front.key_lines.get("tags", front.key_lines.get("tag", 1))
     note.tags = [Tag(name, tags_line, 0, "frontmatter") for name in tag_list(data_.get("tags", data_.get("tag")))]
     note.tags.extend(facts.tags)
     aliases = data_.get("aliases", data_.get("alias"))
     # Only a plain string is comma-separated; a list item is one alias even when it holds a comma.
-    note.aliases = [a.strip() for item in string_list(aliases)
-                    for a in (item.split(",") if isinstance(aliases, str) else (item,)) if a.strip()]
+    note.aliases = [
+        a.strip()
+        for item in string_list(aliases)
+        for a in (item.split(",") if isinstance(aliases, str) else (item,))
+        if a.strip()
+    ]
     title = data_.get("title")
     first_h1 = next((h.text for h in facts.headings if h.level == 1), None)
-    note.title = (str(title).strip() if isinstance(title, (str, int, float)) and str(title).strip()
-                  else first_h1 or note.stem)
+    note.title = (
+        str(title).strip() if isinstance(title, (str, int, float)) and str(title).strip() else first_h1 or note.stem
+    )
     note.date = note_date(path, data_)
     note.week = detect_week(path, note.title, data_, note.date)
     if with_terms:

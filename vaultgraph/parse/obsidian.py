@@ -67,8 +67,16 @@ def wikilink_rule(state: StateInline, silent: bool) -> bool:
         target, heading, block, display = split_wikilink(inner)
         token = state.push("wikilink", "", 0)
         token.content = inner
-        token.meta = {"pos": pos + 1 if embed else pos, "end": end + 2, "raw": src[pos:end + 2], "embed": embed,
-                      "target": target, "heading": heading, "block": block, "display": display}
+        token.meta = {
+            "pos": pos + 1 if embed else pos,
+            "end": end + 2,
+            "raw": src[pos : end + 2],
+            "embed": embed,
+            "target": target,
+            "heading": heading,
+            "block": block,
+            "display": display,
+        }
     state.pos = end + 2
     return True
 
@@ -100,7 +108,7 @@ def comment_inline_rule(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         token = state.push("obsidian_comment", "", 0)
-        token.content = src[pos + 2:end]
+        token.content = src[pos + 2 : end]
         token.meta = {"pos": pos, "end": end + 2}
     state.pos = end + 2
     return True
@@ -111,21 +119,21 @@ def comment_block_rule(state: StateBlock, start_line: int, end_line: int, silent
     begin = state.bMarks[start_line] + state.tShift[start_line]
     if state.sCount[start_line] - state.blkIndent >= 4 or not state.src.startswith("%%", begin):
         return False
-    first = state.src[begin + 2:state.eMarks[start_line]]
+    first = state.src[begin + 2 : state.eMarks[start_line]]
     line = start_line
     if "%%" in first:
         if first.rstrip().endswith("%%") is False:
             return False  # `%% a %% text`: an inline comment inside a paragraph
     else:
         line += 1
-        while line < end_line and "%%" not in state.src[state.bMarks[line]:state.eMarks[line]]:
+        while line < end_line and "%%" not in state.src[state.bMarks[line] : state.eMarks[line]]:
             line += 1
     if silent:
         return True
     last = min(line, end_line - 1)
     token = state.push("obsidian_comment", "", 0)
     token.map = [start_line, last + 1]
-    token.content = state.src[begin:state.eMarks[last]]
+    token.content = state.src[begin : state.eMarks[last]]
     state.line = last + 1
     return True
 
@@ -149,6 +157,7 @@ def _tracking(fn: Callable[[StateInline, bool], bool]) -> Callable[[StateInline,
         if matched and not silent and len(state.tokens) > first:
             state.tokens[first].meta = {**(state.tokens[first].meta or {}), "pos": start, "end": state.pos}
         return matched
+
     return tracked
 
 

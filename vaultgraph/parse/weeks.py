@@ -159,9 +159,7 @@ def _series(path: str, front_matter: dict) -> str | None:
     return None
 
 
-def detect_week(
-    path: str, title: str, front_matter: dict, date: dt.date | None
-) -> WeekInfo | None:
+def detect_week(path: str, title: str, front_matter: dict, date: dt.date | None) -> WeekInfo | None:
     """Which series and week a note belongs to, or None for notes with neither week nor date.
 
     ``date`` is the note's date (see `note_date`); it fills ``iso_week`` whatever the source.

@@ -23,13 +23,16 @@ def format_text(report: LintReport) -> str:
     for d in report.diagnostics:
         location = f"{d.path}:{d.line}:{d.column}:"
         fix = " [*]" if d.fixable and not d.unsafe_fix else ""
-        lines.append(f"{style(location, bold=True)} {style(d.code, fg=_COLORS[d.severity], bold=True)}{fix} "
-                     f"[{d.severity}] {d.message}")
+        lines.append(
+            f"{style(location, bold=True)} {style(d.code, fg=_COLORS[d.severity], bold=True)}{fix} "
+            f"[{d.severity}] {d.message}"
+        )
     counts = summary(report.diagnostics)
     total = len(report.diagnostics)
     if total:
-        parts = ", ".join(f"{n} {severity}{'s' if n != 1 and severity != 'info' else ''}"
-                          for severity, n in counts.items() if n)
+        parts = ", ".join(
+            f"{n} {severity}{'s' if n != 1 and severity != 'info' else ''}" for severity, n in counts.items() if n
+        )
         fixable = sum(1 for d in report.diagnostics if d.fixable and not d.unsafe_fix)
         tail = f"\n[*] {fixable} fixable with `vaultgraph lint --fix`." if fixable else ""
         lines.append(f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {report.files} files.{tail}")
@@ -39,8 +42,18 @@ def format_text(report: LintReport) -> str:
 
 
 def diagnostic_json(d: Diagnostic) -> dict:
-    return {"path": d.path, "line": d.line, "column": d.column, "end_line": d.end_line, "end_column": d.end_column,
-            "code": d.code, "rule": d.rule, "severity": d.severity, "message": d.message, "fixable": d.fixable}
+    return {
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "end_line": d.end_line,
+        "end_column": d.end_column,
+        "code": d.code,
+        "rule": d.rule,
+        "severity": d.severity,
+        "message": d.message,
+        "fixable": d.fixable,
+    }
 
 
 def format_json(report: LintReport) -> str:
@@ -52,9 +65,11 @@ def format_json(report: LintReport) -> str:
     dumps = _ENCODER.encode  # built once: json.dumps(ensure_ascii=False) builds one per call
     rows = ",\n    ".join(dumps(diagnostic_json(d)) for d in report.diagnostics)
     diagnostics = f"[\n    {rows}\n  ]" if rows else "[]"
-    return (f'{{\n  "version": {dumps(__version__)},\n  "root": {dumps(report.root)},\n'
-            f'  "files": {dumps(report.files)},\n  "diagnostics": {diagnostics},\n'
-            f'  "summary": {dumps(summary(report.diagnostics))}\n}}')
+    return (
+        f'{{\n  "version": {dumps(__version__)},\n  "root": {dumps(report.root)},\n'
+        f'  "files": {dumps(report.files)},\n  "diagnostics": {diagnostics},\n'
+        f'  "summary": {dumps(summary(report.diagnostics))}\n}}'
+    )
 
 
 # GitHub workflow commands: `::error file=P,line=L,...::message`. Escaping follows @actions/core
@@ -74,13 +89,23 @@ def format_github(report: LintReport) -> str:
     """One workflow annotation per finding; GitHub shows them on the pull request's diff."""
     lines = []
     for d in report.diagnostics:
-        properties = {"file": report.location(d.path), "line": d.line, "col": d.column, "endLine": d.end_line,
-                      "endColumn": d.end_column, "title": f"{d.code} {d.rule}"}
+        properties = {
+            "file": report.location(d.path),
+            "line": d.line,
+            "col": d.column,
+            "endLine": d.end_line,
+            "endColumn": d.end_column,
+            "title": f"{d.code} {d.rule}",
+        }
         rendered = ",".join(f"{key}={_github_property(str(value))}" for key, value in properties.items())
         lines.append(f"::{_GITHUB_LEVELS[d.severity]} {rendered}::{_github_data(d.message)}")
     return "\n".join(lines)
 
 
-FORMATTERS: dict[str, Callable[[LintReport], str]] = {"text": format_text, "json": format_json,
-                                                      "github": format_github, "sarif": format_sarif,
-                                                      "junit": format_junit}
+FORMATTERS: dict[str, Callable[[LintReport], str]] = {
+    "text": format_text,
+    "json": format_json,
+    "github": format_github,
+    "sarif": format_sarif,
+    "junit": format_junit,
+}

@@ -29,16 +29,22 @@ def embed_json(data: object) -> str:
 
 def heatmap_data(timeline: Timeline, max_concepts: int = MAX_CONCEPTS) -> dict:
     """What the page draws: the week columns and, per concept, where it was seen each week."""
-    weeks = [{"key": week.ref.key, "label": str(week.ref.label).split("-W")[-1], "series": series.name,
-              "notes": len(week.notes)}
-             for series in timeline.series for week in series.weeks]
+    weeks = [
+        {
+            "key": week.ref.key,
+            "label": str(week.ref.label).split("-W")[-1],
+            "series": series.name,
+            "notes": len(week.notes),
+        }
+        for series in timeline.series
+        for week in series.weeks
+    ]
     kept = sorted(timeline.concepts, key=lambda c: (-c.score, c.key))[:max_concepts]
     concepts = []
     for concept in sorted(kept, key=lambda c: (c.first, -c.score, c.key)):
-        where = {key: [[o.path, o.line, o.section] for o in places]
-                 for key, places in concept.occurrences.items()}
+        where = {key: [[o.path, o.line, o.section] for o in places] for key, places in concept.occurrences.items()}
         concepts.append({"key": concept.key, "label": concept.label, "where": where})
-    counts = [len(places) for c in concepts for places in c["where"].values()]
+    counts = [len(places) for c in kept for places in c.occurrences.values()]
     return {"weeks": weeks, "concepts": concepts, "maxCount": max(counts, default=1)}
 
 

@@ -43,7 +43,13 @@ KIND_STYLE: dict[str, dict[str, str]] = {
 # How big a node of each kind may grow: concepts are what the map is about.
 KIND_SIZE = {"concept": 1.0, "note": 0.6, "tag": 0.5, "week": 0.6, "missing": 0.25}
 # Label font size (canvas units) by kind: base + extra * salience ** 0.7.
-LABEL_SIZE = {"concept": (10.0, 26.0), "note": (10.0, 14.0), "tag": (10.0, 12.0), "week": (24.0, 0.0), "missing": (10.0, 4.0)}
+LABEL_SIZE = {
+    "concept": (10.0, 26.0),
+    "note": (10.0, 14.0),
+    "tag": (10.0, 12.0),
+    "week": (24.0, 0.0),
+    "missing": (10.0, 4.0),
+}
 EDGE_STYLE: dict[str, dict[str, Any]] = {
     "link": {"length": 120, "color": "#4263eb", "arrows": "to", "dashes": False, "opacity": 0.45},
     "embed": {"length": 120, "color": "#1c7ed6", "arrows": "to", "dashes": [4, 3], "opacity": 0.45},
@@ -116,17 +122,27 @@ def initial_positions(graph: nx.MultiDiGraph, places: dict[str, tuple[float, flo
 def _node(node_id: str, data: dict[str, Any], root: Path, week_index: dict[str, int]) -> dict[str, Any]:
     style = KIND_STYLE[data["kind"]]
     path = data.get("path") or ""
-    extra: dict[str, Any] = {"kind": data["kind"], "full": data["label"], "count": data.get("count", 0),
-                             "weeks": [week_index[w] for w in data.get("weeks", []) if w in week_index],
-                             "community": data.get("community"), "snippet": data.get("snippet", ""),
-                             "path": path, "url": vault_url(root, path) if path else "",
-                             "variants": list(data.get("variants", []))[:8],
-                             "kindColor": style["color"], "communityColor": _community_color(data.get("community"))}
+    extra: dict[str, Any] = {
+        "kind": data["kind"],
+        "full": data["label"],
+        "count": data.get("count", 0),
+        "weeks": [week_index[w] for w in data.get("weeks", []) if w in week_index],
+        "community": data.get("community"),
+        "snippet": data.get("snippet", ""),
+        "path": path,
+        "url": vault_url(root, path) if path else "",
+        "variants": list(data.get("variants", []))[:8],
+        "kindColor": style["color"],
+        "communityColor": _community_color(data.get("community")),
+    }
     salience = float(data.get("salience", 0))
     # Label size follows salience (not node size), so at the overview zoom only the main labels are
     # drawn (vis skips labels under `drawThreshold` on screen) and zooming in brings the rest.
-    options: dict[str, Any] = {"color": style["color"], "value": 1 + 99 * KIND_SIZE[data["kind"]] * salience ** 1.5,
-                               "font": {"size": round(LABEL_SIZE[data["kind"]][0] + LABEL_SIZE[data["kind"]][1] * salience ** 0.7, 1)}}
+    options: dict[str, Any] = {
+        "color": style["color"],
+        "value": 1 + 99 * KIND_SIZE[data["kind"]] * salience**1.5,
+        "font": {"size": round(LABEL_SIZE[data["kind"]][0] + LABEL_SIZE[data["kind"]][1] * salience**0.7, 1)},
+    }
     if data["kind"] == "missing":
         options["shapeProperties"] = {"borderDashes": [3, 3]}
     if data["kind"] == "week":  # the timeline's marks: same size, always labelled
@@ -139,9 +155,20 @@ def _node(node_id: str, data: dict[str, Any], root: Path, week_index: dict[str, 
 def _edge(number: int, source: str, target: str, data: dict[str, Any], pulls: bool) -> dict[str, Any]:
     style = EDGE_STYLE[data["kind"]]
     weight = int(data.get("weight", 1))
-    return Edge(source, target, True, id=f"e{number}", kind=data["kind"], weight=weight, value=weight,
-                arrows=style["arrows"], length=style["length"], dashes=style["dashes"],
-                color={"color": style["color"], "opacity": style["opacity"]}, physics=pulls).options
+    return Edge(
+        source,
+        target,
+        True,
+        id=f"e{number}",
+        kind=data["kind"],
+        weight=weight,
+        value=weight,
+        arrows=style["arrows"],
+        length=style["length"],
+        dashes=style["dashes"],
+        color={"color": style["color"], "opacity": style["opacity"]},
+        physics=pulls,
+    ).options
 
 
 def pulls(kind: str) -> bool:
@@ -154,8 +181,9 @@ def pulls(kind: str) -> bool:
 def _network(graph: nx.MultiDiGraph, root: Path, week_index: dict[str, int]) -> Network:
     """A pyvis Network holding the map's nodes, edges and physics; never rendered by pyvis itself."""
     net = Network(directed=True)
-    net.force_atlas_2based(gravity=-45, central_gravity=0.004, spring_length=70, spring_strength=0.05,
-                           damping=0.5, overlap=0.5)
+    net.force_atlas_2based(
+        gravity=-45, central_gravity=0.004, spring_length=70, spring_strength=0.05, damping=0.5, overlap=0.5
+    )
     net.options.physics.stabilization.iterations = STABILIZATION_ITERATIONS
     net.options.physics.stabilization.updateInterval = 25
     places = timeline(list(week_index))
@@ -186,19 +214,32 @@ def _options(net: Network) -> dict[str, Any]:
     options = json.loads(net.options.to_json())
     options["physics"]["minVelocity"] = 1.0
     options["layout"] = {"randomSeed": 7, "improvedLayout": False}
-    options["interaction"] = {"hover": True, "tooltipDelay": 3600000, "hideEdgesOnDrag": True,
-                              "navigationButtons": False, "keyboard": False, "multiselect": False}
-    options["nodes"] = {"scaling": {"min": 7, "max": 42, "label": {"enabled": False, "drawThreshold": 6, "maxVisible": 30}},
-                        "font": {"face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                        "borderWidth": 1.5}
-    options["edges"] = {"scaling": {"min": 0.6, "max": 6}, "smooth": False, "selectionWidth": 2,
-                        "arrows": {"to": {"scaleFactor": 0.45}}}
+    options["interaction"] = {
+        "hover": True,
+        "tooltipDelay": 3600000,
+        "hideEdgesOnDrag": True,
+        "navigationButtons": False,
+        "keyboard": False,
+        "multiselect": False,
+    }
+    options["nodes"] = {
+        "scaling": {"min": 7, "max": 42, "label": {"enabled": False, "drawThreshold": 6, "maxVisible": 30}},
+        "font": {"face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "borderWidth": 1.5,
+    }
+    options["edges"] = {
+        "scaling": {"min": 0.6, "max": 6},
+        "smooth": False,
+        "selectionWidth": 2,
+        "arrows": {"to": {"scaleFactor": 0.45}},
+    }
     options.pop("configure", None)
     return options
 
 
-def map_data(graph: nx.MultiDiGraph, root: Path, *, left_out: int = 0, color_by: str = "kind",
-             message: str = "") -> dict[str, Any]:
+def map_data(
+    graph: nx.MultiDiGraph, root: Path, *, left_out: int = 0, color_by: str = "kind", message: str = ""
+) -> dict[str, Any]:
     """Everything the page needs, as plain JSON-able data."""
     present = set().union(*(d.get("weeks", ()) for _, d in graph.nodes(data=True)))
     weeks = [w for w in graph.graph.get("weeks", []) if w in present]
@@ -208,17 +249,27 @@ def map_data(graph: nx.MultiDiGraph, root: Path, *, left_out: int = 0, color_by:
     for _, data in graph.nodes(data=True):
         if data.get("community") is not None and data["community"] < len(COMMUNITY_COLORS):
             communities.setdefault(data["community"], []).append((-data.get("salience", 0), data["label"]))
-    legend = [{"id": number, "color": _community_color(number),
-               "name": ", ".join(label for _, label in sorted(members)[:3])}
-              for number, members in sorted(communities.items())]
+    legend = [
+        {"id": number, "color": _community_color(number), "name": ", ".join(label for _, label in sorted(members)[:3])}
+        for number, members in sorted(communities.items())
+    ]
     vault = root.resolve().name or str(root)
-    return {"vault": vault, "nodes": net.nodes, "edges": net.edges, "options": _options(net),
-            "weeks": [{"key": w, "label": week_label(w)} for w in weeks],
-            "kinds": [{"kind": k, **v} for k, v in KIND_STYLE.items()],
-            "edgeKinds": [{"kind": k, "color": v["color"]} for k, v in EDGE_STYLE.items()],
-            "communities": legend, "otherCommunityColor": OTHER_COMMUNITY, "colorBy": color_by,
-            "leftOut": left_out, "total": graph.number_of_nodes() + left_out, "message": message,
-            "cut": graph.graph.get("cut", "")}
+    return {
+        "vault": vault,
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": _options(net),
+        "weeks": [{"key": w, "label": week_label(w)} for w in weeks],
+        "kinds": [{"kind": k, **v} for k, v in KIND_STYLE.items()],
+        "edgeKinds": [{"kind": k, "color": v["color"]} for k, v in EDGE_STYLE.items()],
+        "communities": legend,
+        "otherCommunityColor": OTHER_COMMUNITY,
+        "colorBy": color_by,
+        "leftOut": left_out,
+        "total": graph.number_of_nodes() + left_out,
+        "message": message,
+        "cut": graph.graph.get("cut", ""),
+    }
 
 
 def script_json(data: Any) -> str:
@@ -235,8 +286,9 @@ def _vis_js() -> str:
     return code.replace("</script", "<\\/script")
 
 
-def render_map(graph: nx.MultiDiGraph, root: Path, *, left_out: int = 0, color_by: str = "kind",
-               message: str = "") -> str:
+def render_map(
+    graph: nx.MultiDiGraph, root: Path, *, left_out: int = 0, color_by: str = "kind", message: str = ""
+) -> str:
     """The whole page. `message` (e.g. "no notes in this vault") is shown over an empty map."""
     data = map_data(graph, root, left_out=left_out, color_by=color_by, message=message)
     template = resources.files("vaultgraph.render").joinpath("templates/map.html").read_text(encoding="utf-8")

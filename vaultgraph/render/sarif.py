@@ -28,7 +28,8 @@ def _homepage() -> str | None:
     except metadata.PackageNotFoundError:
         return None
     urls = [entry.split(",", 1)[1].strip() for entry in meta.get_all("Project-URL") or [] if "," in entry]
-    return meta.get("Home-page") or (urls[0] if urls else None)
+    home: str | None = meta["Home-page"]
+    return home or (urls[0] if urls else None)
 
 
 def _uri(location: str) -> str:
@@ -38,12 +39,15 @@ def _uri(location: str) -> str:
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
-    return {"id": rule.code, "name": rule.name,
-            "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": rule.doc or rule.summary},
-            "help": {"text": rule.doc or rule.summary, "markdown": rule.doc or rule.summary},
-            "defaultConfiguration": {"level": _LEVELS[rule.severity], "enabled": rule.enabled},
-            "properties": {"fix": rule.fix or "none"}}
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc or rule.summary},
+        "help": {"text": rule.doc or rule.summary, "markdown": rule.doc or rule.summary},
+        "defaultConfiguration": {"level": _LEVELS[rule.severity], "enabled": rule.enabled},
+        "properties": {"fix": rule.fix or "none"},
+    }
 
 
 def sarif_log(report: LintReport) -> dict[str, Any]:
@@ -54,25 +58,50 @@ def sarif_log(report: LintReport) -> dict[str, Any]:
     # A finding's rule is always described, even when the caller did not pass the rules that ran.
     rules.extend(by_key[code] for code in sorted({d.code for d in report.diagnostics} - known) if code in by_key)
     index = {rule.code: i for i, rule in enumerate(rules)}
-    driver: dict[str, Any] = {"name": "vaultgraph", "version": __version__, "semanticVersion": __version__,
-                              "rules": [_rule(rule) for rule in rules]}
+    driver: dict[str, Any] = {
+        "name": "vaultgraph",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": [_rule(rule) for rule in rules],
+    }
     homepage = _homepage()
     if homepage:
         driver["informationUri"] = homepage
     results = []
     for d in report.diagnostics:
         result: dict[str, Any] = {
-            "ruleId": d.code, "level": _LEVELS[d.severity], "message": {"text": d.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(report.location(d.path))},
-                "region": {"startLine": d.line, "startColumn": d.column,
-                           "endLine": d.end_line, "endColumn": d.end_column}}}]}
+            "ruleId": d.code,
+            "level": _LEVELS[d.severity],
+            "message": {"text": d.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(report.location(d.path))},
+                        "region": {
+                            "startLine": d.line,
+                            "startColumn": d.column,
+                            "endLine": d.end_line,
+                            "endColumn": d.end_column,
+                        },
+                    }
+                }
+            ],
+        }
         if d.code in index:
             result["ruleIndex"] = index[d.code]
         results.append(result)
-    return {"$schema": SARIF_SCHEMA, "version": "2.1.0",
-            "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints",
-                      "invocations": [{"executionSuccessful": True}], "results": results}]}
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "columnKind": "unicodeCodePoints",
+                "invocations": [{"executionSuccessful": True}],
+                "results": results,
+            }
+        ],
+    }
 
 
 def format_sarif(report: LintReport) -> str:

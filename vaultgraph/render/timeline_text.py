@@ -40,13 +40,15 @@ def _block(series: SeriesTimeline, concepts: list[ConceptTimeline], top: int) ->
     cell = max(len(label) for label in labels) + 1
     latest = series.latest
     mine = [c for c in concepts if c.on_axis(latest)]
-    shown = sorted(sorted(mine, key=lambda c: (-c.score, c.key))[:top],
-                   key=lambda c: (c.on_axis(latest)[0], -c.score, c.key))
+    shown = sorted(
+        sorted(mine, key=lambda c: (-c.score, c.key))[:top], key=lambda c: (c.on_axis(latest)[0], -c.score, c.key)
+    )
     lines = [head, _fit("", MAX_LABEL) + "".join(label.rjust(cell) for label in labels) + "  streak dormant"]
     for concept in shown:
         seen = concept.on_axis(latest)
-        cells = "".join((SEEN if week.ref in seen else UNSEEN if week.notes else " ").rjust(cell)
-                        for week in series.weeks)
+        cells = "".join(
+            (SEEN if week.ref in seen else UNSEEN if week.notes else " ").rjust(cell) for week in series.weeks
+        )
         streak, dormant = longest_streak(seen), latest.index - seen[-1].index
         lines.append(f"{_fit(concept.label, MAX_LABEL)}{cells}  {streak:>6} {dormant:>7}")
     if len(mine) > len(shown):

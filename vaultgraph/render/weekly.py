@@ -66,11 +66,16 @@ def format_markdown(report: WeeklyReport) -> str:
     notes = ", ".join(escape_markdown(path) for path in report.notes)
     lines = [f"## Weekly report: {week}", "", f"Notes: {notes}", ""]
     lines += _concepts("New concepts", report.new, lambda e: f"**{escape_markdown(e.label)}**")
-    lines += _concepts("Recurring concepts", report.recurring,
-                       lambda e: f"**{escape_markdown(e.label)}** — seen in {_weeks(e)}")
-    lines += _concepts("Dormant concepts", report.dormant,
-                       lambda e: f"**{escape_markdown(e.label)}** — last seen {escape_markdown(e.weeks[-1].key)}, "
-                                 f"{e.absent} weeks ago")
+    lines += _concepts(
+        "Recurring concepts", report.recurring, lambda e: f"**{escape_markdown(e.label)}** — seen in {_weeks(e)}"
+    )
+    lines += _concepts(
+        "Dormant concepts",
+        report.dormant,
+        lambda e: (
+            f"**{escape_markdown(e.label)}** — last seen {escape_markdown(e.weeks[-1].key)}, {e.absent} weeks ago"
+        ),
+    )
     lines += _questions("Open questions", report.open, carried=False)
     lines += _questions("Carried questions", report.carried, carried=True)
     return "\n".join(lines).rstrip() + "\n"

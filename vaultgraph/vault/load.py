@@ -34,8 +34,9 @@ class Vault:
     """Every Markdown file by vault-relative path, sorted by path."""
     attachments: list[str] = field(default_factory=list)
     index: LinkIndex = field(default_factory=lambda: LinkIndex([], []))
-    resolved: dict[tuple[str, str, str], Resolution] = field(default_factory=dict, init=False, repr=False,
-                                                             compare=False)
+    resolved: dict[tuple[str, str, str], Resolution] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
     """Memo of `resolve`: several rules (and the graph) resolve the same links."""
     resolved_by: LinkIndex | None = field(default=None, init=False, repr=False, compare=False)
     folders: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -66,9 +67,16 @@ def unreadable(rel: str, message: str) -> Note:
     return note
 
 
-def load_vault(root: Path, exclude: list[str] | tuple[str, ...] = (), *, cache: bool = False,
-               progress: Progress | None = None, parallel_min_bytes: int = PARALLEL_MIN_BYTES,
-               flavor: str = "auto", skip: Collection[str] = ()) -> Vault:
+def load_vault(
+    root: Path,
+    exclude: list[str] | tuple[str, ...] = (),
+    *,
+    cache: bool = False,
+    progress: Progress | None = None,
+    parallel_min_bytes: int = PARALLEL_MIN_BYTES,
+    flavor: str = "auto",
+    skip: Collection[str] = (),
+) -> Vault:
     """Parse every note of the vault at `root`, reading wikilinks in its `flavor` (`vault.flavors`).
 
     `cache` reads and updates the parse cache (`vaultgraph.cache`); `progress` is told how parsing
@@ -77,13 +85,26 @@ def load_vault(root: Path, exclude: list[str] | tuple[str, ...] = (), *, cache: 
     left empty in the vault, while the cache still stores them for the commands that do read them.
     """
     store = ParseCache.open(root) if cache else None
-    return load_snapshot(take_snapshot(root, exclude, store), store, progress=progress,
-                         parallel_min_bytes=parallel_min_bytes, flavor=flavor, skip=skip)
+    return load_snapshot(
+        take_snapshot(root, exclude, store),
+        store,
+        progress=progress,
+        parallel_min_bytes=parallel_min_bytes,
+        flavor=flavor,
+        skip=skip,
+    )
 
 
-def load_snapshot(snapshot: Snapshot, store: ParseCache | None, *, progress: Progress | None = None,
-                  parallel_min_bytes: int = PARALLEL_MIN_BYTES, flavor: str = "auto",
-                  skip: Collection[str] = (), lazy: bool = False) -> Vault:
+def load_snapshot(
+    snapshot: Snapshot,
+    store: ParseCache | None,
+    *,
+    progress: Progress | None = None,
+    parallel_min_bytes: int = PARALLEL_MIN_BYTES,
+    flavor: str = "auto",
+    skip: Collection[str] = (),
+    lazy: bool = False,
+) -> Vault:
     """`load_vault` for a snapshot already taken (with `store`, or None for no cache).
 
     `lazy`: notes from the cache decode each field when it is first read (`codec.LazyNote`), for
@@ -98,21 +119,31 @@ def load_snapshot(snapshot: Snapshot, store: ParseCache | None, *, progress: Pro
     for rel, message in snapshot.errors:
         notes.append(unreadable(rel, message))
         notes[-1].title = rel
-    vault = Vault(root=snapshot.root, notes={n.path: n for n in sorted(notes, key=lambda n: n.path)},
-                  attachments=snapshot.attachments)
+    vault = Vault(
+        root=snapshot.root,
+        notes={n.path: n for n in sorted(notes, key=lambda n: n.path)},
+        attachments=snapshot.attachments,
+    )
     vault.index = LinkIndex([n.path for n in notes if n.path.lower().endswith(".md")], snapshot.attachments)
     return vault
 
 
-def _parse_all(snapshot: Snapshot, store: ParseCache | None, progress: Progress | None, parallel_min_bytes: int,
-               skip: frozenset[str], decode_cached: Callable[[Any], Note]) -> list[Note]:
+def _parse_all(
+    snapshot: Snapshot,
+    store: ParseCache | None,
+    progress: Progress | None,
+    parallel_min_bytes: int,
+    skip: frozenset[str],
+    decode_cached: Callable[[Any], Note],
+) -> list[Note]:
     notes = [unreadable(rel, message) for rel, message in snapshot.unreadable.items()]
     decode = note_decoder(skip)  # a note just parsed is read whole: lazy decoding would hold it twice
     if store is None:
         contents = [(rel, snapshot.contents[rel]) for rel, _ in snapshot.notes if rel in snapshot.contents]
         # Nothing is cached, so terms nobody reads would be computed for nothing.
-        parsed = _parse_pending(contents, progress, parallel_min_bytes, decode, encode=False,
-                                with_terms="terms" not in skip)
+        parsed = _parse_pending(
+            contents, progress, parallel_min_bytes, decode, encode=False, with_terms="terms" not in skip
+        )
         notes.extend(_stripped(note, skip) for _, note, _ in parsed)
         return notes
     # One shard at a time: its cached notes are decoded and the shard is dropped before the next.
@@ -149,8 +180,9 @@ def _parse_all(snapshot: Snapshot, store: ParseCache | None, progress: Progress 
         if not waiting[shard]:
             store.write(shard, entries)
             del rewrite[shard]
-    for rel, note, encoded in _parse_pending(pending, progress, parallel_min_bytes, decode, encode=True,
-                                             with_terms=True):
+    for rel, note, encoded in _parse_pending(
+        pending, progress, parallel_min_bytes, decode, encode=True, with_terms=True
+    ):
         shard = shard_of(rel)
         rewrite[shard][rel] = (digests[rel], encoded)
         notes.append(_stripped(note, skip))
@@ -166,9 +198,14 @@ def _stripped(note: Note, skip: frozenset[str]) -> Note:
     return note
 
 
-def _parse_pending(pending: list[tuple[str, bytes]], progress: Progress | None, parallel_min_bytes: int,
-                   decode: Callable[[Any], Note], encode: bool,
-                   with_terms: bool) -> Iterator[tuple[str, Note, Any]]:
+def _parse_pending(
+    pending: list[tuple[str, bytes]],
+    progress: Progress | None,
+    parallel_min_bytes: int,
+    decode: Callable[[Any], Note],
+    encode: bool,
+    with_terms: bool,
+) -> Iterator[tuple[str, Note, Any]]:
     """(path, Note, encoded Note) for each pending file, in order, from the pool when it is worth starting.
 
     Notes from the pool are decoded by `decode` (which may skip fields); the encoded form, whole, is
@@ -186,7 +223,7 @@ def _parse_pending(pending: list[tuple[str, bytes]], progress: Progress | None, 
             if progress is not None:
                 progress(done, total)
 
-        for (rel, _), encoded in zip(pending, parse_encoded(pending, workers, advance, with_terms)):
+        for (rel, _), encoded in zip(pending, parse_encoded(pending, workers, advance, with_terms), strict=True):
             yield rel, decode(encoded), encoded
         return
     for done, (rel, data) in enumerate(pending, 1):

@@ -63,8 +63,9 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def parse_encoded(items: list[Item], workers: int, on_chunk: Callable[[int], None] | None = None,
-                  with_terms: bool = True) -> Iterator[Any]:
+def parse_encoded(
+    items: list[Item], workers: int, on_chunk: Callable[[int], None] | None = None, with_terms: bool = True
+) -> Iterator[Any]:
     """Encoded notes of `items`, in order, parsed by `workers` processes (see `parse_note`)."""
     with _context().Pool(workers, initializer=_start_worker) as pool:
         for encoded in pool.imap(partial(_parse_chunk, with_terms=with_terms), chunks(items, CHUNK_BYTES)):

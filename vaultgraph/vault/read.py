@@ -31,7 +31,7 @@ def detect_newline(text: str) -> str:
 
 def decode(data: bytes) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
-        body, bom = data[len(codecs.BOM_UTF8):], True
+        body, bom = data[len(codecs.BOM_UTF8) :], True
     else:
         body, bom = data, False
     if b"\x00" in body and not body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -51,6 +51,11 @@ def decode(data: bytes) -> Decoded:
         if encoding == "utf-16":
             text = text.lstrip("\ufeff")
         return Decoded(text, encoding, False, detect_newline(text))
-    return Decoded("", "unknown", bom, "\n",
-                   f"not valid UTF-8 (byte 0x{body[utf8_error.start]:02x} at offset {utf8_error.start})"
-                   " and no fallback encoding fits")
+    return Decoded(
+        "",
+        "unknown",
+        bom,
+        "\n",
+        f"not valid UTF-8 (byte 0x{body[utf8_error.start]:02x} at offset {utf8_error.start})"
+        " and no fallback encoding fits",
+    )

@@ -85,10 +85,14 @@ class LinkIndex:
         if "/" in target:  # `folder/Note`, or a relative path that missed: match the path's tail
             tail = "/".join(part for part in target.split("/") if part not in ("", ".", ".."))
             suffix = fold(tail[:-3] if tail.lower().endswith(".md") else tail)
-            matches = [m for m in matches
-                       if fold(m[:-3] if m.lower().endswith(".md") else m) == suffix
-                       or fold(m[:-3] if m.lower().endswith(".md") else m).endswith("/" + suffix)
-                       or fold(m) == suffix or fold(m).endswith("/" + suffix)]
+            matches = [
+                m
+                for m in matches
+                if fold(m[:-3] if m.lower().endswith(".md") else m) == suffix
+                or fold(m[:-3] if m.lower().endswith(".md") else m).endswith("/" + suffix)
+                or fold(m) == suffix
+                or fold(m).endswith("/" + suffix)
+            ]
         matches = sorted(set(matches), key=lambda m: (m.count("/"), len(m), m))
         if not matches:
             return Resolution("missing")

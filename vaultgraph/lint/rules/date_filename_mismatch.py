@@ -39,6 +39,8 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
     from_name = note_date(note.stem + ".md", {})
     from_front = note_date("", {"date": note.front_matter["date"]})
     if from_name is not None and from_front is not None and from_name != from_front:
-        yield Finding(front_matter_line(note, "date"), 1,
-                      f"front matter date {from_front.isoformat()} does not match the file name's "
-                      f"{from_name.isoformat()}")
+        yield Finding(
+            front_matter_line(note, "date"),
+            1,
+            f"front matter date {from_front.isoformat()} does not match the file name's {from_name.isoformat()}",
+        )

@@ -25,5 +25,6 @@ def check_vault(vault: Vault, ctx: RuleContext) -> Iterator[Finding]:
     for series, weeks in sorted(series_weeks(vault).items()):
         for week, notes in sorted(weeks.items()):
             for note in notes[1:]:
-                yield Finding(1, 1, f"week {week} of series `{series}` is also claimed by `{notes[0].path}`",
-                              path=note.path)
+                yield Finding(
+                    1, 1, f"week {week} of series `{series}` is also claimed by `{notes[0].path}`", path=note.path
+                )

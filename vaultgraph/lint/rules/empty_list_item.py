@@ -39,5 +39,6 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
     lines = raw_lines(note)
     for item in note.list_items:
         if item.empty:
-            yield Finding(item.line, item.column, "empty list item", item.line, item.marker_end,
-                          (_delete_line(lines, item.line),))
+            yield Finding(
+                item.line, item.column, "empty list item", item.line, item.marker_end, (_delete_line(lines, item.line),)
+            )

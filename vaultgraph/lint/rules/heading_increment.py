@@ -31,6 +31,10 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
     previous = None
     for heading in note.headings:
         if previous is not None and heading.level > previous.level + 1:
-            yield Finding(heading.line, 1, f"heading level {heading.level} after level {previous.level} "
-                                           f"(line {previous.line}); expected level {previous.level + 1} or less")
+            yield Finding(
+                heading.line,
+                1,
+                f"heading level {heading.level} after level {previous.level} "
+                f"(line {previous.line}); expected level {previous.level + 1} or less",
+            )
         previous = heading

@@ -74,8 +74,9 @@ def _describe(value: Any) -> str:
         return "bool"
     if isinstance(value, dt.date):
         return "date"
-    return {str: "string", list: "list", dict: "mapping", int: "int", float: "number"}.get(type(value),
-                                                                                         type(value).__name__)
+    return {str: "string", list: "list", dict: "mapping", int: "int", float: "number"}.get(
+        type(value), type(value).__name__
+    )
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
@@ -84,5 +85,4 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
         if value is None or TYPES[name](value):
             continue
         shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-        yield Finding(front_matter_line(note, key), 1,
-                      f"`{key}` should be {name}, got {_describe(value)} {shown}")
+        yield Finding(front_matter_line(note, key), 1, f"`{key}` should be {name}, got {_describe(value)} {shown}")

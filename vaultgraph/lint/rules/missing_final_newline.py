@@ -28,5 +28,11 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
         return
     lines = raw_lines(note)
     line, column = len(lines), len(lines[-1]) + 1
-    yield Finding(line, column, "no line end at the end of the file", line, column,
-                  (Edit(line, column, line, column, note.newline),))
+    yield Finding(
+        line,
+        column,
+        "no line end at the end of the file",
+        line,
+        column,
+        (Edit(line, column, line, column, note.newline),),
+    )

@@ -54,5 +54,6 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
     missing = list(dict.fromkeys(key for key in wanted if _missing(note.front_matter.get(key))))
     if missing:
         names = ", ".join(f"`{key}`" for key in missing)
-        yield Finding(1, 1, f"missing required front matter {'property' if len(missing) == 1 else 'properties'}"
-                            f" {names}")
+        yield Finding(
+            1, 1, f"missing required front matter {'property' if len(missing) == 1 else 'properties'} {names}"
+        )

@@ -14,6 +14,7 @@ Passes: `retros/boostcamp 5주차 회고.md`, `retros/boostcamp 6주차 회고.m
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from vaultgraph.lint.rule import Finding, RuleContext
 from vaultgraph.lint.rules._weeks import series_weeks
@@ -35,7 +36,12 @@ def _weeks_text(first: int, last: int) -> str:
 def check_vault(vault: Vault, ctx: RuleContext) -> Iterator[Finding]:
     for series, weeks in sorted(series_weeks(vault).items()):
         numbers = sorted(weeks)
-        for before, after in zip(numbers, numbers[1:]):
+        for before, after in pairwise(numbers):
             if after > before + 1:
-                yield Finding(1, 1, f"{_weeks_text(before + 1, after - 1)} missing from series `{series}` "
-                                    f"(between week {before} and week {after})", path=weeks[after][0].path)
+                yield Finding(
+                    1,
+                    1,
+                    f"{_weeks_text(before + 1, after - 1)} missing from series `{series}` "
+                    f"(between week {before} and week {after})",
+                    path=weeks[after][0].path,
+                )

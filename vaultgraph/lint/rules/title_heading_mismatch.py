@@ -40,5 +40,8 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
     if heading is None or not isinstance(title, (str, int, float)) or isinstance(title, bool) or not str(title).strip():
         return
     if _key(str(title)) != _key(heading.text):
-        yield Finding(heading.line, 1, f"first heading `{heading.text.strip()}` differs from the front matter "
-                                       f"title `{str(title).strip()}`")
+        yield Finding(
+            heading.line,
+            1,
+            f"first heading `{heading.text.strip()}` differs from the front matter title `{str(title).strip()}`",
+        )

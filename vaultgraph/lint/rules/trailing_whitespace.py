@@ -50,9 +50,16 @@ def _skipped_lines(note: Note) -> set[int]:
 
 
 def _hard_break(text: str, following: str | None, headings: set[int], line: int) -> bool:
-    trailing = text[len(text.rstrip(" \t")):]
-    return (len(trailing) >= 2 and "\t" not in trailing and bool(text.strip()) and line not in headings
-            and following is not None and bool(following.strip()) and not _NEW_BLOCK.match(following))
+    trailing = text[len(text.rstrip(" \t")) :]
+    return (
+        len(trailing) >= 2
+        and "\t" not in trailing
+        and bool(text.strip())
+        and line not in headings
+        and following is not None
+        and bool(following.strip())
+        and not _NEW_BLOCK.match(following)
+    )
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

@@ -33,5 +33,10 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
         if fence.kind == "code" and not fence.closed:
             text = raw_line(note, fence.line)
             column = len(text) - len(text.lstrip(" \t>")) + 1
-            yield Finding(fence.line, column, "code fence is never closed: the rest of the note renders as code",
-                          fence.line, len(text) + 1)
+            yield Finding(
+                fence.line,
+                column,
+                "code fence is never closed: the rest of the note renders as code",
+                fence.line,
+                len(text) + 1,
+            )

@@ -33,5 +33,10 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
         if fence.kind == "math" and not fence.closed and fence.line not in seen:
             seen.add(fence.line)
             column = raw_line(note, fence.line).find("$$") + 1
-            yield Finding(fence.line, max(column, 1), "`$$` math block is never closed",
-                          fence.line, column + 2 if column > 0 else 1)
+            yield Finding(
+                fence.line,
+                max(column, 1),
+                "`$$` math block is never closed",
+                fence.line,
+                column + 2 if column > 0 else 1,
+            )

@@ -32,10 +32,12 @@ ENABLED = False
 
 _PROSE = frozenset({"text", "strong", "emphasis", "mark"})
 # Korean particles (josa) and copula endings that attach directly to a noun.
-PARTICLES = frozenset("""
+PARTICLES = frozenset(
+    """
 이 가 은 는 을 를 의 에 와 과 도 만 로 랑 나 란 야 께 인 이다 이고 이며 이나 이랑 이란 에서 에게 에는 에도
 으로 으로는 으로도 로는 로도 까지 부터 보다 처럼 만큼 같이 하고 에서는 에서도 과는 와는 이라는 라는 이라고 라고
-""".split())
+""".split()
+)
 
 _Names = dict[str, list[tuple[str, str]]]
 """First two letters (lower case) -> (lower-case name, note path), longest names first."""
@@ -81,9 +83,9 @@ def _mentions(segment: Segment, names: _Names) -> Iterator[tuple[int, str, str]]
     for start in range(len(text) - 1):
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue
-        for name, path in names.get(lower[start:start + 2], ()):
+        for name, path in names.get(lower[start : start + 2], ()):
             if lower.startswith(name, start) and _ends_word(text, start + len(name), name):
-                yield start, text[start:start + len(name)], path
+                yield start, text[start : start + len(name)], path
                 break
 
 
@@ -107,5 +109,11 @@ def _note_mentions(note: Note, names: _Names, seen: set[str | None]) -> Iterator
             seen.add(target)
             start = raw_line(note, segment.line).find(segment.text)
             column = start + offset + 1 if start >= 0 else 1
-            yield Finding(segment.line, column, f"`{shown}` mentions `{target}` without linking it",
-                          segment.line, column + len(shown), path=note.path)
+            yield Finding(
+                segment.line,
+                column,
+                f"`{shown}` mentions `{target}` without linking it",
+                segment.line,
+                column + len(shown),
+                path=note.path,
+            )

@@ -60,6 +60,11 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
         runs = _literal_runs(note, block)
         if len(runs) >= 2:
             line, column = runs[0]
-            yield Finding(line, column, "`**` is shown as literal asterisks, not bold: CommonMark does not close "
-                                        "`**` between punctuation and a letter; add a space after it or use <b>…</b>",
-                          line, column + 2)
+            yield Finding(
+                line,
+                column,
+                "`**` is shown as literal asterisks, not bold: CommonMark does not close "
+                "`**` between punctuation and a letter; add a space after it or use <b>…</b>",
+                line,
+                column + 2,
+            )
