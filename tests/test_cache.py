@@ -39,13 +39,13 @@ def vault(tmp_path: Path) -> Path:
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Paths that load_vault actually parsed (a cache hit is not parsed)."""
     seen: list[str] = []
-    real = load_module.parse_note
+    real = load_module.load_note
 
     def counting(path: str, data: bytes, **options):  # type: ignore[no-untyped-def]
         seen.append(path)
         return real(path, data, **options)
 
-    monkeypatch.setattr(load_module, "parse_note", counting)
+    monkeypatch.setattr(load_module, "load_note", counting)
     return seen
 
 

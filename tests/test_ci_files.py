@@ -130,6 +130,6 @@ def test_the_action_caches_all_that_vaultgraph_keeps_and_the_next_run_uses_it(
     for folder in cached:
         shutil.copytree(saved / folder.relative_to(tmp_path), folder, dirs_exist_ok=True)
     parsed: list[str] = []
-    monkeypatch.setattr(load_module, "parse_note", lambda path, *args, **kwargs: parsed.append(path))
+    monkeypatch.setattr(load_module, "load_note", lambda path, *args, **kwargs: parsed.append(path))
     assert lint_notes() == 1
     assert parsed == []  # the findings came from the restored cache, not from parsing the notes again

@@ -10,11 +10,11 @@ from vaultgraph.concepts.extract import latin_runs
 from vaultgraph.concepts.korean import FallbackTokenizer, KiwiTokenizer, looks_borrowed
 from vaultgraph.concepts.normalize import best_label, fold, strip_particle, variant_key
 from vaultgraph.concepts.stopwords import is_filler
-from vaultgraph.parse.note import parse_note
+from vaultgraph.vault.note import load_note
 
 
 def terms_of(body: str, front: str = "") -> dict[str, str]:
-    note = parse_note("retros/week2.md", (front + body).encode())
+    note = load_note("retros/week2.md", (front + body).encode())
     return {term.text: term.source for term in note.terms}
 
 
@@ -105,7 +105,7 @@ def test_korean_runs_split_at_filler(body: str, present: list[str], absent: list
 
 
 def test_terms_carry_line_block_and_section() -> None:
-    note = parse_note("a.md", "## 학습\n- pytorch의 hook\n- smote\n".encode())
+    note = load_note("a.md", "## 학습\n- pytorch의 hook\n- smote\n".encode())
     by_text = {t.text: t for t in note.terms}
     assert (by_text["pytorch"].line, by_text["pytorch"].section) == (2, "학습")
     assert by_text["pytorch"].block == by_text["hook"].block != by_text["smote"].block

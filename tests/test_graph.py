@@ -20,9 +20,9 @@ from vaultgraph.graph.build import build_graph
 from vaultgraph.graph.export import export
 from vaultgraph.graph.select import SelectionError, filter_graph, most_salient, week_range
 from vaultgraph.graph.settings import validate
-from vaultgraph.graph.weeks import week_label, week_sort_key
 from vaultgraph.model import Concept, Occurrence
 from vaultgraph.render.html import map_data, render_map, script_json, vault_url
+from vaultgraph.series.keys import week_label, week_sort_key
 from vaultgraph.vault.load import load_vault
 
 NOTES = {

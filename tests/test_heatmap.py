@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from vaultgraph.graph.timeline import build_timeline
 from vaultgraph.model import Concept, Note, Occurrence, WeekInfo
 from vaultgraph.render.heatmap import embed_json, heatmap_data, render_heatmap
+from vaultgraph.series.timeline import build_timeline
 
 HOSTILE = '</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> & <!--'
 

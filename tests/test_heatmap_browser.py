@@ -12,9 +12,9 @@ from playwright.sync_api import Browser
 
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import load_config
-from vaultgraph.graph.timeline import build_timeline
 from vaultgraph.model import Concept, Note, Occurrence, WeekInfo
 from vaultgraph.render.heatmap import render_heatmap
+from vaultgraph.series.timeline import build_timeline
 from vaultgraph.vault.load import load_vault
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_vault"

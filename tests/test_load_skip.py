@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from vaultgraph.codec import note_decoder
-from vaultgraph.parse import note as parse_module
 from vaultgraph.vault import load as load_module
+from vaultgraph.vault import note as note_module
 from vaultgraph.vault import parallel
 from vaultgraph.vault.load import load_vault
 
@@ -51,7 +51,7 @@ def test_terms_nobody_reads_are_not_computed_without_a_cache(
     def refuse(note):  # type: ignore[no-untyped-def]
         raise AssertionError(f"terms computed for {note.path}")  # raised in a forked worker too
 
-    monkeypatch.setattr(parse_module, "extract_terms", refuse)
+    monkeypatch.setattr(note_module, "extract_terms", refuse)
     assert load_vault(vault, parallel_min_bytes=how, skip=("terms",)).notes
     with pytest.raises(AssertionError, match="terms computed"):  # the cache keeps them for `graph`
         load_vault(vault, cache=True, parallel_min_bytes=SERIAL, skip=("terms",))
@@ -64,9 +64,9 @@ def test_cache_written_by_a_lean_load_serves_a_full_one(vault: Path, how: int, m
     (vault / "new.md").write_text("# New\n\n[[LSTM]]을 다시 봤다\n", encoding="utf-8")  # one shard rewritten
     load_vault(vault, cache=True, parallel_min_bytes=how, skip=("terms",))
     parsed: list[str] = []
-    real = load_module.parse_note
+    real = load_module.load_note
     monkeypatch.setattr(
-        load_module, "parse_note", lambda path, data, **options: parsed.append(path) or real(path, data, **options)
+        load_module, "load_note", lambda path, data, **options: parsed.append(path) or real(path, data, **options)
     )
     warm = load_vault(vault, cache=True, parallel_min_bytes=SERIAL)
     assert parsed == []

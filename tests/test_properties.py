@@ -28,9 +28,9 @@ from vaultgraph.graph.build import build_graph
 from vaultgraph.lint import fix as fix_module
 from vaultgraph.lint.engine import Selection, lint_vault, select_rules
 from vaultgraph.lint.fix import fix_vault, plan_fixes
-from vaultgraph.model import Diagnostic
+from vaultgraph.model import Diagnostic, Vault
 from vaultgraph.parse.note import LINE_END, parse_note, split_lines
-from vaultgraph.vault.load import Vault, load_vault
+from vaultgraph.vault.load import load_vault
 
 FAST = settings(
     max_examples=800,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from vaultgraph.graph.questions import Question, asks, carried, find_questions, similarity, terms
-from vaultgraph.graph.timeline import WeekRef
 from vaultgraph.parse.note import parse_note
+from vaultgraph.series.questions import Question, asks, carried, find_questions, similarity, terms
+from vaultgraph.series.timeline import WeekRef
 from vaultgraph.vault.load import load_vault
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_vault"

@@ -1,4 +1,4 @@
-"""Table-driven tests for vaultgraph.vault.read: bytes -> text, encoding, BOM, newline, errors."""
+"""Table-driven tests for vaultgraph.parse.decode: bytes -> text, encoding, BOM, newline, errors."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from vaultgraph.vault.read import decode, detect_newline
+from vaultgraph.parse.decode import decode, detect_newline
 
 BOM8 = codecs.BOM_UTF8
 

@@ -10,11 +10,11 @@ from click.testing import CliRunner
 
 from vaultgraph.cli import cli
 from vaultgraph.config import ConfigError, parse_config
-from vaultgraph.graph.questions import Question
-from vaultgraph.graph.report import WeekNotFound, build_report, default_week, resolve_week
-from vaultgraph.graph.timeline import WeekRef, build_timeline
 from vaultgraph.model import Concept, Note, Occurrence, WeekInfo
-from vaultgraph.render.weekly import escape_markdown, format_markdown
+from vaultgraph.render.weekly_markdown import escape_markdown, format_markdown
+from vaultgraph.series.questions import Question
+from vaultgraph.series.timeline import WeekRef, build_timeline
+from vaultgraph.series.weekly_report import WeekNotFound, build_report, default_week, resolve_week
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_vault"
 

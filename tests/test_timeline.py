@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from vaultgraph.graph.timeline import CALENDAR, WeekRef, build_timeline, longest_streak, parse_week_key
 from vaultgraph.model import Concept, Note, Occurrence, WeekInfo
 from vaultgraph.render.timeline_text import format_timeline_text
+from vaultgraph.series.timeline import CALENDAR, WeekRef, build_timeline, longest_streak, parse_week_key
 from vaultgraph.vault.load import load_vault
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_vault"

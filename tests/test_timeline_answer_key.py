@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from vaultgraph.graph.timeline import build_timeline
+from vaultgraph.series.timeline import build_timeline
 from vaultgraph.vault.load import load_vault
 
 MAKE_VAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_vault.py"

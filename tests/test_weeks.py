@@ -1,4 +1,4 @@
-"""Table-driven tests for vaultgraph.parse.weeks (dates, week patterns, series)."""
+"""Table-driven tests for vaultgraph.parse.note_week (dates, week patterns, series)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from vaultgraph.model import WeekInfo
-from vaultgraph.parse.weeks import detect_week, iso_week, note_date, week_in_text
+from vaultgraph.parse.note_week import detect_week, iso_week, note_date, week_in_text
 
 D = dt.date
 KST = dt.timezone(dt.timedelta(hours=9))

@@ -39,8 +39,8 @@ SHARDS = 16
 _MAGIC = b"VGC1"
 _MAC_SIZE = 32
 
-PARSER_SOURCES = ("parse", "concepts", "model.py", "codec.py", "unicode.py", "vault/read.py")
-"""What `parse_note` runs (relative to the package): an edit to any of it invalidates the cache."""
+PARSER_SOURCES = ("parse", "concepts", "model.py", "codec.py", "unicode.py", "vault/note.py")
+"""What `load_note` runs (relative to the package): an edit to any of it invalidates the cache."""
 Entry = tuple[bytes, Any]
 """(digest of the file's bytes, the encoded Note)."""
 
@@ -55,7 +55,7 @@ def user_cache_home() -> Path:
 
 
 def tool_fingerprint() -> str:
-    """Changes with anything that can change what `parse_note` returns for the same bytes."""
+    """Changes with anything that can change what `load_note` returns for the same bytes."""
     h = hashlib.blake2b(digest_size=16)
     # VAULTGRAPH_KOREAN and kiwipiepy choose the Korean tokenizer, hence the terms of a note.
     h.update(f"{vaultgraph.__version__}|{SCHEMA}|{sys.version_info[:2]}|{os.environ.get('VAULTGRAPH_KOREAN')}".encode())

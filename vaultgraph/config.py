@@ -13,8 +13,6 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from vaultgraph.lint.rule import Rule, all_rules, rules_by_key, unknown_selectors
-from vaultgraph.model import SEVERITIES
 from vaultgraph.vault.flavors import FLAVORS
 
 CONFIG_FILES = ("vaultgraph.toml", ".vaultgraph.toml")
@@ -42,23 +40,30 @@ class Config:
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Other tables (`concepts`, `graph`, `report`, ...), checked by their own validators."""
 
-    def options(self, code: str) -> dict[str, Any]:
-        rule = rules_by_key()[code]
-        return {**rule.options, **self.rule_options.get(code, {})}
 
-
-# Tables owned by other parts of vaultgraph: name -> "module:function"; the function takes
-# (table, where) and returns the cleaned table or raises ConfigError. Imported only when used.
+# Keys owned by other parts of vaultgraph: key -> (where the value goes, "module:function"); the
+# function takes (value, where) and returns the cleaned value or raises ConfigError. It is imported
+# only when its key is used, so this module (which every part reads) imports none of them.
+KEY_VALIDATORS: dict[str, tuple[str, str]] = {
+    "select": ("select", "vaultgraph.lint.settings:selectors"),
+    "extend-select": ("extend_select", "vaultgraph.lint.settings:selectors"),
+    "ignore": ("ignore", "vaultgraph.lint.settings:selectors"),
+    "per-file-ignores": ("per_file_ignores", "vaultgraph.lint.settings:per_file_ignores"),
+    "severity": ("severity", "vaultgraph.lint.settings:severities"),
+    "rules": ("rule_options", "vaultgraph.lint.settings:rule_options"),
+}
 SECTION_VALIDATORS: dict[str, str] = {
     "concepts": "vaultgraph.concepts.settings:validate",
     "graph": "vaultgraph.graph.settings:validate",
-    "report": "vaultgraph.graph.report_settings:validate",
+    "report": "vaultgraph.series.settings:validate",
 }
+"""Tables (`[concepts]`, ...) kept whole in `Config.sections`, validated the same way."""
 
 
-def _section_validator(name: str) -> Callable[[Any, str], dict[str, Any]]:
-    module, _, function = SECTION_VALIDATORS[name].partition(":")
-    return getattr(import_module(module), function)
+def _validator(spec: str) -> Callable[[Any, str], Any]:
+    module, _, function = spec.partition(":")
+    validate: Callable[[Any, str], Any] = getattr(import_module(module), function)
+    return validate
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -111,110 +116,25 @@ def _string_list(value: Any, where: str) -> list[str]:
     return list(value)
 
 
-def _selectors(value: Any, where: str) -> list[str]:
-    selectors = _string_list(value, where)
-    unknown = unknown_selectors(selectors)
-    if unknown:
-        raise ConfigError(f"{where}: unknown rule code or name {unknown[0]!r} (see `vaultgraph rules`)")
-    return selectors
-
-
 def parse_config(table: Mapping[str, Any], path: Path | None) -> Config:
     source = str(path) if path else "config"
     config = Config(path=path)
     for key, value in table.items():
         where = f"{source}: {key}"
-        if key == "select":
-            config.select = _selectors(value, where)
-        elif key == "extend-select":
-            config.extend_select = _selectors(value, where)
-        elif key == "ignore":
-            config.ignore = _selectors(value, where)
+        if key in KEY_VALIDATORS:
+            attribute, spec = KEY_VALIDATORS[key]
+            setattr(config, attribute, _validator(spec)(value, where))
         elif key == "exclude":
             config.exclude = _string_list(value, where)
         elif key == "flavor":
             if value not in FLAVORS:
                 raise ConfigError(f"{where}: expected one of {', '.join(FLAVORS)}, got {value!r}")
             config.flavor = value
-        elif key == "per-file-ignores":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: expected a table of glob = [codes]")
-            config.per_file_ignores = {glob: _selectors(codes, f"{where}.{glob}") for glob, codes in value.items()}
-        elif key == "severity":
-            config.severity = _severities(value, where)
-        elif key == "rules":
-            config.rule_options = _rule_options(value, where)
         elif key in SECTION_VALIDATORS:
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: expected a table")
-            config.sections[key] = _section_validator(key)(value, where)
+            config.sections[key] = _validator(SECTION_VALIDATORS[key])(value, where)
         else:
-            known = ", ".join(
-                sorted(
-                    {
-                        "select",
-                        "extend-select",
-                        "ignore",
-                        "exclude",
-                        "flavor",
-                        "per-file-ignores",
-                        "severity",
-                        "rules",
-                        *SECTION_VALIDATORS,
-                    }
-                )
-            )
+            known = ", ".join(sorted({"exclude", "flavor", *KEY_VALIDATORS, *SECTION_VALIDATORS}))
             raise ConfigError(f"{where}: unknown key (known keys: {known})")
     return config
-
-
-def _severities(value: Any, where: str) -> dict[str, str]:
-    if not isinstance(value, dict):
-        raise ConfigError(f'{where}: expected a table of CODE = "error" | "warning" | "info"')
-    by_key = rules_by_key()
-    result = {}
-    for key, severity in value.items():
-        if key not in by_key:
-            raise ConfigError(f"{where}.{key}: unknown rule code or name")
-        if severity not in SEVERITIES:
-            raise ConfigError(f"{where}.{key}: severity must be one of {', '.join(SEVERITIES)}, got {severity!r}")
-        result[by_key[key].code] = severity
-    return result
-
-
-def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
-    if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a table of rule name = {{ options }}")
-    by_key = rules_by_key()
-    result: dict[str, dict[str, Any]] = {}
-    for key, options in value.items():
-        rule = by_key.get(key)
-        if rule is None:
-            raise ConfigError(f"{where}.{key}: unknown rule code or name")
-        if not isinstance(options, dict):
-            raise ConfigError(f"{where}.{key}: expected a table of options")
-        for name, option in options.items():
-            if name not in rule.options:
-                allowed = ", ".join(rule.options) or "none"
-                raise ConfigError(f"{where}.{key}.{name}: unknown option for {rule.code} (options: {allowed})")
-            default = rule.options[name]
-            if default is not None and not _same_shape(default, option):
-                raise ConfigError(f"{where}.{key}.{name}: expected {type(default).__name__}, got {option!r}")
-        result[rule.code] = _validated(rule, dict(options), f"{where}.{key}")
-    return result
-
-
-def _validated(rule: Rule, options: dict[str, Any], where: str) -> dict[str, Any]:
-    return rule.validate_options(options, where) if rule.validate_options is not None else options
-
-
-def _same_shape(default: Any, value: Any) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float))
-    return isinstance(value, type(default))
-
-
-def default_rule_codes() -> list[str]:
-    return [rule.code for rule in all_rules() if rule.enabled]

@@ -4,6 +4,8 @@ Parsing a note is a pure function of its bytes (and a little config) that return
 everything downstream (lint rules, concepts, the graph) reads these objects and never the
 markdown-it token stream, so a `Note` can be built in a worker process and cached by content hash.
 
+`Vault` is the whole parsed vault: its notes by path and the index its links resolve against.
+
 Positions are 1-based and refer to the file as it is on disk: front matter counts, CRLF is one
 line end, and a BOM is not a column. Columns count Unicode code points.
 """
@@ -11,8 +13,10 @@ line end, and a BOM is not a column. Columns count Unicode code points.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from pathlib import Path
+from typing import Any, Literal, Protocol
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -278,3 +282,58 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
+
+
+LinkStatus = Literal["note", "attachment", "missing", "ambiguous", "outside"]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Where a link target leads (`vault.resolve.LinkIndex` decides, the way Obsidian does)."""
+
+    status: LinkStatus
+    path: str | None = None
+    """The file the link points at (for `ambiguous`, the one Obsidian would open: the shortest path)."""
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return self.status in ("note", "attachment", "ambiguous")
+
+
+class LinkResolver(Protocol):
+    """What a vault resolves its links with (`vault.resolve.LinkIndex`)."""
+
+    def resolve(self, target: str, source: str, kind: str = "wikilink") -> Resolution: ...
+
+
+@dataclass(slots=True)
+class Vault:
+    """Every note of a vault, parsed, and the index its links resolve against."""
+
+    root: Path
+    index: LinkResolver
+    notes: dict[str, Note] = field(default_factory=dict)
+    """Every Markdown file by vault-relative path, sorted by path."""
+    attachments: list[str] = field(default_factory=list)
+    resolved: dict[tuple[str, str, str], Resolution] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Memo of `resolve`: several rules (and the graph) resolve the same links."""
+    folders: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Folder of each note path, for `resolve`'s memo key (posixpath.dirname was a tenth of linting)."""
+
+    def resolve(self, link: Link, source: Note) -> Resolution:
+        # `LinkIndex.resolve` reads the source only through its folder (relative paths, local
+        # matches), except for same-note links: notes of one folder share their answers.
+        if link.target.strip():
+            folder = self.folders.get(source.path)
+            if folder is None:
+                folder = self.folders[source.path] = posixpath.dirname(source.path)
+            key = (link.target, link.kind, folder)
+        else:
+            key = (link.target, link.kind, source.path)
+        found = self.resolved.get(key)
+        if found is None:
+            found = self.resolved[key] = self.index.resolve(link.target, source.path, link.kind)
+        return found

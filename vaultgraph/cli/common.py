@@ -11,8 +11,8 @@ from vaultgraph.cli.progress import parse_progress, steps
 from vaultgraph.collector import collector_paused
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import Config, load_config
-from vaultgraph.model import Concept
-from vaultgraph.vault.load import Vault, load_snapshot
+from vaultgraph.model import Concept, Vault
+from vaultgraph.vault.load import load_snapshot
 from vaultgraph.vault.snapshot import Snapshot, take_snapshot
 
 path_argument = click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))

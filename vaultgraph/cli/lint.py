@@ -17,11 +17,10 @@ from vaultgraph.lint.engine import Selection, lint_vault, select_rules
 from vaultgraph.lint.fix import FixResult, fix_vault, plan_fixes, unified_diff
 from vaultgraph.lint.results import lint_with_results
 from vaultgraph.lint.rule import all_rules, rules_by_key, unknown_selectors
-from vaultgraph.model import Diagnostic
+from vaultgraph.model import Diagnostic, Vault
 from vaultgraph.render.formats import FORMATTERS, LintReport
 from vaultgraph.render.rule_table import markdown_table
 from vaultgraph.vault.flavors import detect_flavor
-from vaultgraph.vault.load import Vault
 
 
 class LintUsageError(click.ClickException):

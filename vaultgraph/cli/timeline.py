@@ -19,14 +19,14 @@ import click
 from vaultgraph.cli.common import cache_option, config_option, open_concepts, path_argument
 from vaultgraph.cli.output import write_output
 from vaultgraph.config import Config
-from vaultgraph.graph.questions import carried, find_questions
-from vaultgraph.graph.report import WeekNotFound, build_report, default_week, resolve_week
-from vaultgraph.graph.report_settings import report_settings
-from vaultgraph.graph.timeline import Timeline, build_timeline
+from vaultgraph.model import Vault
 from vaultgraph.render.heatmap import render_heatmap
 from vaultgraph.render.timeline_text import format_timeline_text
-from vaultgraph.render.weekly import format_markdown
-from vaultgraph.vault.load import Vault
+from vaultgraph.render.weekly_markdown import format_markdown
+from vaultgraph.series.questions import carried, find_questions
+from vaultgraph.series.settings import report_settings
+from vaultgraph.series.timeline import Timeline, build_timeline
+from vaultgraph.series.weekly_report import WeekNotFound, build_report, default_week, resolve_week
 
 DEFAULT_HTML = Path("vaultgraph-timeline.html")
 NO_WEEKS = "No note in this vault has a week (N주차, week N, front matter week:, or a date): nothing to report."

@@ -29,8 +29,7 @@ from vaultgraph.concepts.normalize import PARTICLES, best_label, fold, has_hangu
 from vaultgraph.concepts.settings import DEFAULTS
 from vaultgraph.concepts.stopwords import COLLECTION_WORDS, FUNCTION_WORDS, is_filler
 from vaultgraph.config import Config
-from vaultgraph.model import Concept, Note, Occurrence, Term, WeekInfo
-from vaultgraph.vault.load import Vault
+from vaultgraph.model import Concept, Note, Occurrence, Term, Vault, WeekInfo
 
 # How much one occurrence counts, by how it was marked.
 SOURCE_WEIGHTS: dict[str, float] = {

@@ -1,4 +1,4 @@
-"""Per-note candidate terms: `extract_terms(note) -> list[Term]`, called at the end of `parse_note`.
+"""Per-note candidate terms: `extract_terms(note) -> list[Term]`, called by `vault.note.load_note`.
 
 It depends on nothing but the note (no config, no other notes), so its result is cached with the
 parse. Sources, each a `Term.source`:

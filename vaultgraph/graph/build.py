@@ -26,10 +26,9 @@ import networkx as nx
 
 from vaultgraph.config import Config
 from vaultgraph.graph.analysis import annotate
-from vaultgraph.graph.weeks import week_label, week_sort_key
-from vaultgraph.model import Concept, Note
+from vaultgraph.model import Concept, Note, Vault
 from vaultgraph.parse.note import split_lines
-from vaultgraph.vault.load import Vault
+from vaultgraph.series.keys import week_label, week_sort_key
 from vaultgraph.vault.resolve import fold
 
 SNIPPET_CHARS = 140

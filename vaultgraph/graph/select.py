@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 import networkx as nx
 
 from vaultgraph.graph.analysis import KIND_WEIGHT
-from vaultgraph.graph.weeks import week_sort_key
+from vaultgraph.series.keys import week_sort_key
 
 
 class SelectionError(ValueError):

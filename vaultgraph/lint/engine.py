@@ -13,8 +13,8 @@ from vaultgraph.lint.memo import FindingsMemo
 from vaultgraph.lint.rule import Finding, Rule, RuleContext, all_rules, expand_selectors
 from vaultgraph.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION
 from vaultgraph.lint.rules.unused_suppression import unused_suppressions
-from vaultgraph.model import Diagnostic, Note
-from vaultgraph.vault.load import Vault
+from vaultgraph.lint.settings import options_of
+from vaultgraph.model import Diagnostic, Note, Vault
 
 T = TypeVar("T")
 
@@ -82,7 +82,7 @@ def lint_vault(
     scopes: dict[str, list[tuple[Rule, RuleContext, str]]] = {}
     for rule in rules:
         if rule.check is not None:
-            ctx = RuleContext(cast(Vault, _NoVault()) if rule.scope == "note" else vault, config.options(rule.code))
+            ctx = RuleContext(cast(Vault, _NoVault()) if rule.scope == "note" else vault, options_of(config, rule.code))
             scopes.setdefault(rule.scope, []).append((rule, ctx, config.severity.get(rule.code, rule.severity)))
     found: list[Diagnostic] = []
     for note in notes:
@@ -96,7 +96,7 @@ def lint_vault(
     for rule in rules:
         if rule.check_vault is not None:
             severity = config.severity.get(rule.code, rule.severity)
-            for finding in rule.check_vault(vault, RuleContext(vault, config.options(rule.code))):
+            for finding in rule.check_vault(vault, RuleContext(vault, options_of(config, rule.code))):
                 path = finding.path or ""
                 owner = vault.notes.get(path)
                 if paths is not None and path not in paths:

@@ -21,10 +21,9 @@ from vaultgraph.atomic import replacing
 from vaultgraph.config import Config
 from vaultgraph.lint.engine import lint_vault
 from vaultgraph.lint.rule import Rule
-from vaultgraph.model import Diagnostic, Edit, Note
+from vaultgraph.model import Diagnostic, Edit, Note, Vault
+from vaultgraph.parse.decode import decode
 from vaultgraph.parse.note import LINE_END, parse_note
-from vaultgraph.vault.load import Vault
-from vaultgraph.vault.read import decode
 
 MAX_PASSES = 10
 REENCODE_CODE = "VG002"

@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING
 from vaultgraph.model import Diagnostic, Edit
 
 if TYPE_CHECKING:
-    from vaultgraph.model import Note
-    from vaultgraph.vault.load import Vault
+    from vaultgraph.model import Note, Vault
 
 Rows = list[tuple]
 """Diagnostics as plain tuples: what is stored (pickles in C, unlike slotted dataclasses)."""

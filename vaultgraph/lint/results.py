@@ -22,8 +22,7 @@ from vaultgraph.config import Config
 from vaultgraph.lint.engine import lint_vault
 from vaultgraph.lint.memo import Entry, FindingsMemo, decode_diagnostics, encode_diagnostics
 from vaultgraph.lint.rule import Rule
-from vaultgraph.model import Diagnostic
-from vaultgraph.vault.load import Vault
+from vaultgraph.model import Diagnostic, Vault
 from vaultgraph.vault.snapshot import Snapshot
 
 _KEEP = 8

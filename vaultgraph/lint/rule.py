@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from vaultgraph.model import Edit, Note, Severity, Span
 
 if TYPE_CHECKING:
-    from vaultgraph.vault.load import Vault
+    from vaultgraph.model import Vault
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 
-from vaultgraph.concepts.extract import extract_terms
 from vaultgraph.model import Note, Problem, Tag
+from vaultgraph.parse.decode import decode
 from vaultgraph.parse.frontmatter import split_front_matter, string_list, tag_list
 from vaultgraph.parse.markdown import parse_markdown
-from vaultgraph.parse.weeks import detect_week, note_date
-from vaultgraph.vault.read import decode
+from vaultgraph.parse.note_week import detect_week, note_date
 
 LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -23,9 +22,9 @@ def split_lines(text: str) -> list[str]:
     return LINE_END.split(text)
 
 
-def parse_note(path: str, data: bytes, *, with_terms: bool = True) -> Note:
-    """The note at vault-relative `path` with bytes `data`; `with_terms=False` leaves `terms` empty
-    (a fifth of the work, wasted when nothing reads them and nothing is cached)."""
+def parse_note(path: str, data: bytes) -> Note:
+    """The note at vault-relative `path` with bytes `data` (its concept `terms` are left empty: see
+    `vault.note.load_note`)."""
     decoded = decode(data)
     note = Note(path=path, text=decoded.text, encoding=decoded.encoding, bom=decoded.bom, newline=decoded.newline)
     if decoded.error is not None:
@@ -68,6 +67,4 @@ def parse_note(path: str, data: bytes, *, with_terms: bool = True) -> Note:
     )
     note.date = note_date(path, data_)
     note.week = detect_week(path, note.title, data_, note.date)
-    if with_terms:
-        note.terms = extract_terms(note)
     return note

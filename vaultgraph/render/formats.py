@@ -8,9 +8,9 @@ from collections.abc import Callable
 import click
 
 from vaultgraph import __version__
+from vaultgraph.lint.report import LintReport, summary
 from vaultgraph.model import Diagnostic
 from vaultgraph.render.junit import format_junit
-from vaultgraph.render.report import LintReport, summary
 from vaultgraph.render.sarif import format_sarif
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}

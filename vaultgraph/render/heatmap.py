@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from vaultgraph.graph.timeline import Timeline
+from vaultgraph.series.timeline import Timeline
 
 __all__ = ["embed_json", "heatmap_data", "render_heatmap"]
 

@@ -31,7 +31,7 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 
-from vaultgraph.graph.weeks import week_label
+from vaultgraph.series.keys import week_label
 
 KIND_STYLE: dict[str, dict[str, str]] = {
     "concept": {"color": "#f08c00", "shape": "dot", "label": "concept"},

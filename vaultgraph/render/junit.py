@@ -9,8 +9,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from vaultgraph.lint.report import LintReport
 from vaultgraph.model import Diagnostic
-from vaultgraph.render.report import LintReport
 
 # Characters XML 1.0 forbids even when escaped; a note's text may contain them and reach a message.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

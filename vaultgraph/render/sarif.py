@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import quote
 
 from vaultgraph import __version__
+from vaultgraph.lint.report import LintReport
 from vaultgraph.lint.rule import Rule, rules_by_key
-from vaultgraph.render.report import LintReport
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}

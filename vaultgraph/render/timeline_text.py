@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from vaultgraph.graph.timeline import ConceptTimeline, SeriesTimeline, Timeline, longest_streak
+from vaultgraph.series.timeline import ConceptTimeline, SeriesTimeline, Timeline, longest_streak
 
 __all__ = ["format_timeline_text"]
 

@@ -6,59 +6,23 @@ tool) is not parsed again, and the rest is parsed by a process pool when there i
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vaultgraph.cache import SHARDS, Entry, ParseCache, digest, shard_of
 from vaultgraph.codec import encode_note, lazy_note_decoder, note_decoder
 from vaultgraph.collector import collector_paused
-from vaultgraph.model import Link, Note, Problem
-from vaultgraph.parse.note import parse_note
+from vaultgraph.model import Note, Problem, Vault
 from vaultgraph.vault.flavors import apply_flavor, detect_flavor
+from vaultgraph.vault.note import load_note
 from vaultgraph.vault.parallel import PARALLEL_MIN_BYTES, parse_encoded, worker_count
-from vaultgraph.vault.resolve import LinkIndex, Resolution
+from vaultgraph.vault.resolve import LinkIndex
 from vaultgraph.vault.snapshot import Snapshot, read_error, take_snapshot
 
 Progress = Callable[[int, int], None]
 """Called with (notes parsed so far, notes to parse) while parsing; not called for cached notes."""
-
-
-@dataclass(slots=True)
-class Vault:
-    root: Path
-    notes: dict[str, Note] = field(default_factory=dict)
-    """Every Markdown file by vault-relative path, sorted by path."""
-    attachments: list[str] = field(default_factory=list)
-    index: LinkIndex = field(default_factory=lambda: LinkIndex([], []))
-    resolved: dict[tuple[str, str, str], Resolution] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    """Memo of `resolve`: several rules (and the graph) resolve the same links."""
-    resolved_by: LinkIndex | None = field(default=None, init=False, repr=False, compare=False)
-    folders: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-    """Folder of each note path, for `resolve`'s memo key (posixpath.dirname was a tenth of linting)."""
-
-    def resolve(self, link: Link, source: Note) -> Resolution:
-        if self.resolved_by is not self.index:  # the index was replaced: forget what the old one said
-            self.resolved.clear()
-            self.resolved_by = self.index
-        # `LinkIndex.resolve` reads the source only through its folder (relative paths, local
-        # matches), except for same-note links: notes of one folder share their answers.
-        if link.target.strip():
-            folder = self.folders.get(source.path)
-            if folder is None:
-                folder = self.folders[source.path] = posixpath.dirname(source.path)
-            key = (link.target, link.kind, folder)
-        else:
-            key = (link.target, link.kind, source.path)
-        found = self.resolved.get(key)
-        if found is None:
-            found = self.resolved[key] = self.index.resolve(link.target, source.path, link.kind)
-        return found
 
 
 def unreadable(rel: str, message: str) -> Note:
@@ -119,13 +83,12 @@ def load_snapshot(
     for rel, message in snapshot.errors:
         notes.append(unreadable(rel, message))
         notes[-1].title = rel
-    vault = Vault(
+    return Vault(
         root=snapshot.root,
+        index=LinkIndex([n.path for n in notes if n.path.lower().endswith(".md")], snapshot.attachments),
         notes={n.path: n for n in sorted(notes, key=lambda n: n.path)},
         attachments=snapshot.attachments,
     )
-    vault.index = LinkIndex([n.path for n in notes if n.path.lower().endswith(".md")], snapshot.attachments)
-    return vault
 
 
 def _parse_all(
@@ -210,7 +173,7 @@ def _parse_pending(
 
     Notes from the pool are decoded by `decode` (which may skip fields); the encoded form, whole, is
     what the cache stores (None for notes parsed here when `encode` is false). `with_terms` as in
-    `parse_note`.
+    `load_note`.
     """
     total = len(pending)
     workers = min(worker_count(), total)
@@ -227,7 +190,7 @@ def _parse_pending(
             yield rel, decode(encoded), encoded
         return
     for done, (rel, data) in enumerate(pending, 1):
-        note = parse_note(rel, data, with_terms=with_terms)
+        note = load_note(rel, data, with_terms=with_terms)
         yield rel, note, encode_note(note) if encode else None
         if progress is not None and (done % 50 == 0 or done == total):
             progress(done, total)

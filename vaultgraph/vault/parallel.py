@@ -1,6 +1,6 @@
 """Parse many notes on every core: a process pool fed with chunks of (path, bytes).
 
-Workers run the pure `parse_note` and send back notes encoded as plain tuples (`vaultgraph.codec`),
+Workers run the pure `load_note` and send back notes encoded as plain tuples (`vaultgraph.codec`),
 which cross the process boundary several times faster than pickled dataclasses. The pool only
 starts when there is enough to parse to pay for it (`PARALLEL_MIN_BYTES`).
 """
@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any
 
 from vaultgraph.codec import encode_note
-from vaultgraph.parse.note import parse_note
+from vaultgraph.vault.note import load_note
 
 PARALLEL_MIN_BYTES = 1_500_000
 """Below about a second of parsing, starting workers costs more than it saves."""
@@ -48,7 +48,7 @@ def chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
 
 
 def _parse_chunk(chunk: list[Item], with_terms: bool) -> list[Any]:
-    return [encode_note(parse_note(path, data, with_terms=with_terms)) for path, data in chunk]
+    return [encode_note(load_note(path, data, with_terms=with_terms)) for path, data in chunk]
 
 
 def _start_worker() -> None:
@@ -66,7 +66,7 @@ def _context() -> multiprocessing.context.BaseContext:
 def parse_encoded(
     items: list[Item], workers: int, on_chunk: Callable[[int], None] | None = None, with_terms: bool = True
 ) -> Iterator[Any]:
-    """Encoded notes of `items`, in order, parsed by `workers` processes (see `parse_note`)."""
+    """Encoded notes of `items`, in order, parsed by `workers` processes (see `load_note`)."""
     with _context().Pool(workers, initializer=_start_worker) as pool:
         for encoded in pool.imap(partial(_parse_chunk, with_terms=with_terms), chunks(items, CHUNK_BYTES)):
             if on_chunk is not None:

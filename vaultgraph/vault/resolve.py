@@ -12,26 +12,11 @@ import posixpath
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Literal
 
-from vaultgraph.model import Link, Note
+from vaultgraph.model import Link, LinkStatus, Note, Resolution
 
-Status = Literal["note", "attachment", "missing", "ambiguous", "outside"]
 _HEADING_SEPARATORS = re.compile(r"[#|^:\[\]\s]+")
 _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    status: Status
-    path: str | None = None
-    """The file the link points at (for `ambiguous`, the one Obsidian would open: the shortest path)."""
-    candidates: tuple[str, ...] = ()
-
-    @property
-    def found(self) -> bool:
-        return self.status in ("note", "attachment", "ambiguous")
 
 
 def fold(text: str) -> str:
@@ -56,7 +41,7 @@ class LinkIndex:
             self.names[fold(posixpath.basename(path))].append(path)
         self.notes = set(note_paths)
 
-    def _status(self, path: str) -> Status:
+    def _status(self, path: str) -> LinkStatus:
         return "note" if path in self.notes else "attachment"
 
     def _exact(self, path: str) -> str | None:

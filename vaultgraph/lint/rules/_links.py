@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vaultgraph.lint.rule import RuleContext
-from vaultgraph.model import Link, Note
-from vaultgraph.vault.resolve import Resolution
+from vaultgraph.model import Link, Note, Resolution
 
 
 def resolved_links(note: Note, ctx: RuleContext) -> Iterator[tuple[Link, Resolution]]:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from vaultgraph.lint.rule import Finding, RuleContext
 from vaultgraph.lint.rules._text import front_matter_line
 from vaultgraph.model import Note
-from vaultgraph.parse.weeks import note_date
+from vaultgraph.parse.note_week import note_date
 
 CODE = "VG204"
 NAME = "date-filename-mismatch"

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from vaultgraph.lint.rule import Finding, RuleContext
-from vaultgraph.vault.load import Vault
+from vaultgraph.model import Vault
 from vaultgraph.vault.resolve import fold
 
 CODE = "VG402"

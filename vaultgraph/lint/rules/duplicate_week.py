@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vaultgraph.lint.rule import Finding, RuleContext
-from vaultgraph.lint.rules._weeks import series_weeks
-from vaultgraph.vault.load import Vault
+from vaultgraph.lint.rules._series import series_weeks
+from vaultgraph.model import Vault
 
 CODE = "VG502"
 NAME = "duplicate-week"

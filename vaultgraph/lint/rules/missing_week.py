@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from vaultgraph.lint.rule import Finding, RuleContext
-from vaultgraph.lint.rules._weeks import series_weeks
-from vaultgraph.vault.load import Vault
+from vaultgraph.lint.rules._series import series_weeks
+from vaultgraph.model import Vault
 
 CODE = "VG501"
 NAME = "missing-week"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vaultgraph.lint.rule import Finding, RuleContext
-from vaultgraph.vault.load import Vault
+from vaultgraph.model import Vault
 
 CODE = "VG401"
 NAME = "orphan-note"

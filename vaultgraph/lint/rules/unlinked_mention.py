@@ -22,8 +22,7 @@ from collections.abc import Iterator
 
 from vaultgraph.lint.rule import Finding, RuleContext
 from vaultgraph.lint.rules._text import raw_line
-from vaultgraph.model import Note, Segment
-from vaultgraph.vault.load import Vault
+from vaultgraph.model import Note, Segment, Vault
 
 CODE = "VG403"
 NAME = "unlinked-mention"

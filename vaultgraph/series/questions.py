@@ -32,8 +32,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from vaultgraph.graph.timeline import WeekRef, week_ref
 from vaultgraph.model import Note, Segment
+from vaultgraph.series.timeline import WeekRef, week_ref
 
 __all__ = ["CARRY_THRESHOLD", "Question", "asks", "carried", "discount_common", "find_questions", "similarity", "terms"]
 

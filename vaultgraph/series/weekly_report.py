@@ -22,8 +22,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from vaultgraph.graph.questions import Question
-from vaultgraph.graph.timeline import ConceptTimeline, SeriesTimeline, Timeline, WeekRef, parse_week_key
+from vaultgraph.series.questions import Question
+from vaultgraph.series.timeline import ConceptTimeline, SeriesTimeline, Timeline, WeekRef, parse_week_key
 
 __all__ = ["ConceptEntry", "WeekNotFound", "WeeklyReport", "build_report", "default_week", "resolve_week"]
 

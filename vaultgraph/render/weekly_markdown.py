@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from vaultgraph.graph.questions import Question
-from vaultgraph.graph.report import ConceptEntry, WeeklyReport
+from vaultgraph.series.questions import Question
+from vaultgraph.series.weekly_report import ConceptEntry, WeeklyReport
 
 __all__ = ["escape_markdown", "format_markdown"]
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from vaultgraph.model import Note
-from vaultgraph.vault.load import Vault
+from vaultgraph.model import Note, Vault
 
 
 def series_weeks(vault: Vault) -> dict[str, dict[int, list[Note]]]:

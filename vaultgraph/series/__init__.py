@@ -1,0 +1,1 @@
+"""Weekly series: week keys, the timeline, the weekly report and the questions carried between weeks."""
