@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from vault_files import write_files
 
 from vaultgraph.cli import cli
-from vaultgraph.cli import lint as lint_cli
 from vaultgraph.config import Config
 from vaultgraph.lint import engine
 from vaultgraph.lint import results as results_module
@@ -38,13 +37,13 @@ def vault(tmp_path: Path) -> Path:
 def lint_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """One entry per time the CLI really linted."""
     calls: list[int] = []
-    real = lint_cli.lint_vault
+    real = engine.lint_vault
 
     def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(lint_cli, "lint_vault", counting)
+    monkeypatch.setattr(engine, "lint_vault", counting)  # what the API calls
     monkeypatch.setattr(results_module, "lint_vault", counting)
     return calls
 
@@ -98,7 +97,7 @@ def test_runs_that_need_the_notes_always_lint(
     def refuse(*_args: object) -> None:
         raise AssertionError("stored findings used")
 
-    monkeypatch.setattr(lint_cli, "lint_with_results", refuse)
+    monkeypatch.setattr(results_module, "lint_with_results", refuse)
     result = CliRunner().invoke(cli, ["lint", str(vault), "--exit-zero", *option])
     assert "stored findings used" not in result.output
     assert lint_calls == [1, 1] or option == ("--changed",)  # not a git repository: refused before linting

@@ -13,12 +13,13 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from vaultgraph.errors import VaultgraphError
 from vaultgraph.vault.flavors import FLAVORS
 
 CONFIG_FILES = ("vaultgraph.toml", ".vaultgraph.toml")
 
 
-class ConfigError(Exception):
+class ConfigError(VaultgraphError):
     """A configuration problem; the message is one line naming the file and key."""
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from vaultgraph.cli.common import cache_option, config_option, open_concepts, path_argument
+from vaultgraph.cli.common import cache_option, config_option, open_workspace, path_argument
 from vaultgraph.model import Concept
 
 
@@ -54,10 +54,11 @@ def concepts_table(concepts: list[Concept]) -> str:
 )
 @config_option
 @cache_option
-def concepts(path: Path, output_format: str, top: int | None, config_file: Path | None) -> None:
+def concepts(path: Path, output_format: str, top: int | None, config_file: Path | None, no_cache: bool) -> None:
     """List the concepts of the notes in PATH, most salient first."""
-    config, _, found = open_concepts(path, config_file)
-    limit = top or config.sections.get("concepts", {}).get("top") or None
+    with open_workspace(path, config_file, no_cache, 1) as workspace:
+        found = workspace.concepts
+    limit = top or workspace.config.sections.get("concepts", {}).get("top") or None
     if limit:
         found = found[:limit]
     click.echo(concepts_json(found) if output_format == "json" else concepts_table(found))

@@ -22,9 +22,8 @@ from pathlib import Path
 
 import click
 
-from vaultgraph.cli.common import cache_option, config_option, open_vault, path_argument
+from vaultgraph.cli.common import cache_option, config_option, open_workspace, path_argument
 from vaultgraph.cli.output import write_output
-from vaultgraph.cli.progress import steps
 from vaultgraph.collector import collector_paused
 from vaultgraph.graph.kinds import NODE_KINDS
 from vaultgraph.graph.settings import COLOR_BY, graph_settings
@@ -37,11 +36,6 @@ def _has_display() -> bool:
     if sys.platform in ("darwin", "win32"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def _fail(message: str) -> None:
-    click.echo(f"vaultgraph: error: {message}", err=True)
-    sys.exit(2)
 
 
 @click.command()
@@ -78,30 +72,21 @@ def graph(
     week_to: str | None,
     color_by: str | None,
     config_file: Path | None,
+    no_cache: bool,
 ) -> None:
     """Build the knowledge graph of PATH and write it as a map or as data."""
     # Imported here, not at the top: networkx and pyvis (which pulls in IPython) cost every other
     # command half a second of start-up.
-    from vaultgraph.concepts.build import build_concepts
-    from vaultgraph.graph.build import build_graph
     from vaultgraph.graph.export import export_pieces
-    from vaultgraph.graph.select import SelectionError, filter_graph, most_salient, week_range
+    from vaultgraph.graph.select import filter_graph, most_salient, week_range
 
-    with steps(3) as step, collector_paused():
-        config, vault = open_vault(path, config_file)
-        settings = graph_settings(config.sections)
-        step("finding concepts")
-        concepts = build_concepts(vault, config)
-        step("building the graph and its communities")
-        full = build_graph(vault, config, concepts)
-        try:
-            weeks = week_range(full, week_from, week_to, series)
-        except SelectionError as exc:
-            _fail(str(exc))
+    with open_workspace(path, config_file, no_cache, 3) as workspace, collector_paused():
+        settings = graph_settings(workspace.config.sections)
+        full = workspace.graph
+        weeks = week_range(full, week_from, week_to, series)
         chosen = filter_graph(full, kinds, weeks) if kinds or weeks is not None else full
         limit = max_nodes if max_nodes is not None else (settings["max-nodes"] if output_format == "html" else 0)
         shown, left_out = most_salient(chosen, limit, core=output_format == "html" and max_nodes is None)
-        step(f"writing {output_format.upper()}")
         if output_format == "html":
             from vaultgraph.render.html import render_map
 
@@ -109,7 +94,7 @@ def graph(
                 ""
                 if shown.number_of_nodes()
                 else f"No notes found in {path}."
-                if not vault.notes
+                if not workspace.vault.notes
                 else "No nodes match the filters."
             )
             pieces: Iterable[str] = [
@@ -118,10 +103,8 @@ def graph(
         else:
             pieces = export_pieces(shown, output_format)
         target = output or Path(f"vaultgraph.{output_format}")
-        try:
-            write_output(target, pieces)
-        except OSError as exc:
-            _fail(f"cannot write {target}: {exc.strerror or exc}")
+        workspace.step(f"writing {output_format.upper()}")
+        write_output(target, pieces)
     if str(target) == "-":
         return
     left = f", {left_out} left out (--max-nodes N to change)" if left_out else ""

@@ -5,41 +5,24 @@ from __future__ import annotations
 import sys
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import click
 
-from vaultgraph.cli.common import cache_option, config_option, load_notes, open_snapshot, path_argument
-from vaultgraph.lint.baseline import BaselineError, new_findings, read_baseline, write_baseline
-from vaultgraph.lint.changed import GitError, changed_paths
-from vaultgraph.lint.engine import Selection, lint_vault, select_rules
-from vaultgraph.lint.fix import FixResult, fix_vault, plan_fixes, unified_diff
-from vaultgraph.lint.results import lint_with_results
-from vaultgraph.lint.rule import all_rules, rules_by_key, unknown_selectors
-from vaultgraph.model import Diagnostic, Vault
-from vaultgraph.render.formats import FORMATTERS, LintReport
+from vaultgraph.api import LintOptions
+from vaultgraph.cli.common import cache_option, config_option, open_workspace, path_argument
+from vaultgraph.cli.progress import parse_progress
+from vaultgraph.errors import UsageError
+from vaultgraph.lint.fix import FixResult, unified_diff
+from vaultgraph.lint.report import LintReport
+from vaultgraph.lint.rule import all_rules, rules_by_key
+from vaultgraph.render.formats import FORMATTERS
 from vaultgraph.render.rule_table import markdown_table
-from vaultgraph.vault.flavors import detect_flavor
 
 
-class LintUsageError(click.ClickException):
-    """A bad option value, baseline or git state: one line on stderr, exit 2."""
-
-    exit_code = 2
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"vaultgraph: error: {self.format_message()}", err=True)
-
-
-def _codes(option: str, value: str | None) -> tuple[str, ...]:
-    if not value:
-        return ()
-    codes = tuple(c.strip() for c in value.split(",") if c.strip())
-    unknown = unknown_selectors(codes)
-    if unknown:
-        raise LintUsageError(f"{option}: unknown rule code or name {unknown[0]!r} (see `vaultgraph rules`)")
-    return codes
+def _codes(value: str | None) -> tuple[str, ...]:
+    return tuple(c.strip() for c in value.split(",") if c.strip()) if value else ()
 
 
 def _location_prefix(path: Path) -> str:
@@ -120,76 +103,43 @@ def lint(
     baseline: Path | None,
     baseline_out: Path | None,
     config_file: Path | None,
+    no_cache: bool,
 ) -> None:
     """Check the notes in PATH (default: the current folder)."""
-    selection = Selection(
-        select=_codes("--select", select) if select else None,
-        extend_select=_codes("--extend-select", extend_select),
-        ignore=_codes("--ignore", ignore),
-    )
     if fix and diff:
-        raise LintUsageError("--fix and --diff cannot be used together (--diff previews --fix)")
-    config, snapshot, store = open_snapshot(path, config_file)
-    rules = select_rules(config, selection)
-    try:
-        paths = changed_paths(path, changed) if changed is not None else None
-        known = read_baseline(baseline) if baseline is not None else None
-    except (GitError, BaselineError) as exc:
-        raise LintUsageError(str(exc)) from exc
-
-    def load() -> Vault:
-        # No lint rule reads concept terms; with the findings memo most notes are barely read at all.
-        return load_notes(config, snapshot, store, skip=("terms",), lazy=True)
-
-    if diff:
-        plan = plan_fixes(load(), config, rules, paths, unsafe_fixes)
-        for change in plan.changed:
-            click.echo(unified_diff(change), nl=False)
-        _report_fixes(plan, "Would fix")
-        sys.exit(1 if plan.changed else 0)
-    if store is not None and not fix and paths is None and known is None and baseline_out is None:
-        # A plain run: its findings may be served whole from the last run's (`lint.results`).
-        flavor = detect_flavor(path, config.flavor)
-        diagnostics = lint_with_results(snapshot, store, config, rules, flavor, load)
-        linted = snapshot.paths()
-    else:
-        vault = load()
-        if fix:
-            result = fix_vault(vault, config, rules, paths, unsafe_fixes)
-            _report_fixes(result, "Fixed")
-            vault = result.vault
-        diagnostics = lint_vault(vault, config, rules, paths)
+        raise UsageError("--fix and --diff cannot be used together (--diff previews --fix)")
+    options = LintOptions(
+        select=_codes(select) if select else None,
+        extend_select=_codes(extend_select),
+        ignore=_codes(ignore),
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        changed=changed,
+        baseline=baseline,
+    )
+    with open_workspace(path, config_file, no_cache, parse=False) as workspace, parse_progress() as progress:
+        if diff:
+            plan = workspace.plan_fixes(options, progress=progress)
+            for change in plan.changed:
+                click.echo(unified_diff(change), nl=False)
+            _report_fixes(plan, "Would fix")
+            sys.exit(1 if plan.changed else 0)
         if baseline_out is not None:
-            try:
-                count = write_baseline(baseline_out, diagnostics, vault.notes)
-            except BaselineError as exc:
-                raise LintUsageError(str(exc)) from exc
+            count = workspace.write_baseline(baseline_out, options, progress=progress)
             click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {baseline_out}.", err=True)
             sys.exit(0)
-        if known is not None:
-            diagnostics = new_findings(diagnostics, known, vault.notes)
-        linted = tuple(p for p in vault.notes if paths is None or p in paths)
-    _print(
-        diagnostics,
-        statistics,
-        LintReport(
-            root=str(path),
-            files=len(linted),
-            diagnostics=diagnostics,
-            paths=linted,
-            rules=tuple(rules),
-            prefix=_location_prefix(path),
-            color=output_format == "text" and sys.stdout.isatty(),
-        ),
-        output_format,
-    )
-    failing = [d for d in diagnostics if strict or d.severity == "error"]
+        report = workspace.lint(options, progress=progress)
+    if report.fixes is not None:
+        _report_fixes(report.fixes, "Fixed")
+    color = output_format == "text" and sys.stdout.isatty()
+    _print(replace(report, prefix=_location_prefix(path), color=color), statistics, output_format)
+    failing = [d for d in report.diagnostics if strict or d.severity == "error"]
     sys.exit(1 if failing and not exit_zero else 0)
 
 
-def _print(diagnostics: list[Diagnostic], statistics: bool, report: LintReport, output_format: str) -> None:
+def _print(report: LintReport, statistics: bool, output_format: str) -> None:
     if statistics:
-        counts = Counter((d.code, d.rule) for d in diagnostics)
+        counts = Counter((d.code, d.rule) for d in report.diagnostics)
         for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             click.echo(f"{count:>6}  {code}  {name}")
         return
@@ -223,7 +173,7 @@ def explain(code: str) -> None:
     """Print the documentation of rule CODE (a code like VG101 or a name like broken-link)."""
     rule = rules_by_key().get(code) or rules_by_key().get(code.upper())
     if rule is None:
-        raise LintUsageError(f"unknown rule {code!r} (see `vaultgraph rules`)")
+        raise UsageError(f"unknown rule {code!r} (see `vaultgraph rules`)")
     options = "".join(f"\n  {name} = {default!r}" for name, default in rule.options.items())
     click.echo(
         f"{rule.code} {rule.name} ({rule.severity}{'' if rule.enabled else ', off by default'})\n\n"

@@ -11,10 +11,20 @@ from pathlib import Path
 import click
 
 from vaultgraph.atomic import replacing
+from vaultgraph.errors import VaultgraphError
 
 
 def write_output(target: Path, pieces: Iterable[str]) -> None:
-    """Write the text `pieces` to `target` (`-`: standard output). Raises OSError."""
+    """Write the text `pieces` to `target` (`-`: standard output); `VaultgraphError` when it cannot."""
+    try:
+        _write(target, pieces)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise VaultgraphError(f"cannot write {target}: {exc.strerror or exc}") from exc
+
+
+def _write(target: Path, pieces: Iterable[str]) -> None:
     if str(target) == "-":
         stream = click.get_text_stream("stdout")
         stream.writelines(pieces)

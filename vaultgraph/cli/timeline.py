@@ -10,42 +10,26 @@ has a week gives an empty report (exit 0) unless a week was asked for.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from vaultgraph.cli.common import cache_option, config_option, open_concepts, path_argument
+from vaultgraph.cli.common import cache_option, config_option, open_workspace, path_argument
 from vaultgraph.cli.output import write_output
-from vaultgraph.config import Config
-from vaultgraph.model import Vault
 from vaultgraph.render.heatmap import render_heatmap
 from vaultgraph.render.timeline_text import format_timeline_text
 from vaultgraph.render.weekly_markdown import format_markdown
-from vaultgraph.series.questions import carried, find_questions
-from vaultgraph.series.settings import report_settings
-from vaultgraph.series.timeline import Timeline, build_timeline
-from vaultgraph.series.weekly_report import WeekNotFound, build_report, default_week, resolve_week
 
 DEFAULT_HTML = Path("vaultgraph-timeline.html")
 NO_WEEKS = "No note in this vault has a week (N주차, week N, front matter week:, or a date): nothing to report."
-
-
-def _timeline(path: Path, config_file: Path | None) -> tuple[Config, Vault, Timeline]:
-    config, vault, concepts = open_concepts(path, config_file)
-    notes = [note for note in vault.notes.values() if note.readable]
-    return config, vault, build_timeline(notes, concepts)
 
 
 def _write(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         click.echo(text)
         return
-    try:
-        write_output(output, [text if text.endswith("\n") else text + "\n"])
-    except OSError as exc:
-        raise click.FileError(str(output), hint=exc.strerror or str(exc)) from None
+    write_output(output, [text if text.endswith("\n") else text + "\n"])
     click.echo(f"wrote {output}", err=True)
 
 
@@ -69,9 +53,12 @@ def _write(text: str, output: Path | None) -> None:
 )
 @config_option
 @cache_option
-def timeline(path: Path, output_format: str, output: Path | None, top: int, config_file: Path | None) -> None:
+def timeline(
+    path: Path, output_format: str, output: Path | None, top: int, config_file: Path | None, no_cache: bool
+) -> None:
     """Show in which weeks each concept of PATH appears: first, last, longest streak, weeks dormant."""
-    _, _, data = _timeline(path, config_file)
+    with open_workspace(path, config_file, no_cache, 1) as workspace:
+        data = workspace.timeline
     if output_format == "json":
         _write(json.dumps(data.to_dict(), ensure_ascii=False, indent=2), output)
     elif output_format == "html":
@@ -91,10 +78,13 @@ def timeline(path: Path, output_format: str, output: Path | None, top: int, conf
 )
 @config_option
 @cache_option
-def report(path: Path, week: str | None, output_format: str, output: Path | None, config_file: Path | None) -> None:
+def report(
+    path: Path, week: str | None, output_format: str, output: Path | None, config_file: Path | None, no_cache: bool
+) -> None:
     """Report one week of PATH: new, recurring and dormant concepts, open and carried questions."""
-    config, vault, data = _timeline(path, config_file)
-    if week is None and default_week(data) is None:  # nothing asked, nothing to report: not an error
+    with open_workspace(path, config_file, no_cache, 1) as workspace:
+        result = workspace.weekly_report(week)
+    if result is None:  # no note has a week and none was asked for: nothing to report, not an error
         empty: dict[str, Any] = {
             "week": None,
             "notes": [],
@@ -104,16 +94,7 @@ def report(path: Path, week: str | None, output_format: str, output: Path | None
             "questions": {"open": [], "carried": []},
         }
         _write(json.dumps(empty, indent=2) if output_format == "json" else NO_WEEKS, output)
-        return
-    try:
-        chosen = resolve_week(data, week)
-    except WeekNotFound as exc:
-        click.echo(f"vaultgraph: error: {exc}", err=True)
-        sys.exit(2)
-    questions = [q for note in vault.notes.values() if note.readable and note.week for q in find_questions(note)]
-    carried(questions)
-    result = build_report(data, questions, chosen, report_settings(config.sections)["dormant-weeks"])
-    if output_format == "json":
+    elif output_format == "json":
         _write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), output)
     else:
         _write(format_markdown(result), output)

@@ -11,11 +11,12 @@ from collections.abc import Collection, Iterable
 
 import networkx as nx
 
+from vaultgraph.errors import VaultgraphError
 from vaultgraph.graph.analysis import KIND_WEIGHT
 from vaultgraph.series.keys import week_sort_key
 
 
-class SelectionError(ValueError):
+class SelectionError(VaultgraphError, ValueError):
     """A filter that names something the graph does not have (one line, for the CLI)."""
 
 

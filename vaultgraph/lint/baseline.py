@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from vaultgraph.errors import VaultgraphError
 from vaultgraph.model import Diagnostic, Note
 from vaultgraph.parse.note import split_lines
 
@@ -22,7 +23,7 @@ BASELINE_VERSION = 1
 Key = tuple[str, str, str, str]
 
 
-class BaselineError(Exception):
+class BaselineError(VaultgraphError):
     """An unreadable or malformed baseline file; the message is one line."""
 
 

@@ -6,8 +6,10 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+from vaultgraph.errors import VaultgraphError
 
-class GitError(Exception):
+
+class GitError(VaultgraphError):
     """git is missing, PATH is not in a repository, or the ref is unknown; the message is one line."""
 
 

@@ -1,12 +1,16 @@
-"""`LintReport`: everything a lint output format needs, computed by the CLI and passed in as data."""
+"""`LintReport`: what a lint run found, as `vaultgraph.lint()` returns it and the output formats read it."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from vaultgraph.lint.rule import Rule
 from vaultgraph.model import SEVERITIES, Diagnostic
+
+if TYPE_CHECKING:
+    from vaultgraph.lint.fix import FixResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +24,8 @@ class LintReport:
     """Every linted note (vault-relative): JUnit lists passing files too."""
     rules: tuple[Rule, ...] = ()
     """The rules that ran: SARIF describes them in `tool.driver.rules`."""
+    fixes: FixResult | None = None
+    """What `--fix` changed (None when it was not asked for)."""
     prefix: str = ""
     """Prepended to `Diagnostic.path` by the CI formats (github, sarif, junit) so that a path is relative
     to the folder the linter ran in (the repository root in CI), e.g. `notes/`; absolute when the vault

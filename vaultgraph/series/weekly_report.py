@@ -22,13 +22,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from vaultgraph.errors import VaultgraphError
 from vaultgraph.series.questions import Question
 from vaultgraph.series.timeline import ConceptTimeline, SeriesTimeline, Timeline, WeekRef, parse_week_key
 
 __all__ = ["ConceptEntry", "WeekNotFound", "WeeklyReport", "build_report", "default_week", "resolve_week"]
 
 
-class WeekNotFound(ValueError):
+class WeekNotFound(VaultgraphError, ValueError):
     """The week asked for has no notes; the message says which weeks exist."""
 
 

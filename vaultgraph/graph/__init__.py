@@ -1,0 +1,1 @@
+"""The knowledge graph: built from the notes and their concepts, annotated, cut and exported."""
