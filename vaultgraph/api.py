@@ -209,8 +209,9 @@ class Workspace:
         dormant = report_settings(self.config.sections)["dormant-weeks"]
         return build_report(timeline, self.questions(), chosen, dormant)
 
-    def lint(self, options: LintOptions = LintOptions(), *, progress: ParseProgress | None = None) -> LintReport:
+    def lint(self, options: LintOptions | None = None, *, progress: ParseProgress | None = None) -> LintReport:
         """Lint the vault: fix first when `options.fix`, then report what is left."""
+        options = options or LintOptions()
         from vaultgraph.lint.baseline import new_findings, read_baseline
         from vaultgraph.lint.changed import changed_paths
         from vaultgraph.lint.engine import lint_vault, select_rules
@@ -248,8 +249,9 @@ class Workspace:
             fixes=fixes,
         )
 
-    def plan_fixes(self, options: LintOptions = LintOptions(), *, progress: ParseProgress | None = None) -> FixResult:
+    def plan_fixes(self, options: LintOptions | None = None, *, progress: ParseProgress | None = None) -> FixResult:
         """What `lint --fix` would change, without writing anything (`lint.fix.unified_diff` shows it)."""
+        options = options or LintOptions()
         from vaultgraph.lint.changed import changed_paths
         from vaultgraph.lint.engine import select_rules
         from vaultgraph.lint.fix import plan_fixes
@@ -259,9 +261,10 @@ class Workspace:
         return plan_fixes(self._lint_load(progress), self.config, rules, paths, options.unsafe_fixes)
 
     def write_baseline(
-        self, target: Path, options: LintOptions = LintOptions(), *, progress: ParseProgress | None = None
+        self, target: Path, options: LintOptions | None = None, *, progress: ParseProgress | None = None
     ) -> int:
         """Record every current finding in `target` (see `lint.baseline`); returns how many."""
+        options = options or LintOptions()
         from vaultgraph.lint.baseline import write_baseline
         from vaultgraph.lint.changed import changed_paths
         from vaultgraph.lint.engine import lint_vault, select_rules
