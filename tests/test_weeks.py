@@ -7,7 +7,15 @@ import datetime as dt
 import pytest
 
 from vaultgraph.model import WeekInfo
-from vaultgraph.parse.note_week import detect_week, iso_week, note_date, week_in_text
+from vaultgraph.parse.note_week import (
+    body_weeks,
+    day_in_text,
+    detect_week,
+    iso_week,
+    note_date,
+    note_moment,
+    week_in_text,
+)
 
 D = dt.date
 KST = dt.timezone(dt.timedelta(hours=9))
@@ -88,7 +96,9 @@ TEXT_CASES = [
     ("word2vec w2v aw3 정리", False, None),
     ("2022-09-19 학습 정리", False, None),
     ("2022-W38 daily", False, None),
-    ("week 0 orientation", False, None),
+    ("week 0 orientation", False, 0),  # week 0: the onboarding week camps have
+    ("부스트캠프 AI Tech 4기 0주차 회고 - 온보딩", False, 0),
+    ("w0 notes", False, None),  # loose forms: 1..60
     ("week 2022 recap", False, None),
     ("boostcamp ai tech 374주차 회고", False, 374),  # long synthetic series
     ("w61 notes", False, None),  # loose form: 1..60 only
@@ -108,6 +118,10 @@ TEXT_CASES = [
     ("2022-09-19-weeks", True, None),
     ("retro-2022-09-19-week", True, None),
     ("0weeks", True, None),
+    ("2022-09-18-categories-aitechweek0", True, 0),
+    ("/boostcamp/week0/", True, 0),  # a permalink reads like a file name
+    ("2022-09-19-Boostcamp-1days", True, None),
+    ("2023-03-20-week2-day1", True, 2),
 ]
 
 
@@ -222,8 +236,16 @@ DETECT_CASES = [
         "week 6",
         {"week": 0},
         None,
-        WeekInfo("retros", 6, None, "title"),
+        WeekInfo("retros", 0, None, "front-matter"),
         id="fm-week-zero",
+    ),
+    pytest.param(
+        "retros/x.md",
+        "week 6",
+        {"week": -1},
+        None,
+        WeekInfo("retros", 6, None, "title"),
+        id="fm-week-negative",
     ),
     pytest.param(  # series beats categories
         "a/b.md",
@@ -374,3 +396,150 @@ def test_key(info: WeekInfo, key: str) -> None:
 def test_never_raises(front_matter: dict) -> None:
     date = note_date("_posts/2022-09-30-x.md", front_matter)
     detect_week("_posts/2022-09-30-x.md", "title", front_matter, date)
+
+
+# ---------------------------------------------------------------------------------------------
+# Real-shaped Jekyll and Obsidian names: (path, front matter title, front matter, first heading,
+# expected (series, week, source, day)). Dates come from `note_date`.
+REAL_CASES = [
+    (
+        "_posts/2022-09-19-Boostcamp-1days.md",
+        "[Day 1] Python 기초와 벡터, 행렬",
+        {"categories": ["Boostcamp", "Daily"]},
+        "오늘 들은 강의",
+        ("boostcamp", None, "date", 1),
+    ),
+    (
+        "_posts/2022-09-20-Boostcamp-2days.md",
+        "부스트캠프 2일차",
+        {"categories": ["Boostcamp", "Daily"]},
+        None,
+        ("boostcamp", None, "date", 2),
+    ),
+    (
+        "_posts/2022-10-19-Boostcamp-20~21days.md",
+        "부스트캠프 20~21일차 - Seq2Seq",
+        {"categories": ["Boostcamp"]},
+        None,
+        ("boostcamp", None, "date", 20),
+    ),
+    (
+        "_posts/2022-10-11-Boostcamp-15(1)days.md",
+        "Image Classification",
+        {"categories": ["Boostcamp"]},
+        None,
+        ("boostcamp", None, "date", 15),
+    ),
+    (
+        "_posts/2022-10-11-Boostcamp-15(2)days.md",
+        "[Day 15-2] Annotation",
+        {"categories": ["Boostcamp"]},
+        None,
+        ("boostcamp", None, "date", 15),
+    ),
+    (
+        "_posts/2023-03-20-week2-day1.md",
+        "[Week 2 - Day 1] 학습정리",
+        {"categories": ["Boostcamp", "Daily"]},
+        None,
+        ("boostcamp", 2, "title", 1),
+    ),
+    (
+        "_posts/2022-09-18-categories-aitechweek0.md",
+        "부스트캠프 AI Tech 4기 0주차 회고 - 온보딩",
+        {"categories": ["Boostcamp", "Weekly"], "permalink": "/boostcamp/week0/"},
+        None,
+        ("boostcamp", 0, "title", None),
+    ),
+    (
+        "_posts/2022-09-18-onboarding.md",
+        "온보딩 회고",
+        {"categories": ["Boostcamp"], "permalink": "/boostcamp/week0/"},
+        None,
+        ("boostcamp", 0, "permalink", None),
+    ),
+    (
+        "_posts/2022-10-20-special.md",
+        "[Boostcamp] 특강 정리",
+        {"categories": ["Boostcamp"]},
+        "5주차 특강 정리",
+        ("boostcamp", 5, "heading", None),
+    ),
+    (
+        "_posts/2022-10-17-Boostcamp-4weeks.md",
+        "[Boostcamp AI Tech] 4주차 회고",
+        {"categories": ["Boostcamp"]},
+        "부스트캠프 AI Tech 4기 4주차 회고",
+        ("boostcamp", 4, "title", None),
+    ),
+    ("Daily/2024-03-04.md", "2024-03-04 (월)", {"tags": ["daily"]}, "2024-03-04 (월)", ("daily", None, "date", 0)),
+    ("daily/2022-09-19-0.md", "2022-09-19 학습 정리", {}, None, ("daily", None, "date", None)),  # not a day note
+    ("회고/3주차 회고.md", "3주차 회고", {}, "3주차 회고", ("회고", 3, "title", None)),
+    (
+        "_posts/2020-05-21-template.md",
+        "포스트 제목을 입력하세요",
+        {"categories": ["Category"]},
+        "개요",
+        ("category", None, "date", None),
+    ),
+    ("notes/sunday.md", "Sunday 3 plans and today 5", {}, None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "front_matter", "heading", "expected"), REAL_CASES, ids=lambda v: str(v)[:40]
+)
+def test_real_shaped_names(path, title, front_matter, heading, expected) -> None:
+    info = detect_week(path, title, front_matter, note_date(path, front_matter), heading)
+    assert (None if info is None else (info.series, info.week, info.source, info.day)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "day"),
+    [
+        ("[Day 1] Python", False, 1),
+        ("부스트캠프 12일차 - Regularization", False, 12),
+        ("부스트캠프 20~21일차", False, 20),
+        ("[Day 15-1] Image Classification", False, 15),
+        ("Day-3 정리", False, 3),
+        ("Sunday 3 plans", False, None),
+        ("3 days of pytorch", False, None),  # a duration in a title
+        ("2022-09-19-Boostcamp-1days", True, 1),
+        ("2022-10-11-Boostcamp-15(1)days", True, 15),
+        ("2022-10-19-Boostcamp-20~21days", True, 20),
+        ("2023-03-20-week2-day1", True, 1),
+        ("2022-09-19-0", True, None),
+        ("", False, None),
+    ],
+)
+def test_day_in_text(text: str, filename: bool, day: int | None) -> None:
+    assert day_in_text(text, filename=filename) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("주말에 밀림.. 이번 3주차에는 CV 이론 강의를 들었음.", [3]),
+        ("이번 주는 바빴다. 2주차에 배운 hook이 다시 나옴", []),  # another week, named in passing
+        ("This is week 4 of the camp", [4]),
+        ("이번 4주차 과제(→5주차 아님)", [4]),
+    ],
+)
+def test_body_weeks(text: str, weeks: list[int]) -> None:
+    assert [week for week, _ in body_weeks(text)] == weeks
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "date", "expected"),
+    [
+        ({"date": "2022-10-17 08:50:00 +0900"}, D(2022, 10, 17), dt.datetime(2022, 10, 17, 8, 50)),
+        ({"date": dt.datetime(2022, 10, 17, 22, 20, tzinfo=KST)}, D(2022, 10, 17), dt.datetime(2022, 10, 17, 22, 20)),
+        ({"date": "2020-05-21 00:00:00 +0900"}, D(2020, 5, 21), None),  # midnight: a date written as a datetime
+        ({"date": D(2022, 10, 17)}, D(2022, 10, 17), None),
+        ({"date": "2022-10-17"}, D(2022, 10, 17), None),
+        ({"date": "2022-10-18 09:00"}, D(2022, 10, 17), None),  # another day than the note's
+        ({}, D(2022, 10, 17), None),
+    ],
+)
+def test_note_moment(front_matter: dict, date: dt.date, expected: dt.datetime | None) -> None:
+    assert note_moment(front_matter, date) == expected

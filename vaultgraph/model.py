@@ -159,16 +159,30 @@ class Problem:
     end_column: int | None = None
 
 
+WeekSource = Literal["front-matter", "title", "filename", "permalink", "heading", "date", "assigned"]
+"""Where a note's week comes from: what the note states (front matter `week`, title, file name,
+`permalink`, first heading), its date alone (`date`: an ISO week), or its date placed among its
+series' weekly notes by `vaultgraph.series.assign` (`assigned`: day notes and side posts)."""
+
+
 @dataclass(frozen=True, slots=True)
 class WeekInfo:
     """Which weekly series a note belongs to, and which week of it."""
 
     series: str | None
     week: int | None
-    """The week number inside the series (`2주차` -> 2); None when only a date was found."""
+    """The week number inside the series (`2주차` -> 2, `0주차` -> 0); None when only a date was found."""
     iso_week: str | None
     """`YYYY-Www` from the note's date, when it has one."""
-    source: Literal["front-matter", "title", "filename", "date"]
+    source: WeekSource
+    day: int | None = None
+    """A day note's own number (`Day 3`, `15일차`, `20~21days` -> 20); 0 for a daily note named by its
+    date (`Daily/2024-03-04.md`); None for notes that are not day notes."""
+
+    @property
+    def stated(self) -> bool:
+        """Whether the note states its week number itself (not a date placed in a week)."""
+        return self.week is not None and self.source not in ("date", "assigned")
 
     @property
     def key(self) -> str:

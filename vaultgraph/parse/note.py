@@ -66,5 +66,5 @@ def parse_note(path: str, data: bytes) -> Note:
         str(title).strip() if isinstance(title, (str, int, float)) and str(title).strip() else first_h1 or note.stem
     )
     note.date = note_date(path, data_)
-    note.week = detect_week(path, note.title, data_, note.date)
+    note.week = detect_week(path, note.title, data_, note.date, facts.headings[0].text if facts.headings else None)
     return note
