@@ -137,13 +137,20 @@ class Workspace:
         vault = self._vaults.get(key) or self._vaults.get(((), False))
         if vault is None:
             from vaultgraph.collector import collector_paused
+            from vaultgraph.series.settings import weeks_settings
             from vaultgraph.vault.load import load_snapshot
 
             # The vault lives as long as the workspace: frozen once built, later collections (lint,
             # graph) do not walk its million objects.
             with collector_paused(freeze=True):
                 vault = load_snapshot(
-                    self.snapshot, self.store, progress=progress, flavor=self.config.flavor, skip=skip, lazy=lazy
+                    self.snapshot,
+                    self.store,
+                    progress=progress,
+                    flavor=self.config.flavor,
+                    skip=skip,
+                    lazy=lazy,
+                    daily=weeks_settings(self.config.sections)["daily"],
                 )
             self._vaults[key] = vault
         return vault

@@ -57,6 +57,7 @@ SECTION_VALIDATORS: dict[str, str] = {
     "concepts": "vaultgraph.concepts.settings:validate",
     "graph": "vaultgraph.graph.settings:validate",
     "report": "vaultgraph.series.settings:validate",
+    "weeks": "vaultgraph.series.settings:validate_weeks",
 }
 """Tables (`[concepts]`, ...) kept whole in `Config.sections`, validated the same way."""
 

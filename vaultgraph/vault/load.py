@@ -15,6 +15,7 @@ from vaultgraph.cache import SHARDS, Entry, ParseCache, digest, shard_of
 from vaultgraph.codec import encode_note, lazy_note_decoder, note_decoder
 from vaultgraph.collector import collector_paused
 from vaultgraph.model import Note, Problem, Vault
+from vaultgraph.series.assign import assign_weeks
 from vaultgraph.vault.flavors import apply_flavor, detect_flavor
 from vaultgraph.vault.note import load_note
 from vaultgraph.vault.parallel import PARALLEL_MIN_BYTES, parse_encoded, worker_count
@@ -40,6 +41,7 @@ def load_vault(
     parallel_min_bytes: int = PARALLEL_MIN_BYTES,
     flavor: str = "auto",
     skip: Collection[str] = (),
+    daily: str = "in-week",
 ) -> Vault:
     """Parse every note of the vault at `root`, reading wikilinks in its `flavor` (`vault.flavors`).
 
@@ -47,6 +49,7 @@ def load_vault(
     goes; the process pool starts when the notes to parse weigh `parallel_min_bytes` or more.
     `skip` names list fields of `Note` the caller never reads (lint: `terms`, the biggest): they are
     left empty in the vault, while the cache still stores them for the commands that do read them.
+    `daily` is the `[weeks] daily` setting (`series.assign`).
     """
     store = ParseCache.open(root) if cache else None
     return load_snapshot(
@@ -56,6 +59,7 @@ def load_vault(
         parallel_min_bytes=parallel_min_bytes,
         flavor=flavor,
         skip=skip,
+        daily=daily,
     )
 
 
@@ -68,6 +72,7 @@ def load_snapshot(
     flavor: str = "auto",
     skip: Collection[str] = (),
     lazy: bool = False,
+    daily: str = "in-week",
 ) -> Vault:
     """`load_vault` for a snapshot already taken (with `store`, or None for no cache).
 
@@ -83,6 +88,7 @@ def load_snapshot(
     for rel, message in snapshot.errors:
         notes.append(unreadable(rel, message))
         notes[-1].title = rel
+    assign_weeks(notes, daily)  # day notes and side posts join their series' weeks: needs every note
     return Vault(
         root=snapshot.root,
         index=LinkIndex([n.path for n in notes if n.path.lower().endswith(".md")], snapshot.attachments),

@@ -7,8 +7,9 @@ Why: a weekly retrospective template only pays off when every week fills it in; 
 `feeling` section is the week nobody reflected on, and the report for that week comes out empty.
 
 Options:
-- `paths`: globs of the notes to check (default `[]`: every note with a week number in a series,
-  i.e. the retrospectives, so concept and daily notes are never checked);
+- `paths`: globs of the notes to check (default `[]`: every note that states its week number in a
+  series and is not a day note, i.e. the retrospectives, so concept notes, day notes and the side
+  posts placed in a week by their date are never checked);
 - `sections`: the required section names (default `["learned", "feeling"]`).
 
     [rules.missing-section]
@@ -61,7 +62,7 @@ def validate_options(options: dict[str, Any], where: str) -> dict[str, Any]:
 def _checked(note: Note, paths: list[str]) -> bool:
     if paths:
         return any(fnmatch.fnmatchcase(note.path, glob) for glob in paths)
-    return note.week is not None and note.week.week is not None
+    return note.week is not None and note.week.stated and note.week.day is None
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:

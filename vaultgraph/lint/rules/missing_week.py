@@ -1,8 +1,10 @@
 """A numbered weekly series skips a week: there are notes for weeks 5 and 7 but none for 6.
 
-Reported on the (first, by path) note of the week after the gap, naming the missing weeks.
-Series and weeks are detected as DESIGN.md describes: front matter `week`/`series`, then `N주차`,
-`week N` in the title or file name; a series comes from `series`, `categories` or the folder.
+Reported on the (first, by path) note of the week after the gap, naming the missing weeks. Weeks
+are the ones the timeline shows: what notes state (front matter `week`/`series`, `N주차`, `week N`
+in the title, file name or permalink), with day notes and side posts placed in the week of their
+series by their dates (`series.assign`), so a week with only day notes is not missing. Week 0 (an
+onboarding week) counts like any other.
 
 Why: the retrospective for that week was never written, was saved elsewhere, or has a typo in its
 week number, and the concept timeline shows a hole there.

@@ -1,0 +1,88 @@
+"""Week assignment against the labelled vaults: is every note in the week its author meant?
+
+`benchmarks/vaults/NAME.labels.toml` gives, under `[notes]`, each note's week: `"SERIES/N"`, `""`
+for none (a note on the calendar by its date alone counts as none), or `{week = "SERIES/N", day = D}`
+for a day note (`day = 0`: a daily note named by its date). A note is right when its week key is
+the label's and, for day notes, its day number too. Besides accuracy per vault, it checks what
+issue 17 asks of real blogs: the calendar axis no wider than the notes, the text timeline within
+100 columns.
+
+    python benchmarks/weeks.py                 # every labelled vault
+    python benchmarks/weeks.py cvnlp-jekyll -v # one vault, listing every note
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from pathlib import Path
+
+from vaultgraph.concepts.build import build_concepts
+from vaultgraph.config import load_config
+from vaultgraph.model import Note
+from vaultgraph.render.timeline_text import format_timeline_text
+from vaultgraph.series.settings import weeks_settings
+from vaultgraph.series.timeline import build_timeline
+from vaultgraph.vault.load import load_vault
+
+VAULTS = Path(__file__).resolve().parent / "vaults"
+
+
+def expected(label: object) -> tuple[str, int | None]:
+    if isinstance(label, dict):
+        return str(label["week"]), int(label["day"])
+    return str(label), None
+
+
+def actual(note: Note) -> tuple[str, int | None]:
+    info = note.week
+    if info is None or info.week is None:
+        return "", info.day if info is not None else None
+    return info.key, info.day
+
+
+def check(name: str, verbose: bool) -> tuple[int, int, list[str]]:
+    root = VAULTS / name
+    labels = tomllib.loads((VAULTS / f"{name}.labels.toml").read_text(encoding="utf-8"))["notes"]
+    config = load_config(root)
+    vault = load_vault(root, config.exclude, daily=weeks_settings(config.sections)["daily"])
+    wrong = []
+    for path, label in sorted(labels.items()):
+        want, got = expected(label), actual(vault.notes[path])
+        ok = want == got
+        if not ok:
+            wrong.append(f"  {path}: expected {want}, got {got}")
+        if verbose:
+            print(f"  {'ok ' if ok else 'BAD'} {path}: {got}")
+    unlabelled = sorted(set(vault.notes) - set(labels))
+    wrong += [f"  {path}: not labelled" for path in unlabelled]
+    timeline = build_timeline(vault.notes.values(), build_concepts(vault, config))
+    text = format_timeline_text(timeline)
+    widest = max(len(line) for line in text.splitlines())
+    columns = sum(len(series.weeks) for series in timeline.series)
+    print(
+        f"{name}: {len(labels) - len(wrong)}/{len(labels)} notes in the labelled week; "
+        f"timeline text {widest} columns wide; {columns} week columns "
+        f"({', '.join(f'{s.name} {len(s.weeks)}' for s in timeline.series)})"
+    )
+    return len(labels) - len(wrong), len(labels), wrong
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("vaults", nargs="*", help="names under benchmarks/vaults (default: all labelled ones)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    names = args.vaults or sorted(p.name.removesuffix(".labels.toml") for p in VAULTS.glob("*.labels.toml"))
+    right = total = 0
+    for name in names:
+        good, count, wrong = check(name, args.verbose)
+        right, total = right + good, total + count
+        print("\n".join(wrong))
+    print(f"all: {right}/{total} ({right / total:.1%})")
+    return 0 if right == total else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
