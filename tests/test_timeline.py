@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from vaultgraph.model import Concept, Note, Occurrence, WeekInfo
+from vaultgraph.parse.note_week import iso_week
 from vaultgraph.render.timeline_text import format_timeline_text
-from vaultgraph.series.timeline import CALENDAR, WeekRef, build_timeline, longest_streak, parse_week_key
+from vaultgraph.series.timeline import CALENDAR, Timeline, WeekRef, build_timeline, longest_streak, parse_week_key
 from vaultgraph.vault.load import load_vault
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_vault"
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def note(path: str, series: str | None = None, week: int | None = None, iso: str | None = None) -> Note:
@@ -38,7 +46,7 @@ def b(n: int) -> WeekRef:
         ("boostcamp/3", WeekRef(False, "boostcamp", 3)),
         ("a/b/12", WeekRef(False, "a/b", 12)),
         ("notes/1", WeekRef(False, "notes", 1)),
-        ("boostcamp/0", None),
+        ("boostcamp/0", WeekRef(False, "boostcamp", 0)),
         ("boostcamp/", None),
         ("boostcamp", None),
         ("2023-W54", None),
@@ -172,12 +180,14 @@ def test_sample_vault_series():
     vault = load_vault(SAMPLE)
     timeline = build_timeline(vault.notes.values())
     series = {s["name"]: s for s in timeline.to_dict()["series"]}
-    assert set(series) == {"boostcamp", "daily"}
-    boostcamp = {w["week"]: w["notes"] for w in series["boostcamp"]["weeks"]}
+    assert set(series) == {"boostcamp"}
+    boostcamp = {w["week"]: w for w in series["boostcamp"]["weeks"]}
     assert list(boostcamp) == list(range(1, 10))
-    assert boostcamp[6] == []
-    assert boostcamp[4] == ["_posts/2023-01-27-boostcamp-week4.md", "retros/boostcamp 4주차 보충.md"]
-    assert series["daily"]["weeks"] == [{"week": 3, "key": "daily/3", "notes": ["daily/2023-01-18.md"]}]
+    assert boostcamp[6]["notes"] == []
+    assert boostcamp[4]["notes"] == ["_posts/2023-01-27-boostcamp-week4.md", "retros/boostcamp 4주차 보충.md"]
+    # the daily note (front matter `week: 3주차`, folder `daily/`) joins week 3 of the series its date is in
+    assert boostcamp[3]["notes"] == ["_posts/2023-01-20-boostcamp-week3.md", "daily/2023-01-18.md"]
+    assert boostcamp[3]["days"] == {"daily/2023-01-18.md": 0}
 
 
 def test_text_table():
@@ -195,3 +205,63 @@ def test_text_table():
 
 def test_text_table_without_weeks_says_so():
     assert "nothing to put on a timeline" in format_timeline_text(build_timeline([note("a.md")]))
+
+
+def dated(path: str, day: dt.date) -> Note:
+    return Note(path=path, date=day, week=WeekInfo(None, None, iso_week(day), "date"))
+
+
+def test_a_stray_date_does_not_stretch_the_calendar():
+    days = [dt.date(2020, 5, 21), dt.date(2022, 9, 11), dt.date(2022, 9, 25), dt.date(2022, 10, 23)]
+    calendar = build_timeline([dated(f"{d}.md", d) for d in days]).to_dict()["series"][0]
+    keys = ["2020-W21", "2022-W36", "2022-W37", "2022-W38", "2022-W39", "2022-W40", "2022-W41", "2022-W42"]
+    assert [w["key"] for w in calendar["weeks"]] == keys  # three empty weeks are a gap to show
+    assert calendar["skipped"] == [{"from": "2020-W22", "to": "2022-W35", "weeks": 119}]
+
+
+def test_series_are_ordered_by_date_and_weeks_list_their_day_notes():
+    notes = [
+        dated("side.md", dt.date(2022, 9, 11)),
+        Note(path="late/w1.md", date=dt.date(2023, 3, 17), week=WeekInfo("late", 1, "2023-W11", "title")),
+        Note(path="b/w1.md", date=dt.date(2022, 9, 23), week=WeekInfo("b", 1, "2022-W38", "title")),
+        Note(path="b/d2.md", date=dt.date(2022, 9, 20), week=WeekInfo("b", 1, "2022-W38", "assigned", day=2)),
+        Note(path="b/d1.md", date=dt.date(2022, 9, 19), week=WeekInfo("b", 1, "2022-W38", "assigned", day=1)),
+    ]
+    timeline = build_timeline(notes)
+    assert [s.name for s in timeline.series] == ["dated", "b", "late"]
+    week = timeline.to_dict()["series"][1]["weeks"][0]
+    assert week == {
+        "week": 1,
+        "key": "b/1",
+        "notes": ["b/d1.md", "b/d2.md", "b/w1.md"],
+        "days": {"b/d1.md": 1, "b/d2.md": 2},
+    }
+    assert timeline.series[1].dates == (dt.date(2022, 9, 19), dt.date(2022, 9, 23))
+
+
+def long_timeline(weeks: int, label: str = "concept") -> Timeline:
+    notes = [note(f"w{n}.md", "boostcamp", n) for n in range(weeks)]
+    return build_timeline(notes, [concept(label, *(f"boostcamp/{n}" for n in range(0, weeks, 2)))])
+
+
+@pytest.mark.parametrize(("weeks", "width"), [(5, 100), (60, 100), (200, 100), (200, 60), (200, 160), (12, 60)])
+def test_text_fits_the_width(weeks, width):
+    text = format_timeline_text(long_timeline(weeks, "배치 정규화 " * 5), width=width)
+    assert max(display_width(line) for line in text.splitlines()) <= width
+    hidden = re.search(r"(\d+) earlier weeks? not shown", text)
+    header = next(line for line in text.splitlines() if line.endswith("streak dormant"))
+    shown = len(header.split()) - 2
+    assert shown + (int(hidden[1]) if hidden else 0) == weeks
+    assert header.split()[-3] == str(weeks - 1)  # the latest weeks are the ones kept
+
+
+def test_text_marks_a_left_out_stretch_and_names_the_years():
+    days = [dt.date(2020, 5, 21), dt.date(2022, 12, 26), dt.date(2023, 1, 9)]
+    notes = [dated(f"{d}.md", d) for d in days]
+    text = format_timeline_text(build_timeline(notes, [concept("c", "2020-W21", "2023-W02")]))
+    lines = text.splitlines()
+    assert lines[0] == "dated (2020-05-21 to 2023-01-09): 3 weeks with notes, no notes in 2023-W01"
+    assert lines[1] == "  135 empty weeks left out (2020-W22 to 2022-W51)"
+    assert lines[2].split() == ["2020", "2022'23"]  # no room for 2023 beside 2022
+    assert lines[3].split() == ["21", "…", "52", "01", "02", "streak", "dormant"]
+    assert lines[4].split() == ["C", "█", "…", "·", "█", "1", "0"]

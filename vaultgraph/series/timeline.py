@@ -1,13 +1,20 @@
 """The timeline: which weeks each series has, and in which weeks each concept appears.
 
-Weeks live on *axes*. A numbered series (``boostcamp``: weeks 1, 2, 4, ...) is one axis, indexed by
-its week numbers. Notes whose week comes from a date alone (``WeekInfo.week`` is None, e.g. daily
-notes and undated-title Jekyll posts) share one calendar axis, the series named ``dated``, indexed
-by ISO week: their week key (`WeekInfo.key`) is ``YYYY-Www`` and carries no series, so they cannot
-be told apart by series anyway. In JSON a numbered week is ``{"week": 3, "key": "boostcamp/3"}`` and
-a calendar week ``{"week": "2023-W03", "key": "2023-W03"}``; the calendar series is listed last and
-has ``"calendar": true``. Every week between a series' first and last appears, with ``"notes": []``
-when nothing was written that week, so gaps are visible.
+Weeks live on *axes*. A numbered series (``boostcamp``: weeks 0, 1, 2, 4, ...) is one axis, indexed
+by its week numbers; its day notes and side posts are in those weeks (`series.assign`). Notes whose
+week comes from a date alone (``WeekInfo.week`` is None: posts of no series, an old import) share one
+calendar axis, the series named ``dated``, indexed by ISO week: their week key (`WeekInfo.key`) is
+``YYYY-Www`` and carries no series. In JSON a numbered week is ``{"week": 3, "key": "boostcamp/3"}``
+and a calendar week ``{"week": "2023-W03", "key": "2023-W03"}``; the calendar series has
+``"calendar": true``. A week lists its ``notes`` and, when it has day notes, their ``days``
+(``{"path": day}``).
+
+Every week between a series' first and last is listed, with ``"notes": []`` when nothing was written
+that week, so gaps are visible, except a stretch of more than `MAX_EMPTY_RUN` empty weeks: a stray
+date (a template dated 2020, a post imported from an old blog) must not stretch the axis over years.
+Such stretches are left out of ``weeks`` and listed under the series' ``skipped``
+(``{"from", "to", "weeks"}``); the week after one has `TimelineWeek.skipped_before` set. Series are
+ordered by date (the median date of their notes; series without dates last), then by name.
 
 A concept's ``weeks`` lists every week it appears in, on every axis. Its statistics are taken on
 its *main* axis, the one with the most written weeks among those it appears on (a numbered series
@@ -21,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +37,7 @@ from vaultgraph.model import Concept, Note, Occurrence, WeekInfo
 
 __all__ = [
     "CALENDAR",
+    "MAX_EMPTY_RUN",
     "ConceptTimeline",
     "SeriesTimeline",
     "Timeline",
@@ -41,6 +50,8 @@ __all__ = [
 
 CALENDAR = "dated"
 """Name of the series that holds notes placed by their date alone."""
+MAX_EMPTY_RUN = 4
+"""Longer runs of weeks without notes are left out of a series' weeks (and listed as skipped)."""
 
 _ISO_KEY = re.compile(r"([0-9]{4})-W([0-9]{2})")
 _SERIES_KEY = re.compile(r"(.+)/([0-9]+)")
@@ -59,8 +70,13 @@ class WeekRef:
     def key(self) -> str:
         if not self.calendar:
             return f"{self.series}/{self.index}"
-        year, week, _ = dt.date.fromordinal(self.index * 7 + 1).isocalendar()
+        year, week, _ = self.monday.isocalendar()
         return f"{year}-W{week:02d}"
+
+    @property
+    def monday(self) -> dt.date:
+        """The first day of a calendar week."""
+        return dt.date.fromordinal(self.index * 7 + 1)
 
     @property
     def label(self) -> int | str:
@@ -90,7 +106,7 @@ def parse_week_key(key: str | None) -> WeekRef | None:
             return None
         return WeekRef(True, CALENDAR, (monday.toordinal() - 1) // 7)
     numbered = _SERIES_KEY.fullmatch(key)
-    if numbered and int(numbered[2]) > 0:
+    if numbered:
         return WeekRef(False, numbered[1], int(numbered[2]))
     return None
 
@@ -99,9 +115,18 @@ def parse_week_key(key: str | None) -> WeekRef | None:
 class TimelineWeek:
     ref: WeekRef
     notes: list[str] = field(default_factory=list)
+    days: dict[str, int] = field(default_factory=dict)
+    """Day notes of the week by path: their own day number (0 for a daily note named by its date)."""
+    skipped_before: int = 0
+    """How many empty weeks just before this one were left out (see the module docstring)."""
+    dates: tuple[dt.date, dt.date] | None = None
+    """The first and last date of the week's notes, when they have dates."""
 
     def to_dict(self) -> dict:
-        return {"week": self.ref.label, "key": self.ref.key, "notes": self.notes}
+        data: dict = {"week": self.ref.label, "key": self.ref.key, "notes": self.notes}
+        if self.days:
+            data["days"] = self.days
+        return data
 
 
 @dataclass(slots=True)
@@ -111,7 +136,9 @@ class SeriesTimeline:
     name: str
     calendar: bool
     weeks: list[TimelineWeek]
-    """Every week from the first to the latest, empty ones included."""
+    """Every week from the first to the latest, empty ones included, long empty stretches left out."""
+    middle: dt.date | None = None
+    """The median date of the series' notes: what series are ordered by."""
 
     @property
     def latest(self) -> WeekRef:
@@ -122,12 +149,29 @@ class SeriesTimeline:
         """How many weeks have at least one note."""
         return sum(1 for week in self.weeks if week.notes)
 
+    @property
+    def skipped(self) -> list[tuple[WeekRef, WeekRef, int]]:
+        """(first, last, count) of each stretch of empty weeks left out."""
+        return [
+            (week.ref.shifted(-week.skipped_before), week.ref.shifted(-1), week.skipped_before)
+            for week in self.weeks
+            if week.skipped_before
+        ]
+
+    @property
+    def dates(self) -> tuple[dt.date, dt.date] | None:
+        spans = [week.dates for week in self.weeks if week.dates]
+        return (spans[0][0], spans[-1][1]) if spans else None
+
     def __lt__(self, other: SeriesTimeline) -> bool:
         """Main-axis order: more written weeks first, numbered before calendar, then by name."""
         return (-self.written, self.calendar, self.name) < (-other.written, other.calendar, other.name)
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "calendar": self.calendar, "weeks": [w.to_dict() for w in self.weeks]}
+        data: dict = {"name": self.name, "calendar": self.calendar, "weeks": [w.to_dict() for w in self.weeks]}
+        if self.skipped:
+            data["skipped"] = [{"from": a.key, "to": b.key, "weeks": n} for a, b, n in self.skipped]
+        return data
 
 
 @dataclass(slots=True)
@@ -177,10 +221,14 @@ class ConceptTimeline:
 class Timeline:
     series: list[SeriesTimeline]
     concepts: list[ConceptTimeline]
-    """Sorted by first appearance, then salience."""
+    """Sorted by first appearance (in series order), then salience."""
 
     def find_series(self, ref: WeekRef) -> SeriesTimeline | None:
         return next((s for s in self.series if s.calendar == ref.calendar and s.name == ref.series), None)
+
+    def find_week(self, ref: WeekRef) -> TimelineWeek | None:
+        series = self.find_series(ref)
+        return next((week for week in series.weeks if week.ref == ref), None) if series else None
 
     def week_order(self) -> list[WeekRef]:
         """Every week of every series, in timeline order (the heatmap's columns)."""
@@ -190,25 +238,48 @@ class Timeline:
         return {"series": [s.to_dict() for s in self.series], "concepts": [c.to_dict() for c in self.concepts]}
 
 
+def _axis_weeks(calendar: bool, name: str, weeks: dict[int, TimelineWeek]) -> list[TimelineWeek]:
+    """The weeks of one axis from first to last, empty ones filled in, long empty runs left out."""
+    result: list[TimelineWeek] = []
+    empty: list[TimelineWeek] = []
+    for index in range(min(weeks), max(weeks) + 1):
+        week = weeks.get(index)
+        if week is None:
+            empty.append(TimelineWeek(WeekRef(calendar, name, index)))
+            continue
+        if len(empty) > MAX_EMPTY_RUN:
+            week.skipped_before = len(empty)
+        else:
+            result.extend(empty)
+        empty = []
+        result.append(week)
+    return result
+
+
 def _series_timelines(notes: Iterable[Note]) -> list[SeriesTimeline]:
-    by_axis: dict[tuple[bool, str], dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    by_axis: dict[tuple[bool, str], dict[int, TimelineWeek]] = defaultdict(dict)
+    dates: dict[tuple[bool, str], list[dt.date]] = defaultdict(list)
     for note in notes:
         ref = week_ref(note.week)
-        if ref is not None:
-            by_axis[(ref.calendar, ref.series)][ref.index].append(note.path)
+        if ref is None:
+            continue
+        axis = (ref.calendar, ref.series)
+        week = by_axis[axis].setdefault(ref.index, TimelineWeek(ref))
+        week.notes.append(note.path)
+        if note.week is not None and note.week.day is not None:
+            week.days[note.path] = note.week.day
+        if note.date is not None:
+            dates[axis].append(note.date)
+            first, last = week.dates or (note.date, note.date)
+            week.dates = (min(first, note.date), max(last, note.date))
     result = []
-    for (calendar, name), weeks in sorted(by_axis.items()):
-        first, last = min(weeks), max(weeks)
-        result.append(
-            SeriesTimeline(
-                name,
-                calendar,
-                [
-                    TimelineWeek(WeekRef(calendar, name, index), sorted(weeks.get(index, [])))
-                    for index in range(first, last + 1)
-                ],
-            )
-        )
+    for (calendar, name), weeks in by_axis.items():
+        for week in weeks.values():
+            week.notes.sort()
+            week.days = dict(sorted(week.days.items(), key=lambda item: (item[1], item[0])))
+        middle = statistics.median_low(sorted(dates[(calendar, name)])) if dates[(calendar, name)] else None
+        result.append(SeriesTimeline(name, calendar, _axis_weeks(calendar, name, weeks), middle))
+    result.sort(key=lambda s: (s.middle is None, s.middle or dt.date.min, s.calendar, s.name))
     return result
 
 
@@ -252,6 +323,7 @@ def build_timeline(notes: Iterable[Note], concepts: Iterable[Concept] = ()) -> T
     """The timeline of a vault's notes and of the concepts found in them."""
     series = _series_timelines(notes)
     by_axis = {(s.calendar, s.name): s for s in series}
+    position = {axis: i for i, axis in enumerate(by_axis)}
     timelines = [t for t in (concept_timeline(c, by_axis) for c in concepts) if t is not None]
-    timelines.sort(key=lambda t: (t.first, -t.score, t.key))
+    timelines.sort(key=lambda t: (position[(t.first.calendar, t.first.series)], t.first.index, -t.score, t.key))
     return Timeline(series=series, concepts=timelines)
