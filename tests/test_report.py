@@ -13,8 +13,9 @@ from vaultgraph.config import ConfigError, parse_config
 from vaultgraph.model import Concept, Note, Occurrence, WeekInfo
 from vaultgraph.render.weekly_markdown import escape_markdown, format_markdown
 from vaultgraph.series.questions import Question
+from vaultgraph.series.select import WeekNotFound, default_week, resolve_week
 from vaultgraph.series.timeline import WeekRef, build_timeline
-from vaultgraph.series.weekly_report import WeekNotFound, build_report, default_week, resolve_week
+from vaultgraph.series.weekly_report import build_report
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_vault"
 
@@ -46,6 +47,7 @@ CONCEPTS = [
     concept("recent", "b/3", "b/5"),
     concept("later", "b/1", "b/3"),
     concept("elsewhere", "c/1"),
+    concept("once", "b/1", score=5.0),  # passing by in week 1: never dormant
 ]
 
 
@@ -84,7 +86,16 @@ def test_questions_split_into_open_and_carried():
         "open": [{"text": "왜?", "note": "b6.md", "line": 3}],
         "carried": [{"text": "또 왜?", "note": "b6.md", "line": 9, "from": ["b/2", "b/5"]}],
     }
-    assert set(report.to_dict()) == {"week", "notes", "new", "recurring", "dormant", "questions"}
+    assert set(report.to_dict()) == {
+        "week",
+        "notes",
+        "days",
+        "new",
+        "recurring",
+        "dormant",
+        "dormant_more",
+        "questions",
+    }
 
 
 def test_default_week_is_the_latest_of_the_series_with_most_weeks():
@@ -107,8 +118,8 @@ def test_resolve_week(asked, expected):
         ("b/4", "b has no notes in week 4 (weeks with notes: 1-3, 5-6)"),
         ("b/99", "b has no notes in week 99"),
         ("zz/1", "no series 'zz' in this vault (series: b, c;"),
-        ("2023-W03", "no note is placed by its date alone"),
-        ("week 3", "'week 3' is not a week: expected SERIES/N or YYYY-Www (weeks here: b: 1-3, 5-6; c: 1)"),
+        ("2023-W03", "no notes were written in 2023-W03 (weeks here: b: 1-3, 5-6; c: 1)"),
+        ("week 3", "'week 3' is not a week: expected N, SERIES/N or YYYY-Www (weeks here: b: 1-3, 5-6; c: 1)"),
     ],
 )
 def test_resolve_week_errors(asked, message):
@@ -161,7 +172,7 @@ def test_markdown_report():
     text = format_markdown(build_report(timeline, [again], b(6)))
     assert text.startswith("## Weekly report: b/6\n\nNotes: b6.md\n\n### New concepts (1)\n\n- **FRESH**\n")
     assert "- **AGAIN** — seen in b/1, b/6" in text
-    assert "- **OLD** — last seen b/2, 4 weeks ago" in text
+    assert "- **OLD** — seen in 2 weeks, last b/2, 4 weeks ago" in text
     assert "### Open questions (0)\n\n_none_" in text
     assert f"- {escape_markdown(HOSTILE)} (b6.md:9) — asked before in b/2" in text
     assert "<script" not in text
@@ -241,9 +252,10 @@ def test_cli_a_series_with_one_week(tmp_path):
 
 def test_cli_timeline_formats(tmp_path):
     text = run("timeline", str(SAMPLE), "--top", "5")
-    assert text.exit_code == 0 and text.output.startswith("boostcamp: 8 weeks with notes, no notes in 6\n")
+    assert text.exit_code == 0
+    assert text.output.startswith("boostcamp (2023-01-06 to 2023-03-03): 8 weeks with notes, no notes in 6\n")
     data = json.loads(run("timeline", str(SAMPLE), "--format", "json").output)
-    assert [s["name"] for s in data["series"]] == ["boostcamp", "daily"]
+    assert [s["name"] for s in data["series"]] == ["boostcamp"]  # the daily note is in week 3
     lstm = next(c for c in data["concepts"] if c["key"] == "lstm")
     assert set(lstm) == {"key", "label", "weeks", "first", "last", "streak", "dormant"}
     assert lstm["first"] == "boostcamp/2" and lstm["dormant"] == 0
@@ -257,3 +269,46 @@ def test_cli_bad_report_config(tmp_path):
     result = CliRunner().invoke(cli, ["report", str(vault)])
     assert result.exit_code == 2
     assert result.stderr.strip().endswith("vaultgraph.toml: report.dormant-weeks: expected a whole number >= 1, got -1")
+
+
+def test_dormant_concepts_are_capped_and_counted():
+    many = [concept(f"topic{i:02d}", "b/1", "b/2", score=float(i)) for i in range(25)]
+    report = build_report(build_timeline(NOTES, [*many, concept("kept", "b/1", "b/2", "b/3")]), [], b(6))
+    assert [c.key for c in report.dormant][:2] == ["kept", "topic24"]  # most weeks first, then salience
+    assert len(report.dormant) == 20 and report.dormant_more == 6
+    text = format_markdown(report)
+    assert "### Dormant concepts (26)" in text and "- … and 6 more\n" in text
+    assert report.to_dict()["dormant_more"] == 6
+
+
+def test_day_notes_are_listed_with_their_concepts_and_questions():
+    notes = [
+        Note(path="w1.md", week=WeekInfo("b", 1, None, "title")),
+        Note(path="d2.md", week=WeekInfo("b", 1, None, "assigned", day=2)),
+        Note(path="d1.md", week=WeekInfo("b", 1, None, "assigned", day=1)),
+    ]
+    concepts = [
+        Concept(
+            "lstm", "LSTM", 2.0, 2, occurrences=[Occurrence(p, 1, "", 1, "b/1", "prose") for p in ("d1.md", "w1.md")]
+        ),
+        Concept("gru", "GRU", 1.0, 1, occurrences=[Occurrence("d1.md", 2, "", 2, "b/1", "prose")]),
+    ]
+    asked = Question("GRU는 왜 gate가 두 개지?", "d1.md", 2, WeekRef(False, "b", 1))
+    report = build_report(
+        build_timeline(notes, concepts), [asked], WeekRef(False, "b", 1), titles={"d1.md": "[Day 1] RNN"}
+    )
+    assert report.notes == ["d1.md", "d2.md", "w1.md"]
+    assert report.to_dict()["days"] == [
+        {
+            "path": "d1.md",
+            "day": 1,
+            "title": "[Day 1] RNN",
+            "concepts": ["LSTM", "GRU"],
+            "questions": [{"text": "GRU는 왜 gate가 두 개지?", "note": "d1.md", "line": 2}],
+        },
+        {"path": "d2.md", "day": 2, "title": "d2.md", "concepts": [], "questions": []},
+    ]
+    assert report.open == [asked]
+    text = format_markdown(report)
+    assert "### Day notes (2)\n\n- Day 1: **\\[Day 1\\] RNN** (d1.md): LSTM, GRU; 1 question\n" in text
+    assert "- Day 2: **d2.md** (d2.md): _no concepts_\n" in text

@@ -204,17 +204,26 @@ class Workspace:
         return found
 
     def weekly_report(self, week: str | None = None) -> WeeklyReport | None:
-        """The report of `week` (`SERIES/N`, `N`, `YYYY-Www`; None: the latest week of the longest series);
+        """The report of `week` (`N`, `SERIES/N`, `YYYY-Www`; None: the latest week of the longest series);
         None when no note has a week and none was asked for. An unknown week raises `WeekNotFound`."""
+        from vaultgraph.series.select import default_week, resolve_week
         from vaultgraph.series.settings import report_settings
-        from vaultgraph.series.weekly_report import build_report, default_week, resolve_week
+        from vaultgraph.series.weekly_report import build_report
 
         timeline = self.timeline
         if week is None and default_week(timeline) is None:
             return None
         chosen = resolve_week(timeline, week)
         dormant = report_settings(self.config.sections)["dormant-weeks"]
-        return build_report(timeline, self.questions(), chosen, dormant)
+        titles = {path: note.title for path, note in self.vault.notes.items()}
+        return build_report(timeline, self.questions(), chosen, dormant, titles)
+
+    def select_weeks(self, first: str | None, last: str | None, series: str | None) -> set[str] | None:
+        """The week keys `--week-from FIRST --week-to LAST --series SERIES` keep (`N`, `SERIES/N`,
+        `YYYY-Www`); None when none is given. A selection that matches nothing raises `WeekNotFound`."""
+        from vaultgraph.series.select import select_weeks
+
+        return select_weeks(self.timeline, first, last, series)
 
     def lint(self, options: LintOptions | None = None, *, progress: ParseProgress | None = None) -> LintReport:
         """Lint the vault: fix first when `options.fix`, then report what is left."""

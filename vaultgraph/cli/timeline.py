@@ -1,9 +1,11 @@
 """`vaultgraph timeline` and `vaultgraph report`: concepts across weeks, and one week's report.
 
-`timeline` prints a concept x week table (text), the timeline as JSON, or writes a heatmap page
-(html; default file `vaultgraph-timeline.html`). `report` prints one week's report as Markdown
-(append it to `$GITHUB_STEP_SUMMARY` or paste it into next week's note) or JSON. A week that has no
-notes is a usage error: one line naming the weeks that do exist, exit 2. A vault in which no note
+`timeline` prints a concept x week table (text, `--width` columns wide), the timeline as JSON, or
+writes a heatmap page (html; default file `vaultgraph-timeline.html`); `--series`, `--week-from` and
+`--week-to` keep part of it. `report` prints one week's report as Markdown (append it to
+`$GITHUB_STEP_SUMMARY` or paste it into next week's note) or JSON. Weeks are written as
+`series.select` says (`N`, `SERIES/N`, `YYYY-Www`); a selection that matches nothing is a usage
+error: one line naming the weeks that do exist, exit 2, nothing written. A vault in which no note
 has a week gives an empty report (exit 0) unless a week was asked for.
 """
 
@@ -18,8 +20,9 @@ import click
 from vaultgraph.cli.common import cache_option, config_option, open_workspace, path_argument
 from vaultgraph.cli.output import write_output
 from vaultgraph.render.heatmap import render_heatmap
-from vaultgraph.render.timeline_text import format_timeline_text
+from vaultgraph.render.timeline_text import DEFAULT_WIDTH, MIN_WIDTH, format_timeline_text
 from vaultgraph.render.weekly_markdown import format_markdown
+from vaultgraph.series.select import restrict
 
 DEFAULT_HTML = Path("vaultgraph-timeline.html")
 NO_WEEKS = "No note in this vault has a week (N주차, week N, front matter week:, or a date): nothing to report."
@@ -51,25 +54,47 @@ def _write(text: str, output: Path | None) -> None:
     show_default=True,
     help="Concepts per series in the text table (the most salient ones).",
 )
+@click.option(
+    "--width",
+    type=click.IntRange(min=MIN_WIDTH),
+    default=DEFAULT_WIDTH,
+    show_default=True,
+    help="Columns the text table may use; a series with more weeks shows its latest ones.",
+)
+@click.option("--series", help="Keep only this series.")
+@click.option("--week-from", help="First week to keep: N, SERIES/N or YYYY-Www.")
+@click.option("--week-to", help="Last week to keep: N, SERIES/N or YYYY-Www.")
 @config_option
 @cache_option
 def timeline(
-    path: Path, output_format: str, output: Path | None, top: int, config_file: Path | None, no_cache: bool
+    path: Path,
+    output_format: str,
+    output: Path | None,
+    top: int,
+    width: int,
+    series: str | None,
+    week_from: str | None,
+    week_to: str | None,
+    config_file: Path | None,
+    no_cache: bool,
 ) -> None:
     """Show in which weeks each concept of PATH appears: first, last, longest streak, weeks dormant."""
     with open_workspace(path, config_file, no_cache, 1) as workspace:
         data = workspace.timeline
+        keys = workspace.select_weeks(week_from, week_to, series)
+    if keys is not None:
+        data = restrict(data, keys)
     if output_format == "json":
         _write(json.dumps(data.to_dict(), ensure_ascii=False, indent=2), output)
     elif output_format == "html":
         _write(render_heatmap(data), output or DEFAULT_HTML)
     else:
-        _write(format_timeline_text(data, top=top), output)
+        _write(format_timeline_text(data, top=top, width=width), output)
 
 
 @click.command()
 @path_argument
-@click.option("--week", help="SERIES/N or YYYY-Www (default: the latest week of the longest series).")
+@click.option("--week", help="N, SERIES/N or YYYY-Www (default: the latest week of the longest series).")
 @click.option(
     "--format", "output_format", type=click.Choice(("markdown", "json")), default="markdown", show_default=True
 )
@@ -88,9 +113,11 @@ def report(
         empty: dict[str, Any] = {
             "week": None,
             "notes": [],
+            "days": [],
             "new": [],
             "recurring": [],
             "dormant": [],
+            "dormant_more": 0,
             "questions": {"open": [], "carried": []},
         }
         _write(json.dumps(empty, indent=2) if output_format == "json" else NO_WEEKS, output)

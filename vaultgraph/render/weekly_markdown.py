@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from vaultgraph.series.questions import Question
-from vaultgraph.series.weekly_report import ConceptEntry, WeeklyReport
+from vaultgraph.series.weekly_report import ConceptEntry, DayNote, WeeklyReport
 
 __all__ = ["escape_markdown", "format_markdown"]
 
@@ -34,14 +34,29 @@ def _weeks(entry: ConceptEntry) -> str:
     return ", ".join(escape_markdown(ref.key) for ref in entry.weeks)
 
 
-def _concepts(title: str, entries: list[ConceptEntry], describe) -> list[str]:
-    lines = [f"### {title} ({len(entries)})", ""]
+def _concepts(title: str, entries: list[ConceptEntry], describe, more: int = 0) -> list[str]:
+    lines = [f"### {title} ({len(entries) + more})", ""]
     if not entries:
         return [*lines, "_none_", ""]
     lines += [f"- {describe(entry)}" for entry in entries[:MAX_ITEMS]]
     if len(entries) > MAX_ITEMS:
         lines.append(f"- … and {len(entries) - MAX_ITEMS} more (`vaultgraph report --format json` lists them all)")
+    elif more:
+        lines.append(f"- … and {more} more")
     return [*lines, ""]
+
+
+def _day(note: DayNote) -> str:
+    day = f"Day {note.day}: " if note.day else ""
+    about = ", ".join(escape_markdown(label) for label in note.concepts) or "_no concepts_"
+    asked = f"; {len(note.questions)} question{'s' if len(note.questions) != 1 else ''}" if note.questions else ""
+    return f"- {day}**{escape_markdown(note.title)}** ({escape_markdown(note.path)}): {about}{asked}"
+
+
+def _days(days: list[DayNote]) -> list[str]:
+    if not days:
+        return []
+    return [f"### Day notes ({len(days)})", "", *(_day(note) for note in days), ""]
 
 
 def _where(question: Question) -> str:
@@ -65,6 +80,7 @@ def format_markdown(report: WeeklyReport) -> str:
     week = escape_markdown(report.week.key)
     notes = ", ".join(escape_markdown(path) for path in report.notes)
     lines = [f"## Weekly report: {week}", "", f"Notes: {notes}", ""]
+    lines += _days(report.days)
     lines += _concepts("New concepts", report.new, lambda e: f"**{escape_markdown(e.label)}**")
     lines += _concepts(
         "Recurring concepts", report.recurring, lambda e: f"**{escape_markdown(e.label)}** — seen in {_weeks(e)}"
@@ -73,8 +89,10 @@ def format_markdown(report: WeeklyReport) -> str:
         "Dormant concepts",
         report.dormant,
         lambda e: (
-            f"**{escape_markdown(e.label)}** — last seen {escape_markdown(e.weeks[-1].key)}, {e.absent} weeks ago"
+            f"**{escape_markdown(e.label)}** — seen in {len(e.weeks)} weeks, last {escape_markdown(e.weeks[-1].key)}, "
+            f"{e.absent} weeks ago"
         ),
+        more=report.dormant_more,
     )
     lines += _questions("Open questions", report.open, carried=False)
     lines += _questions("Carried questions", report.carried, carried=True)

@@ -1,10 +1,16 @@
 """The weekly report: what one week of a series brought, kept, dropped and still asks.
 
-For week N of a series (concept weeks are compared on that series' axis only):
+For week N of a series (concept weeks are compared on that series' axis only), over every note of
+the week: its weekly note, its day notes and side posts (`series.assign` put them there):
 
 * ``new``: concepts seen in week N and in no earlier week of the series;
 * ``recurring``: seen in week N and in earlier weeks;
-* ``dormant``: not seen in week N, last seen in week L with N - L >= ``[report] dormant-weeks``;
+* ``dormant``: concepts that had recurred (seen in `DORMANT_MIN_WEEKS` weeks or more) and went
+  quiet: not seen in week N, last seen in week L with N - L >= ``[report] dormant-weeks``. A topic
+  mentioned once is not dropped, it was only passing by: a real blog has thousands of those.
+  At most `MAX_DORMANT` are listed, the ones seen in most weeks first; ``dormant_more`` counts the rest;
+* ``days``: the week's day notes in day order, each with its most salient concepts
+  (`MAX_NOTE_CONCEPTS`) and its questions;
 * ``questions.open``: questions of week N's notes asked there for the first time;
 * ``questions.carried``: questions of week N's notes that earlier weeks already asked (``from``).
 
@@ -12,25 +18,23 @@ Open and carried do not overlap: together they are all the questions of the week
 entry is ``{"key", "label", "weeks"}`` where ``weeks`` are the series' weeks up to N in which the
 concept was seen (N included for new and recurring ones); dormant entries add ``"last"`` (the
 week last seen) and ``"absent"`` (weeks since). Lists are sorted by salience (concept score);
-dormant ones first by how many weeks they were seen (a topic kept up and then dropped comes first). The
-JSON also lists the week's ``notes``.
+dormant ones first by how many weeks they were seen. The JSON also lists the week's ``notes``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from vaultgraph.errors import VaultgraphError
 from vaultgraph.series.questions import Question
-from vaultgraph.series.timeline import ConceptTimeline, SeriesTimeline, Timeline, WeekRef, parse_week_key
+from vaultgraph.series.timeline import ConceptTimeline, Timeline, WeekRef
 
-__all__ = ["ConceptEntry", "WeekNotFound", "WeeklyReport", "build_report", "default_week", "resolve_week"]
+__all__ = ["DORMANT_MIN_WEEKS", "MAX_DORMANT", "ConceptEntry", "DayNote", "WeeklyReport", "build_report"]
 
-
-class WeekNotFound(VaultgraphError, ValueError):
-    """The week asked for has no notes; the message says which weeks exist."""
+DORMANT_MIN_WEEKS = 2
+MAX_DORMANT = 20
+MAX_NOTE_CONCEPTS = 8
 
 
 @dataclass(slots=True)
@@ -50,12 +54,37 @@ class ConceptEntry:
 
 
 @dataclass(slots=True)
+class DayNote:
+    """One day note of the week, with what it is about."""
+
+    path: str
+    day: int
+    """Its own day number; 0 for a daily note named by its date."""
+    title: str
+    concepts: list[str] = field(default_factory=list)
+    """Labels of its most salient concepts."""
+    questions: list[Question] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "day": self.day,
+            "title": self.title,
+            "concepts": self.concepts,
+            "questions": [q.to_dict() for q in self.questions],
+        }
+
+
+@dataclass(slots=True)
 class WeeklyReport:
     week: WeekRef
     notes: list[str]
     new: list[ConceptEntry] = field(default_factory=list)
     recurring: list[ConceptEntry] = field(default_factory=list)
     dormant: list[ConceptEntry] = field(default_factory=list)
+    dormant_more: int = 0
+    """Dormant concepts beyond the `MAX_DORMANT` listed."""
+    days: list[DayNote] = field(default_factory=list)
     open: list[Question] = field(default_factory=list)
     carried: list[Question] = field(default_factory=list)
 
@@ -63,60 +92,13 @@ class WeeklyReport:
         return {
             "week": self.week.key,
             "notes": self.notes,
+            "days": [d.to_dict() for d in self.days],
             "new": [c.to_dict() for c in self.new],
             "recurring": [c.to_dict() for c in self.recurring],
             "dormant": [c.to_dict() for c in self.dormant],
+            "dormant_more": self.dormant_more,
             "questions": {"open": [q.to_dict() for q in self.open], "carried": [q.to_dict() for q in self.carried]},
         }
-
-
-def default_week(timeline: Timeline) -> WeekRef | None:
-    """The latest week of the series with the most written weeks (numbered series win ties)."""
-    if not timeline.series:
-        return None
-    return min(timeline.series).latest
-
-
-def _ranges(series: SeriesTimeline) -> str:
-    """`1-5, 7-9`: the written weeks of a numbered series, or the first and last calendar week."""
-    written = [week.ref for week in series.weeks if week.notes]
-    if series.calendar:
-        return f"{written[0].key} to {written[-1].key}"
-    runs: list[list[int]] = []
-    for ref in written:
-        if runs and ref.index == runs[-1][-1] + 1:
-            runs[-1].append(ref.index)
-        else:
-            runs.append([ref.index])
-    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
-
-
-def resolve_week(timeline: Timeline, text: str | None) -> WeekRef:
-    """The week `--week` names (``SERIES/N``, ``YYYY-Www``, or ``N`` in the default series).
-
-    Raises `WeekNotFound` when the vault has no notes in that week, naming the weeks it has.
-    """
-    fallback = default_week(timeline)
-    if fallback is None:
-        raise WeekNotFound("no note in this vault has a week (N주차, week N, front matter week:, or a date)")
-    if not text:
-        return fallback
-    text = text.strip()
-    if re.fullmatch(r"[0-9]+", text) and not fallback.calendar:
-        text = f"{fallback.series}/{text}"
-    ref = parse_week_key(text)
-    known = "; ".join(f"{s.name}: {_ranges(s)}" for s in timeline.series)
-    if ref is None:
-        raise WeekNotFound(f"{text!r} is not a week: expected SERIES/N or YYYY-Www (weeks here: {known})")
-    series = timeline.find_series(ref)
-    if series is None and ref.calendar:
-        raise WeekNotFound(f"no note is placed by its date alone, so there is no week {ref.key} (weeks here: {known})")
-    if series is None:
-        names = ", ".join(s.name for s in timeline.series)
-        raise WeekNotFound(f"no series {ref.series!r} in this vault (series: {names}; weeks here: {known})")
-    if not any(week.ref == ref and week.notes for week in series.weeks):
-        raise WeekNotFound(f"{series.name} has no notes in week {ref.label} (weeks with notes: {_ranges(series)})")
-    return ref
 
 
 def _entry(concept: ConceptTimeline, week: WeekRef, dormant_weeks: int) -> tuple[str, ConceptEntry] | None:
@@ -128,26 +110,48 @@ def _entry(concept: ConceptTimeline, week: WeekRef, dormant_weeks: int) -> tuple
         kind = "new" if len(seen) == 1 else "recurring"
         return kind, ConceptEntry(concept.key, concept.label, seen)
     absent = week.index - seen[-1].index
-    if absent >= dormant_weeks:
+    if absent >= dormant_weeks and len(seen) >= DORMANT_MIN_WEEKS:
         return "dormant", ConceptEntry(concept.key, concept.label, seen, absent)
     return None
 
 
+def _by_note(concepts: list[ConceptTimeline], week: WeekRef) -> dict[str, list[str]]:
+    """Path -> labels of the concepts seen there in `week`, most salient first."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for concept in concepts:  # already by salience
+        for path in dict.fromkeys(o.path for o in concept.occurrences.get(week.key, ())):
+            found[path].append(concept.label)
+    return found
+
+
 def build_report(
-    timeline: Timeline, questions: Iterable[Question], week: WeekRef, dormant_weeks: int = 3
+    timeline: Timeline,
+    questions: Iterable[Question],
+    week: WeekRef,
+    dormant_weeks: int = 3,
+    titles: Mapping[str, str] | None = None,
 ) -> WeeklyReport:
-    """The report for `week` (see the module docstring); `questions` have `carried_from` filled."""
-    series = timeline.find_series(week)
-    notes = next((w.notes for w in series.weeks if w.ref == week), []) if series else []
+    """The report for `week` (see the module docstring); `questions` have `carried_from` filled;
+    `titles` names the day notes (their paths otherwise)."""
+    found = timeline.find_week(week)
+    notes = found.notes if found else []
     report = WeeklyReport(week=week, notes=list(notes))
-    lists = {"new": report.new, "recurring": report.recurring, "dormant": report.dormant}
-    for concept in sorted(timeline.concepts, key=lambda c: (-c.score, c.key)):
-        found = _entry(concept, week, dormant_weeks)
-        if found:
-            lists[found[0]].append(found[1])
-    report.dormant.sort(key=lambda entry: -len(entry.weeks))  # stable: salience within the same count
+    lists: dict[str, list[ConceptEntry]] = {"new": report.new, "recurring": report.recurring, "dormant": []}
+    by_salience = sorted(timeline.concepts, key=lambda c: (-c.score, c.key))
+    for concept in by_salience:
+        entry = _entry(concept, week, dormant_weeks)
+        if entry:
+            lists[entry[0]].append(entry[1])
+    dormant = sorted(lists["dormant"], key=lambda entry: -len(entry.weeks))  # stable: salience within a count
+    report.dormant, report.dormant_more = dormant[:MAX_DORMANT], max(0, len(dormant) - MAX_DORMANT)
     in_week = set(notes)
+    asked: dict[str, list[Question]] = defaultdict(list)
     for question in sorted(questions, key=lambda q: (q.note, q.line)):
         if question.note in in_week:
             (report.carried if question.carried_from else report.open).append(question)
+            asked[question.note].append(question)
+    concepts = _by_note(by_salience, week)
+    for path, day in (found.days if found else {}).items():
+        title = (titles or {}).get(path) or path
+        report.days.append(DayNote(path, day, title, concepts.get(path, [])[:MAX_NOTE_CONCEPTS], asked[path]))
     return report
