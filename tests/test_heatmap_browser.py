@@ -75,3 +75,31 @@ def test_hostile_heatmap_runs_nothing(browser, tmp_path):
     requests, errors, tips, pwned = visit(browser, page_file, 10)
     assert requests == [] and errors == [] and pwned is None
     assert len(tips) == 2 and all(HOSTILE in tip for tip in tips)  # shown as text, not run
+
+
+def test_the_policy_runs_the_pages_script_and_nothing_injected(browser, tmp_path):
+    """With the page's own Content-Security-Policy enforced (no `bypass_csp`): the heatmap's script
+    runs (it is allowed by its hash), an inline script added to the file afterwards does not."""
+    notes = [Note(path=f"w{n}.md", week=WeekInfo("b", n, None, "title")) for n in (1, 2)]
+    concept = Concept(
+        "c", "C", 1.0, 2, occurrences=[Occurrence(f"w{n}.md", n, "", 1, f"b/{n}", "prose") for n in (1, 2)]
+    )
+    page = render_heatmap(build_timeline(notes, [concept]))
+    tampered = page.replace("</body>", "<script>window.__injected = 1;</script></body>")
+    page_file = tmp_path / "timeline.html"
+    page_file.write_text(tampered, encoding="utf-8")
+    context = browser.new_context()
+    tab = context.new_page()
+    messages: list[str] = []
+    tab.on("console", lambda message: messages.append(message.text))
+    tab.goto(page_file.as_uri())
+    rows, cells, injected = (
+        tab.locator("tbody tr").count(),
+        tab.locator("td.seen").count(),
+        tab.evaluate("window.__injected"),
+    )
+    context.close()
+    assert (rows, cells, injected) == (1, 2, None)
+    refusals = [m for m in messages if "Content Security Policy" in m]
+    # exactly one refusal: the injected script, not the page's own script or style
+    assert len(refusals) == 1 and "script" in refusals[0], messages
