@@ -171,6 +171,8 @@ def test_lint_sees_the_same_weeks(vault: Path) -> None:
         ),
         (["timeline", "--series", "nope", "--format", "html"], "no series 'nope' in this vault"),
         (["report", "--week", "2021-W01"], "no notes were written in 2021-W01 (weeks here: dated: "),
+        (["graph", "--week-from", "boostcamp/5", "--week-to", "1"], "--week-from boostcamp/5 comes after --week-to"),
+        (["graph", "--series", "Boostcamp", "--week-from", "2022-W36"], "--week-from 2022-W36 is not a week of series"),
     ],
 )
 def test_a_selection_that_matches_nothing_is_an_error(
@@ -191,3 +193,19 @@ def test_timeline_selection_and_heatmap(vault: Path, tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     policy = re.search(r'Content-Security-Policy" content="([^"]*)"', page)
     assert policy is not None and "'sha256-" in policy[1] and "unsafe-inline" not in policy[1]
+
+
+def test_graph_weeks_are_selected_and_ordered_by_date(vault: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.json"
+    result = run(
+        "graph", str(vault), "--week-from", "2", "--week-to", "boostcamp/3", "--format", "json", "-o", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert sorted(n["id"] for n in data["nodes"] if n["kind"] == "week") == ["week:boostcamp/2", "week:boostcamp/3"]
+    full = tmp_path / "full.json"
+    assert run("graph", str(vault), "--format", "json", "-o", str(full)).exit_code == 0
+    weeks = json.loads(full.read_text(encoding="utf-8"))["graph"]["weeks"]
+    # as they happened: the 2020 template, the blog set-up, week 0 of the camp, its week 1 and the BOJ post...
+    assert weeks[:5] == ["2020-W21", "2022-W36", "boostcamp/0", "boostcamp/1", "2022-W38"]
+    assert weeks[-1] == "boostcamp/5"

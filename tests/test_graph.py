@@ -290,7 +290,7 @@ def test_cli_unknown_week_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["graph", str(tmp_path / "v"), "--week-from", "study/9", "-o", "-"])
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [
-        "vaultgraph: error: unknown week 'study/9' (weeks in this vault: study/1, study/2)"
+        "vaultgraph: error: --week-from study/9: no such week (study has weeks 1-2)"
     ]
 
 

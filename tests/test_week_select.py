@@ -8,6 +8,7 @@ import pytest
 
 from vaultgraph.model import Concept, Note, Occurrence, WeekInfo
 from vaultgraph.parse.note_week import iso_week
+from vaultgraph.series.keys import date_order
 from vaultgraph.series.select import WeekNotFound, resolve_week, restrict, select_weeks
 from vaultgraph.series.timeline import WeekRef, build_timeline, parse_week_key
 
@@ -106,7 +107,7 @@ def test_select_weeks(first, last, series, expected) -> None:
     [
         ("4", "2", None, "--week-from boostcamp/4 comes after --week-to boostcamp/2"),
         ("boostcamp/1", "2022-W42", None, "--week-from boostcamp/1 and --week-to 2022-W42 are weeks of different"),
-        ("9", None, None, "--week-from 9: boostcamp has weeks 0-2, 4-5"),
+        ("9", None, None, "--week-from 9: no such week (boostcamp has weeks 0-2, 4-5)"),
         (None, None, "nope", "no series 'nope' in this vault (series: boostcamp, dated;"),
         ("2022-W39", None, "boostcamp", "--week-from 2022-W39 is not a week of series boostcamp"),
         ("x", None, None, "'x' is not a week"),
@@ -145,3 +146,24 @@ def test_restrict_keeps_only_the_chosen_weeks() -> None:
         ("lstm", ["boostcamp/4"], ["boostcamp/4"])
     ]
     assert part.concepts[0].dormant == 1
+
+
+def test_date_order_interleaves_series_as_they_happened() -> None:
+    late = Note(path="b2late.md", date=dt.date(2022, 12, 1), week=WeekInfo("boostcamp", 2, "2022-W48", "title"))
+    undated = Note(path="x3.md", week=WeekInfo("boostcamp", 3, None, "title"))
+    order = date_order([*NOTES, late, undated, Note(path="solo.md", week=WeekInfo("solo", 1, None, "title"))])
+    keys = ["solo/1", "2022-W42", "boostcamp/5", "boostcamp/4", "boostcamp/3", "2022-W39", "boostcamp/1", "2022-W36"]
+    keys += ["boostcamp/0", "boostcamp/2", "unknown/1"]
+    assert sorted(keys, key=order) == [
+        "2022-W36",
+        "boostcamp/0",
+        "boostcamp/1",
+        "boostcamp/2",  # its earliest note counts, not the late one
+        "boostcamp/3",  # no date: the week before it's
+        "2022-W39",
+        "boostcamp/4",
+        "boostcamp/5",
+        "2022-W42",
+        "solo/1",  # no date anywhere: last, by key
+        "unknown/1",
+    ]

@@ -3,8 +3,10 @@
 Filters, applied before anything is written:
   --kind KIND           keep only nodes of these kinds (repeatable: --kind concept --kind week)
   --series S            keep only what happens in weeks of series S
-  --week-from/--week-to keep only what happens between two weeks (keys as `SERIES/N` or `YYYY-Www`)
+  --week-from/--week-to keep only what happens between two weeks of one series (`N`, `SERIES/N` or
+                        `YYYY-Www`, as `series.select` reads them)
 A week filter keeps the nodes seen in at least one of the chosen weeks; notes without a week drop out.
+A selection that matches nothing (an unknown series, a reversed range) is an error, and nothing is written.
 
 `--max-nodes N` keeps the N most salient nodes (0: all). By default the HTML map shows its core
 (notes, weeks, shared tags, recurring concepts first; `graph.select.map_core`) capped by the `[graph]`
@@ -55,8 +57,8 @@ def _has_display() -> bool:
 )
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(NODE_KINDS), help="Keep only nodes of this kind.")
 @click.option("--series", help="Keep only what happens in weeks of this series.")
-@click.option("--week-from", help="First week to keep (e.g. boostcamp/2).")
-@click.option("--week-to", help="Last week to keep (e.g. boostcamp/5).")
+@click.option("--week-from", help="First week to keep: N, SERIES/N or YYYY-Www (e.g. boostcamp/2).")
+@click.option("--week-to", help="Last week to keep: N, SERIES/N or YYYY-Www (e.g. boostcamp/5).")
 @click.option("--color-by", type=click.Choice(COLOR_BY), help="What the map colours nodes by at first.")
 @config_option
 @cache_option
@@ -78,12 +80,12 @@ def graph(
     # Imported here, not at the top: networkx and pyvis (which pulls in IPython) cost every other
     # command half a second of start-up.
     from vaultgraph.graph.export import export_pieces
-    from vaultgraph.graph.select import filter_graph, most_salient, week_range
+    from vaultgraph.graph.select import filter_graph, most_salient
 
     with open_workspace(path, config_file, no_cache, 3) as workspace, collector_paused():
         settings = graph_settings(workspace.config.sections)
         full = workspace.graph
-        weeks = week_range(full, week_from, week_to, series)
+        weeks = workspace.select_weeks(week_from, week_to, series)
         chosen = filter_graph(full, kinds, weeks) if kinds or weeks is not None else full
         limit = max_nodes if max_nodes is not None else (settings["max-nodes"] if output_format == "html" else 0)
         shown, left_out = most_salient(chosen, limit, core=output_format == "html" and max_nodes is None)

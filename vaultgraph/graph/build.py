@@ -28,7 +28,7 @@ from vaultgraph.config import Config
 from vaultgraph.graph.analysis import annotate
 from vaultgraph.model import Concept, Note, Vault
 from vaultgraph.parse.note import split_lines
-from vaultgraph.series.keys import week_label, week_sort_key
+from vaultgraph.series.keys import date_order, week_label, week_sort_key
 from vaultgraph.vault.resolve import fold
 
 SNIPPET_CHARS = 140
@@ -170,13 +170,14 @@ class _Builder:
             add(source, target, kind, kind=kind, weight=weight)
 
     def finish(self) -> nx.MultiDiGraph:
+        by_date = date_order(self.vault.notes.values())  # the map's weeks as they happened, series interleaved
         for node_id, data in self.graph.nodes(data=True):
-            weeks = sorted(self._weeks.get(node_id, ()), key=week_sort_key)
+            weeks = sorted(self._weeks.get(node_id, ()), key=by_date)
             data["weeks"] = weeks
             data["first_week"] = weeks[0] if weeks else ""
             data["last_week"] = weeks[-1] if weeks else ""
         every_week = set().union(*self._weeks.values()) if self._weeks else set()
-        self.graph.graph["weeks"] = sorted(every_week, key=week_sort_key)
+        self.graph.graph["weeks"] = sorted(every_week, key=by_date)
         return self.graph
 
 

@@ -147,7 +147,7 @@ def _endpoint(timeline: Timeline, text: str, series: SeriesTimeline | None, opti
             f"{option} {text.strip()} is not a week of series {series.name} (its weeks: {_ranges(series)})"
         )
     if not axis.weeks[0].ref <= ref <= axis.latest:
-        raise WeekNotFound(f"{option} {text.strip()}: {axis.name} has weeks {_ranges(axis)}")
+        raise WeekNotFound(f"{option} {text.strip()}: no such week ({axis.name} has weeks {_ranges(axis)})")
     return ref
 
 
