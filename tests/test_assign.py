@@ -6,6 +6,7 @@ the labelled vaults of `benchmarks/vaults/` (every note in the week its author m
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 
 from vaultgraph.config import ConfigError, parse_config
 from vaultgraph.model import Note, WeekInfo
-from vaultgraph.series.assign import assign_weeks
+from vaultgraph.series.assign import assign_weeks, closings
 from vaultgraph.vault.load import load_vault
 
 VAULTS = Path(__file__).resolve().parents[1] / "benchmarks" / "vaults"
@@ -233,3 +234,14 @@ def _labels(name: str) -> dict[str, tuple[str, int | None]]:
 def test_labelled_vaults(name: str) -> None:
     """Every note of the labelled real-shaped vaults is in the week its author meant (and its day)."""
     assert weeks_of(VAULTS / name) == _labels(name)
+
+
+def test_a_series_in_order_keeps_every_closing_and_a_late_one_is_dropped() -> None:
+    def weekly(week: int, day: dt.date) -> Note:
+        return Note(path=f"w{week}.md", date=day, week=WeekInfo("b", week, None, "title"))
+
+    start = dt.date(2023, 1, 6)
+    regular = [weekly(n + 1, start + dt.timedelta(weeks=n)) for n in range(400)]
+    assert [c.week for c in closings(regular)["b"]] == list(range(1, 401))
+    late = [*regular[:2], weekly(3, start + dt.timedelta(weeks=9)), *regular[3:6]]
+    assert [c.week for c in closings(late)["b"]] == [1, 2, 4, 5, 6]

@@ -37,6 +37,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from vaultgraph.model import Note, WeekInfo
 from vaultgraph.parse.note_week import note_moment
@@ -66,6 +67,8 @@ def _moment(note: Note, end_of_day: bool) -> dt.datetime:
 def _increasing(weeks: list[Closing]) -> list[Closing]:
     """The longest run of `weeks` (sorted by week) whose moments grow too; among equally long runs,
     the one whose weeks are closest to seven days apart (so the late retrospective is the one dropped)."""
+    if all(a.moment < b.moment for a, b in pairwise(weeks)):
+        return weeks  # the usual case, and a long series' quadratic search is not free
     # best[i]: (length, -irregularity in seconds, previous index) of the best run ending at weeks[i]
     best: list[tuple[int, float, int | None]] = []
     for i, closing in enumerate(weeks):
