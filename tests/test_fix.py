@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from vaultgraph.cli import cli
 from vaultgraph.config import Config
 from vaultgraph.lint.engine import select_rules
-from vaultgraph.lint.fix import apply_edits, plan_fixes, unified_diff, write_fixes
+from vaultgraph.lint.fix import apply_edits, encode_note, plan_fixes, unified_diff, write_fixes
 from vaultgraph.model import Edit
 from vaultgraph.vault.load import load_vault
 
@@ -83,6 +83,55 @@ def test_fix_keeps_line_endings_bom_encoding_and_mode(tmp_path: Path, newline: s
     code, _, err = lint(str(tmp_path), "--fix", "--select", "VG3")  # a second --fix changes nothing
     assert (code, err) == (0, "")
     assert note.read_bytes() == expected
+
+
+MARKS = [
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+]
+
+
+@pytest.mark.parametrize("lead", ["", "\ufeff"], ids=["plain", "feff-after-bom"])
+@pytest.mark.parametrize(("mark", "codec"), MARKS, ids=[codec for _, codec in MARKS])
+def test_a_safe_fix_keeps_utf16_and_utf32_with_their_byte_order(
+    tmp_path: Path, mark: bytes, codec: str, lead: str
+) -> None:
+    note = tmp_path / "week1.md"
+    note.write_bytes(mark + (lead + BROKEN).replace("\n", "\r\n").encode(codec))
+    code, _, err = lint(str(tmp_path), "--fix", "--select", "VG3")
+    assert (code, err) == (0, "Fixed 3 problems in 1 file.\n")
+    assert note.read_bytes() == mark + (lead + FIXED).replace("\n", "\r\n").encode(codec)
+
+
+@pytest.mark.parametrize(("mark", "codec"), MARKS, ids=[codec for _, codec in MARKS])
+def test_unsafe_fixes_reencode_utf16_and_utf32_to_utf8(tmp_path: Path, mark: bytes, codec: str) -> None:
+    note = tmp_path / "week1.md"
+    note.write_bytes(mark + BROKEN.encode(codec))
+    code, out, err = lint(str(tmp_path), "--fix", "--unsafe-fixes")
+    assert (code, err) == (0, "Fixed 4 problems in 1 file.\n")
+    assert note.read_bytes() == FIXED.encode()
+    assert out.startswith("All checks passed!")
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"), [("x", "binary"), ("x", "unknown"), ("x", "no-such-codec"), ("🙂", "cp949")]
+)
+def test_encode_note_refuses_what_it_cannot_write_with_a_value_error(text: str, encoding: str) -> None:
+    with pytest.raises(ValueError):
+        encode_note(text, encoding, False)
+
+
+def test_unreadable_notes_get_no_fix_even_with_unsafe_fixes(tmp_path: Path) -> None:
+    # The crash this replaces: `--fix --unsafe-fixes` tried to write a note read as "binary".
+    (tmp_path / "nul.md").write_bytes(b"# x \x00\n")
+    (tmp_path / "bad.md").write_bytes(codecs.BOM_UTF32_LE + b"\xff\xff\xff\xff")
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("*.md")}
+    code, out, err = lint(str(tmp_path), "--fix", "--unsafe-fixes")
+    assert (code, err) == (1, "")
+    assert out.count("VG001") == 2
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("*.md")} == before
 
 
 def test_reencoding_to_utf8_needs_unsafe_fixes(tmp_path: Path) -> None:

@@ -31,8 +31,11 @@ DECODE_CASES = [
         "\r\n",
     ),
     ("euc-kr", "한국어 노트\n".encode("euc-kr"), "한국어 노트\n", "cp949", False, "\n"),
-    ("utf16-le-bom", "한국\r\n[[노트]]".encode("utf-16"), "한국\r\n[[노트]]", "utf-16", False, "\r\n"),
-    ("utf16-be-bom", codecs.BOM_UTF16_BE + "ascii text\n".encode("utf-16-be"), "ascii text\n", "utf-16", False, "\n"),
+    ("utf16-le-bom", "한국\r\n[[노트]]".encode("utf-16"), "한국\r\n[[노트]]", "utf-16", True, "\r\n"),
+    ("utf16-be-bom", codecs.BOM_UTF16_BE + "ascii text\n".encode("utf-16-be"), "ascii text\n", "utf-16", True, "\n"),
+    # UTF-32's little-endian mark FF FE 00 00 starts with UTF-16's FF FE: the longer mark wins.
+    ("utf32-le-bom", "# 2주차\n[[노트]]".encode("utf-32"), "# 2주차\n[[노트]]", "utf-32", True, "\n"),
+    ("utf32-be-bom", codecs.BOM_UTF32_BE + "회고\r\n".encode("utf-32-be"), "회고\r\n", "utf-32", True, "\r\n"),
 ]
 
 
@@ -46,6 +49,25 @@ def test_decode(data: bytes, text: str, encoding: str, bom: bool, newline: str) 
     assert "\ufeff" not in decoded.text[:1]
 
 
+# A U+FEFF right after the BOM is text (a zero-width no-break space), not a second mark: it is kept.
+@pytest.mark.parametrize(
+    "mark,codec",
+    [
+        (BOM8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+    ],
+    ids=["utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"],
+)
+def test_decode_keeps_a_feff_after_the_bom(mark: bytes, codec: str) -> None:
+    decoded = decode(mark + "\ufeff# 제목\n".encode(codec))
+    assert decoded.error is None
+    assert decoded.text == "\ufeff# 제목\n"
+    assert decoded.bom
+
+
 # (id, bytes, words the error message must contain)
 ERROR_CASES = [
     ("nul-in-utf8", b"# title\n\x00\x00", ("NUL",)),
@@ -55,6 +77,11 @@ ERROR_CASES = [
     ("high-bytes", bytes(range(0x80, 0x100)), ("not valid UTF-8", "0x80", "offset 0")),
     ("bad-after-text", b"hello \xc8\xff", ("not valid UTF-8", "0xc8", "offset 6")),
     ("lone-continuation", b"abc\x80", ("not valid UTF-8", "0x80", "offset 3")),
+    # A mark names the encoding: bytes that do not fit it are an error, not a guess at another encoding.
+    ("utf8-bom-then-cp949", BOM8 + "한국".encode("cp949"), ("not valid UTF-8", "offset 3")),
+    ("utf32-truncated", codecs.BOM_UTF32_LE + "ab".encode("utf-32-le")[:-1], ("not valid UTF-32", "offset 8")),
+    ("utf16-lone-surrogate", codecs.BOM_UTF16_LE + b"\x00\xd8a\x00", ("not valid UTF-16", "offset 2")),
+    ("utf16-with-nul", "a\x00b".encode("utf-16"), ("NUL",)),
 ]
 
 

@@ -22,7 +22,7 @@ from vaultgraph.config import Config
 from vaultgraph.lint.engine import lint_vault
 from vaultgraph.lint.rule import Rule
 from vaultgraph.model import Diagnostic, Edit, Note, Vault
-from vaultgraph.parse.decode import decode
+from vaultgraph.parse.decode import byte_order_mark, decode
 from vaultgraph.parse.note import LINE_END, parse_note
 
 MAX_PASSES = 10
@@ -101,10 +101,21 @@ def _choose(text: str, diagnostics: list[Diagnostic]) -> tuple[list[tuple[int, i
 
 
 def encode_note(text: str, encoding: str, bom: bool, original: bytes = b"") -> bytes:
-    """Text back to bytes the way the file had them (BOM; UTF-16 byte order from the original)."""
-    if encoding == "utf-16":
-        big = original.startswith(codecs.BOM_UTF16_BE)
-        return (codecs.BOM_UTF16_BE if big else codecs.BOM_UTF16_LE) + text.encode("utf-16-be" if big else "utf-16-le")
+    """Text back to bytes the way the file had them: its BOM, and for UTF-16/32 the original's byte order.
+
+    Raises ValueError for an encoding that cannot be written (`binary`, `unknown`) or that cannot
+    hold the text (UnicodeEncodeError is a ValueError).
+    """
+    if encoding in ("utf-16", "utf-32"):
+        mark = byte_order_mark(original)
+        if mark is None or mark[1] != encoding:  # a new file: little-endian, as Windows writes it
+            mark = byte_order_mark(text.encode(encoding))
+        assert mark is not None  # Python's utf-16/utf-32 codecs write a BOM
+        return mark[0] + text.encode(mark[2])
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ValueError(f"cannot write text as {encoding!r}") from None
     return (codecs.BOM_UTF8 if bom and encoding == "utf-8" else b"") + text.encode(encoding)
 
 
@@ -168,15 +179,21 @@ def plan_fixes(
         edited: set[str] = set()
         for path, diagnostics in by_path.items():
             note = work.notes[path]
+            if not note.readable:
+                continue
             spans, fixed = _choose(note.text, [d for d in diagnostics if d.edits])
             reencode = [d for d in diagnostics if d.code == REENCODE_CODE]
-            encoding = "utf-8" if reencode else note.encoding
+            # Only VG002's unsafe fix changes the encoding: to UTF-8 without a BOM, as Obsidian writes.
+            encoding, bom = ("utf-8", False) if reencode else (note.encoding, note.bom)
             new_text = _splice(note.text, spans)
             if new_text == note.text and encoding == note.encoding:
                 continue
             try:
                 original = originals.get(path) or _read_original(vault.root, vault.notes[path])
-                data = encode_note(new_text, encoding, note.bom, original)
+                data = encode_note(new_text, encoding, bom, original)
+                fixed_note = parse_note(path, data)
+                if not fixed_note.readable:
+                    raise ValueError("the fixed file would not read back as text; not fixed")
             except (OSError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
                 # All or nothing per file: forget earlier passes' changes to it as well.
                 refused.add(path)
@@ -186,7 +203,7 @@ def plan_fixes(
                 codes.pop(path, None)
                 continue
             originals[path] = original
-            work.notes[path] = parse_note(path, data)
+            work.notes[path] = fixed_note
             codes.setdefault(path, Counter()).update(d.code for d in fixed + reencode)
             edited.add(path)
         if not edited:
