@@ -250,7 +250,7 @@ class Workspace:
         else:
             vault = self._lint_load(progress)
             if options.fix:
-                fixes = fix_vault(vault, self.config, rules, paths, options.unsafe_fixes)
+                fixes = fix_vault(vault, self.config, rules, paths, options.unsafe_fixes, self.snapshot.leftovers)
                 vault = fixes.vault
             diagnostics = lint_vault(vault, self.config, rules, paths)
             if known is not None:

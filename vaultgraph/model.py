@@ -94,9 +94,9 @@ class ListItem:
 
 @dataclass(frozen=True, slots=True)
 class Fence:
-    """A fenced code block (``` or ~~~) or a `$$` math block."""
+    """A fenced code block (``` or ~~~), an indented code block (`indented`, always closed), or a `$$` math block."""
 
-    kind: Literal["code", "math"]
+    kind: Literal["code", "math", "indented"]
     line: int
     end_line: int
     closed: bool
@@ -336,6 +336,13 @@ class Vault:
     """Memo of `resolve`: several rules (and the graph) resolve the same links."""
     folders: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     """Folder of each note path, for `resolve`'s memo key (posixpath.dirname was a tenth of linting)."""
+    files: dict[str, Path] = field(default_factory=dict, repr=False, compare=False)
+    """The file of each note whose path is not its name on disk: a name macOS wrote in NFD (the
+    path is NFC), or one with bytes that are not UTF-8 (the path escapes them). See `file`."""
+
+    def file(self, path: str) -> Path:
+        """The file on disk of the note at vault-relative `path`."""
+        return self.files.get(path) or self.root / path
 
     def resolve(self, link: Link, source: Note) -> Resolution:
         # `LinkIndex.resolve` reads the source only through its folder (relative paths, local

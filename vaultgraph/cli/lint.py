@@ -47,6 +47,11 @@ def _report_fixes(result: FixResult, verb: str) -> None:
             f"in {len(result.changed)} file{'s' if len(result.changed) != 1 else ''}.",
             err=True,
         )
+    if result.removed:
+        count = len(result.removed)
+        click.echo(
+            f"Removed {count} leftover temporary file{'s' if count != 1 else ''} of an interrupted --fix.", err=True
+        )
 
 
 @click.command()

@@ -132,11 +132,16 @@ def _check(
     ignored: _PerNote[set[str]],
 ) -> Iterator[Diagnostic]:
     for rule, ctx, severity in checks:
-        if rule.code in ignored[note] or (not note.readable and rule.code != "VG001"):
+        if rule.code in ignored[note] or (not note.readable and not _reports_a_problem(rule.code, note)):
             continue
         for finding in rule.check(note, ctx):  # type: ignore[misc]
             if not suppressed[note].suppresses(rule.code, finding.line):
                 yield _diagnostic(rule, note.path, finding, severity)
+
+
+def _reports_a_problem(code: str, note: Note) -> bool:
+    """Of a note with no text, only what reading it found is checked (VG001, VG003)."""
+    return any(problem.code == code for problem in note.problems)
 
 
 def _unused_suppressions(

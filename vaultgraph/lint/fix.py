@@ -4,7 +4,9 @@ Planning re-lints the edited notes until nothing fixable is left (at most `MAX_P
 that uncovers another problem is fixed too and a second `--fix` finds nothing to do. Writing is atomic
 (`atomic.replacing`: temp file in the same folder, fsync, rename), keeps the file's mode, BOM, line
 endings (rules write edits in the note's own newline style) and encoding, and refuses a file that
-changed on disk since it was read or whose real path leaves the vault. Nothing is ever deleted.
+changed on disk since it was read or whose real path leaves the vault. Nothing is ever deleted but
+the temporary files of an earlier `--fix` that was killed before it could remove them
+(`atomic.remove_leftovers`).
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from vaultgraph.atomic import replacing
+from vaultgraph.atomic import remove_leftovers, replacing
 from vaultgraph.config import Config
 from vaultgraph.lint.engine import lint_vault
 from vaultgraph.lint.rule import Rule
 from vaultgraph.model import Diagnostic, Edit, Note, Vault
 from vaultgraph.parse.decode import byte_order_mark, decode
 from vaultgraph.parse.note import LINE_END, parse_note
+from vaultgraph.vault.snapshot import read_note_bytes
 
 MAX_PASSES = 10
 REENCODE_CODE = "VG002"
@@ -145,15 +148,17 @@ class FixResult:
     passes: int = 0
     converged: bool = True
     """False when fixes still changed something after `MAX_PASSES` passes."""
+    removed: list[Path] = field(default_factory=list)
+    """Temporary files of an interrupted earlier run, removed."""
 
     @property
     def fixed(self) -> int:
         return sum(sum(f.codes.values()) for f in self.changed)
 
 
-def _read_original(root: Path, note: Note) -> bytes:
+def _read_original(vault: Vault, note: Note) -> bytes:
     """The file's bytes, checked against what was linted; ValueError when it changed in between."""
-    data = (root / note.path).read_bytes()
+    data = read_note_bytes(vault.file(note.path))
     decoded = decode(data)
     if (decoded.text, decoded.encoding, decoded.bom) != (note.text, note.encoding, note.bom):
         raise ValueError("changed on disk since it was read; lint again")
@@ -189,7 +194,7 @@ def plan_fixes(
             if new_text == note.text and encoding == note.encoding:
                 continue
             try:
-                original = originals.get(path) or _read_original(vault.root, vault.notes[path])
+                original = originals.get(path) or _read_original(vault, vault.notes[path])
                 data = encode_note(new_text, encoding, bom, original)
                 fixed_note = parse_note(path, data)
                 if not fixed_note.readable:
@@ -241,12 +246,12 @@ def write_fixes(root: Path, result: FixResult, original: Vault) -> FixResult:
     real_root = root.resolve()
     written = []
     for fix in result.changed:
-        target = root / fix.path
+        target = original.file(fix.path)
         try:
             real = target.resolve(strict=True)
             if not _inside(real, real_root):
                 raise ValueError("its real path leaves the vault (symlink); not written")
-            if real.read_bytes() != fix.original:
+            if read_note_bytes(real) != fix.original:
                 raise ValueError("changed on disk since it was read; not written")
             with replacing(real, fsync=True) as out:
                 out.write(fix.fixed)
@@ -260,10 +265,20 @@ def write_fixes(root: Path, result: FixResult, original: Vault) -> FixResult:
 
 
 def fix_vault(
-    vault: Vault, config: Config, rules: Iterable[Rule], paths: set[str] | None = None, unsafe: bool = False
+    vault: Vault,
+    config: Config,
+    rules: Iterable[Rule],
+    paths: set[str] | None = None,
+    unsafe: bool = False,
+    leftovers: Iterable[Path] = (),
 ) -> FixResult:
-    """Plan every fix, then write it: what changed, what was refused and why, and the fixed vault."""
-    return write_fixes(vault.root, plan_fixes(vault, config, rules, paths, unsafe), vault)
+    """Plan every fix, then write it: what changed, what was refused and why, and the fixed vault.
+
+    `leftovers` are temporary files an interrupted run may have left (`Snapshot.leftovers`).
+    """
+    result = write_fixes(vault.root, plan_fixes(vault, config, rules, paths, unsafe), vault)
+    result.removed = remove_leftovers(leftovers)
+    return result
 
 
 _KEEP_ENDS = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")

@@ -136,6 +136,8 @@ def parse_markdown(body: str, raw_lines: list[str], line_offset: int) -> Markdow
             _list_item(token, tokens[index + 1], raw_lines, token.map[0] + line_offset, marker_search, facts)
         elif kind == "fence" and token.map:
             facts.fences.append(_fence(token, "code", raw_lines, line_offset))
+        elif kind == "code_block" and token.map:  # indented code: its whitespace is content too
+            facts.fences.append(Fence("indented", token.map[0] + line_offset + 1, token.map[1] + line_offset, True, ""))
         elif kind.startswith("math_block") and token.map:
             facts.fences.append(_fence(token, "math", raw_lines, line_offset))
         elif (

@@ -1,7 +1,13 @@
 """Walk a vault the way Obsidian sees it: hidden folders, excluded files and config globs left out.
 
 Symlinks are followed only while they stay inside the vault, and each real folder is entered once,
-so a link loop or a link to `/` cannot make the walk escape or spin.
+so a link loop or a link to `/` cannot make the walk escape or spin. Only regular files are notes
+or attachments: a named pipe, socket or device called `x.md` would block or never end when read,
+so it is listed apart (`Discovery.special`) and never opened.
+
+Names are compared in NFC, so a name macOS wrote in NFD is found by a link typed in NFC. Linux
+can hold both spellings of one name side by side: then the NFC one keeps the NFC path and its twin
+keeps its own spelling, so both are read and VG402 can report the pair.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ import fnmatch
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +35,10 @@ class Discovery:
     """Every other file (images, PDFs, canvases), vault-relative."""
     errors: list[tuple[str, str]] = field(default_factory=list)
     """(relative path, message) for folders that could not be listed."""
+    special: list[tuple[str, str]] = field(default_factory=list)
+    """(relative path, what it is) of every `.md` that is not a regular file: a FIFO, socket or device."""
+    leftovers: list[Path] = field(default_factory=list)
+    """Temporary files of an interrupted `--fix` (`.NAME.*.vaultgraph-tmp`), for the next one to remove."""
 
 
 def readable_name(name: str) -> str:
@@ -77,6 +88,34 @@ class Exclusions:
         return False
 
 
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+LEFTOVER = re.compile(r"\..+\.vaultgraph-tmp\Z", re.S)
+"""The name `atomic.replacing` gives its temporary file."""
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file of this `st_mode` is when it is neither a regular file nor a folder."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((kind for test, kind in _SPECIAL_KINDS if test(mode)), "not a regular file")
+
+
+def _names(entries: list[os.DirEntry[str]]) -> list[str]:
+    """The name each entry is known by: NFC, except the non-NFC twin of a name also spelled in NFC."""
+    spelled = {readable_name(entry.name) for entry in entries}
+    names = []
+    for entry in entries:
+        raw = readable_name(entry.name)
+        name = nfc(raw)
+        names.append(raw if name != raw and name in spelled else name)
+    return names
+
+
 def discover(root: Path, exclude: list[str] | tuple[str, ...] = ()) -> Discovery:
     root = root.resolve()
     exclusions = Exclusions(obsidian_ignore_filters(root), list(exclude))
@@ -85,30 +124,38 @@ def discover(root: Path, exclude: list[str] | tuple[str, ...] = ()) -> Discovery
 
     def walk(directory: Path, rel_dir: str) -> None:
         try:
-            stat = directory.stat()
-            if (stat.st_dev, stat.st_ino) in seen_dirs:
+            info = directory.stat()
+            if (info.st_dev, info.st_ino) in seen_dirs:
                 return
-            seen_dirs.add((stat.st_dev, stat.st_ino))
+            seen_dirs.add((info.st_dev, info.st_ino))
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
             found.errors.append((rel_dir or ".", f"cannot list folder: {exc.strerror or exc}"))
             return
-        for entry in entries:
-            name = nfc(readable_name(entry.name))
+        for entry, name in zip(entries, _names(entries), strict=True):
             if name.startswith(".") or name in ALWAYS_SKIPPED:
+                if LEFTOVER.match(name) and entry.is_file(follow_symlinks=False):
+                    found.leftovers.append(Path(entry.path))
                 continue
             rel = f"{rel_dir}/{name}" if rel_dir else name
             path = Path(entry.path)
             try:
                 if entry.is_symlink() and not _inside(path, root):
                     continue
-                is_dir = entry.is_dir()
+                mode: int | None = entry.stat().st_mode
+            except FileNotFoundError:
+                mode = None  # a dangling link: listed, so that reading it reports the broken link
             except OSError:
                 continue
+            is_dir = mode is not None and stat.S_ISDIR(mode)
             if exclusions.excluded(rel, is_dir):
                 continue
+            kind = special_kind(mode) if mode is not None else None
             if is_dir:
                 walk(path, rel)
+            elif kind is not None:
+                if name.lower().endswith(NOTE_SUFFIX):
+                    found.special.append((rel, kind))
             elif name.lower().endswith(NOTE_SUFFIX):
                 found.notes.append((rel, path))
             else:
@@ -117,6 +164,7 @@ def discover(root: Path, exclude: list[str] | tuple[str, ...] = ()) -> Discovery
     walk(root, "")
     found.notes.sort()
     found.attachments.sort()
+    found.special.sort()
     return found
 
 

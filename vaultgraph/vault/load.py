@@ -26,9 +26,10 @@ Progress = Callable[[int, int], None]
 """Called with (notes parsed so far, notes to parse) while parsing; not called for cached notes."""
 
 
-def unreadable(rel: str, message: str) -> Note:
+def unreadable(rel: str, message: str, code: str = "VG001") -> Note:
+    """A note that could not be read (VG001), or was not (VG003: not a regular file)."""
     note = Note(path=rel, readable=False, title=Path(rel).stem)
-    note.problems.append(Problem("VG001", message))
+    note.problems.append(Problem(code, message))
     return note
 
 
@@ -88,12 +89,15 @@ def load_snapshot(
     for rel, message in snapshot.errors:
         notes.append(unreadable(rel, message))
         notes[-1].title = rel
+    notes.extend(unreadable(rel, f"not read: {kind}, not a regular file", "VG003") for rel, kind in snapshot.special)
     assign_weeks(notes, daily)  # day notes and side posts join their series' weeks: needs every note
     return Vault(
         root=snapshot.root,
         index=LinkIndex([n.path for n in notes if n.path.lower().endswith(".md")], snapshot.attachments),
         notes={n.path: n for n in sorted(notes, key=lambda n: n.path)},
         attachments=snapshot.attachments,
+        # A path that ends with its note's path has its name on disk (same number of parts).
+        files={rel: path for rel, path in snapshot.notes if not path.as_posix().endswith("/" + rel)},
     )
 
 

@@ -7,6 +7,10 @@ being read. Any write changes ctime, so an edit that restores the old mtime is s
 signature is only kept once the file's mtime and ctime are `_RACY_NS` older than the moment it was
 taken: a younger timestamp cannot tell a second edit in the same tick from none (git's "racy clean"
 problem), so such a note is read again next time.
+
+Notes are read by `read_note_bytes`, which opens without blocking and reads only a regular file:
+the walk already left out pipes and devices, and a pipe put in a note's place after the walk must
+not hang the run either.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vaultgraph.cache import ParseCache, digest
-from vaultgraph.vault.discover import discover
+from vaultgraph.vault.discover import discover, special_kind
 
 _STATES = "files"
 _RACY_NS = 2_000_000_000
@@ -35,6 +39,10 @@ class Snapshot:
     attachments: list[str] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
     """(relative path, message) for folders that could not be listed."""
+    special: list[tuple[str, str]] = field(default_factory=list)
+    """(relative path, what it is) of `.md` paths that are not regular files: never read (VG003)."""
+    leftovers: list[Path] = field(default_factory=list)
+    """Temporary files an interrupted `--fix` left behind (`Discovery.leftovers`)."""
     digests: dict[str, bytes] = field(default_factory=dict)
     """Digest of each note's bytes (only when a cache is used)."""
     contents: dict[str, bytes] = field(default_factory=dict)
@@ -43,13 +51,23 @@ class Snapshot:
     """Notes that could not be read, with the reason."""
 
     def paths(self) -> tuple[str, ...]:
-        """Every path a loaded vault has a note for (folders that could not be listed included), sorted."""
-        return tuple(sorted({rel for rel, _ in self.notes} | {rel for rel, _ in self.errors}))
+        """Every path a loaded vault has a note for (unlisted folders and special files included), sorted."""
+        return tuple(sorted({rel for rel, _ in (*self.notes, *self.errors, *self.special)}))
 
     def content(self, rel: str, path: Path) -> bytes:
         """The bytes of note `rel`, read now if the snapshot only knew its digest (raises OSError)."""
         data = self.contents.get(rel)
-        return data if data is not None else path.read_bytes()
+        return data if data is not None else read_note_bytes(path)
+
+
+def read_note_bytes(path: Path) -> bytes:
+    """The bytes of the regular file at `path`; OSError for anything else (a FIFO is not waited on)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as stream:
+        kind = special_kind(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise OSError(f"not a regular file but {kind}")
+        return stream.read()
 
 
 def read_error(exc: OSError) -> str:
@@ -65,11 +83,11 @@ def _signature(path: Path) -> Signature:
 def take_snapshot(root: Path, exclude: list[str] | tuple[str, ...] = (), store: ParseCache | None = None) -> Snapshot:
     """Discover the vault's files; with `store`, also the digest of every note (`Snapshot.digests`)."""
     found = discover(root, exclude)
-    snapshot = Snapshot(root, found.notes, found.attachments, found.errors)
+    snapshot = Snapshot(root, found.notes, found.attachments, found.errors, found.special, found.leftovers)
     if store is None:
         for rel, path in found.notes:
             try:
-                snapshot.contents[rel] = path.read_bytes()
+                snapshot.contents[rel] = read_note_bytes(path)
             except OSError as exc:
                 snapshot.unreadable[rel] = read_error(exc)
         return snapshot
@@ -84,7 +102,7 @@ def take_snapshot(root: Path, exclude: list[str] | tuple[str, ...] = (), store: 
             if previous is not None and previous[0] == signature:
                 snapshot.digests[rel] = previous[1]
             else:
-                data = path.read_bytes()
+                data = read_note_bytes(path)
                 signature = _signature(path)  # after the read: a write in between makes it racy next time
                 snapshot.contents[rel] = data
                 snapshot.digests[rel] = digest(data)

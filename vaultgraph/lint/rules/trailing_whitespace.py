@@ -6,7 +6,7 @@ edit becomes a whole-paragraph change. The fix deletes the trailing whitespace.
 Not flagged:
 - a Markdown hard break: two or more spaces (no tab) after text, when the next line continues the
   same paragraph or item (the next line is not blank, a heading or a new list item);
-- lines inside fenced code or `$$` math blocks, where whitespace may be content;
+- lines inside code blocks, fenced or indented, and `$$` math blocks, where whitespace may be content;
 - an empty list item (`- `): VG301 reports it, and its fix deletes the whole line;
 - the front matter: it is YAML, where a block scalar (`|`) keeps trailing spaces as part of the
   value, so deleting them is not always safe. Lines that are only whitespace are flagged.
@@ -44,7 +44,8 @@ def _skipped_lines(note: Note) -> set[int]:
         skipped.update(range(note.front_matter_span[0], note.front_matter_span[1] + 1))
     skipped.update(item.line for item in note.list_items if item.empty)
     for fence in note.fences:
-        if fence.end_line > fence.line:  # inline `$$` leftovers have line == end_line and are prose
+        # An unpaired inline `$$` is recorded as a one-line math fence, but it is prose.
+        if fence.kind == "indented" or fence.end_line > fence.line:
             skipped.update(range(fence.line, fence.end_line + 1))
     return skipped
 

@@ -1,0 +1,216 @@
+"""What a new user and a hostile checkout meet at the edges: special files, twin names, symlinks, pipes.
+
+Real files throughout: a real FIFO and socket, real symlinks, NFC and NFD names side by side, a pipe
+whose reader is gone. Commands that could hang run in a subprocess with a timeout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from vault_files import write_files
+
+from vaultgraph.cli import cli
+from vaultgraph.config import Config
+from vaultgraph.lint.engine import lint_vault, select_rules
+from vaultgraph.vault.load import load_vault
+
+TIMEOUT = 120
+NFC = unicodedata.normalize("NFC", "회고.md")
+NFD = unicodedata.normalize("NFD", "회고.md")
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str], **kwargs: object) -> subprocess.CompletedProcess:
+    """The installed CLI in a subprocess: a hang fails the test instead of the suite."""
+    return subprocess.run(
+        [sys.executable, "-m", "vaultgraph", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def env(user_cache: Path) -> dict[str, str]:
+    return {**os.environ, "XDG_CACHE_HOME": str(user_cache.parent)}
+
+
+def lint_json(*args: str) -> tuple[int, dict]:
+    result = CliRunner().invoke(cli, ["lint", "--format", "json", *args])
+    return result.exit_code, json.loads(result.stdout)
+
+
+# --- 2. Only regular files are notes -------------------------------------------------------------
+
+
+@pytest.fixture
+def vault_with_a_fifo(tmp_path: Path) -> Path:
+    vault = write_files(tmp_path / "vault", {"a.md": "# a\n\n[[pipe]]\n", "notes/b.md": "# b\n"})
+    os.mkfifo(vault / "pipe.md")
+    os.symlink("../pipe.md", vault / "notes" / "link-to-pipe.md")  # a link inside the vault to the FIFO
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(vault / "notes" / "sock.md"))
+    listener.close()
+    return vault
+
+
+COMMANDS = [
+    ["lint"],
+    ["lint", "--no-cache"],
+    ["lint", "--fix"],
+    ["concepts"],
+    ["timeline"],
+    ["report"],
+    ["graph", "--format", "json", "-o", "-"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_a_fifo_or_socket_named_md_is_skipped_not_waited_on(
+    vault_with_a_fifo: Path, env: dict[str, str], args: list[str]
+) -> None:
+    result = run([*args, str(vault_with_a_fifo)], vault_with_a_fifo.parent, env)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    if args[0] == "lint":
+        assert "pipe.md:1:1: VG003 [info] not read: a named pipe (FIFO), not a regular file" in result.stdout
+        assert "notes/link-to-pipe.md:1:1: VG003" in result.stdout
+        assert "notes/sock.md:1:1: VG003 [info] not read: a socket" in result.stdout
+        assert "VG101" not in result.stdout  # `[[pipe]]` names a file that exists
+
+
+def test_a_fifo_is_one_info_finding_and_counts_as_a_file(vault_with_a_fifo: Path) -> None:
+    vault = load_vault(vault_with_a_fifo)
+    found = [(d.path, d.code, d.severity) for d in lint_vault(vault, Config(), select_rules(Config()))]
+    assert found == [
+        ("notes/link-to-pipe.md", "VG003", "info"),
+        ("notes/sock.md", "VG003", "info"),
+        ("pipe.md", "VG003", "info"),
+    ]
+
+
+# --- 5. NFC/NFD twins --------------------------------------------------------------------------------
+
+
+def test_nfc_and_nfd_twins_are_both_read_and_reported_as_a_pair(tmp_path: Path) -> None:
+    (tmp_path / NFC).write_text("# 정리본\n", encoding="utf-8")
+    (tmp_path / NFD).write_text("# 맥에서 쓴 것\n", encoding="utf-8")
+    vault = load_vault(tmp_path)
+    assert sorted(vault.notes) == sorted([NFC, NFD])
+    assert {note.title for note in vault.notes.values()} == {"정리본", "맥에서 쓴 것"}
+    code, report = lint_json(str(tmp_path))
+    assert report["files"] == 2
+    pair = [(d["path"], d["message"]) for d in report["diagnostics"] if d["code"] == "VG402"]
+    assert pair == [
+        (
+            NFD,
+            f"another file has this very name spelled in Unicode NFC: `{NFC}`; Obsidian and macOS see only one of the two",
+        ),
+        (
+            NFC,
+            f"another file has this very name spelled in Unicode NFD, as macOS writes names: `{NFD}`;"
+            " Obsidian and macOS see only one of the two",
+        ),
+    ]
+
+
+def test_a_twin_in_another_folder_is_reported_once_for_each_reason(tmp_path: Path) -> None:
+    write_files(tmp_path, {NFC: "# a\n", NFD: "# b\n", f"archive/{NFC}": "# c\n"})
+    _, report = lint_json(str(tmp_path))
+    messages = sorted((d["path"], d["message"].split(":")[0]) for d in report["diagnostics"] if d["code"] == "VG402")
+    assert messages == sorted(
+        [
+            (NFC, "another file has this very name spelled in Unicode NFD, as macOS writes names"),
+            (NFC, "another note has the same file name"),
+            (NFD, "another file has this very name spelled in Unicode NFC"),
+            (NFD, "another note has the same file name"),
+            (f"archive/{NFC}", "another note has the same file name"),
+        ]
+    )
+
+
+@pytest.mark.parametrize("name", [NFD, os.fsdecode(b"\xff \xed\x9a\x8c.md")], ids=["nfd-name", "not-utf8-name"])
+def test_fix_writes_a_note_whose_path_is_not_its_name_on_disk(tmp_path: Path, name: str) -> None:
+    # Both notes are known by another path than their name on disk (NFC; `\xff` escaped): --fix
+    # used to look for that path and refuse with "No such file or directory".
+    (tmp_path / name).write_bytes("# 회고  \n".encode())
+    result = CliRunner().invoke(cli, ["lint", "--fix", "--no-cache", str(tmp_path)])
+    assert (result.exit_code, result.stderr) == (0, "Fixed 1 problem in 1 file.\n")
+    assert (tmp_path / name).read_bytes() == "# 회고\n".encode()
+
+
+# --- 6. VG303 and indented code; leftovers of a killed --fix ----------------------------------------
+
+KILLED_MIDWAY = """
+import os, signal, sys
+from pathlib import Path
+from vaultgraph.atomic import replacing
+with replacing(Path(sys.argv[1]), fsync=True) as out:
+    out.write(b"half of the new cont")
+    out.flush()
+    os.kill(os.getpid(), signal.SIGKILL)  # as `kill -9` during --fix: no cleanup runs
+"""
+
+HOLDS_ITS_TEMP = """
+import sys
+from pathlib import Path
+from vaultgraph.atomic import replacing
+with replacing(Path(sys.argv[1])) as out:
+    out.write(b"written by a live run\\n")
+    print("ready", flush=True)
+    sys.stdin.readline()  # the test says when to finish
+"""
+
+
+def test_fix_leaves_indented_code_alone(tmp_path: Path) -> None:
+    note = tmp_path / "a.md"
+    note.write_text("예시:\n\n    x = 1  \n    y = 2\t\n\n끝 \n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lint", "--fix", "--no-cache", str(tmp_path)])
+    assert (result.exit_code, result.stderr) == (0, "Fixed 1 problem in 1 file.\n")
+    assert note.read_text(encoding="utf-8") == "예시:\n\n    x = 1  \n    y = 2\t\n\n끝\n"
+
+
+def test_the_next_fix_removes_the_temp_file_of_a_killed_one(tmp_path: Path, env: dict[str, str]) -> None:
+    note = write_files(tmp_path / "vault", {"sub/a.md": "# a \n"}) / "sub" / "a.md"
+    killed = subprocess.run([sys.executable, "-c", KILLED_MIDWAY, str(note)], env=env, timeout=TIMEOUT)
+    assert killed.returncode == -9
+    leftover = list(note.parent.glob(".a.md.*.vaultgraph-tmp"))
+    assert len(leftover) == 1 and note.read_text(encoding="utf-8") == "# a \n"
+
+    result = run(["lint", "--fix", "."], tmp_path / "vault", env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "Fixed 1 problem in 1 file.\nRemoved 1 leftover temporary file of an interrupted --fix.\n"
+    assert sorted(p.name for p in note.parent.iterdir()) == ["a.md"]
+
+
+def test_a_fix_never_removes_the_temp_file_of_a_live_run(tmp_path: Path, env: dict[str, str]) -> None:
+    vault = write_files(tmp_path / "vault", {"a.md": "# a \n", "out.md": "# old\n"})
+    live = subprocess.Popen(
+        [sys.executable, "-c", HOLDS_ITS_TEMP, str(vault / "out.md")],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert live.stdout is not None and live.stdout.readline() == "ready\n"
+        result = run(["lint", "--fix", "."], vault, env)
+        assert (result.returncode, result.stderr) == (0, "Fixed 1 problem in 1 file.\n")
+        assert len(list(vault.glob(".out.md.*.vaultgraph-tmp"))) == 1
+        live.communicate("go\n", timeout=TIMEOUT)
+    finally:
+        live.kill()
+    assert live.returncode == 0
+    assert (vault / "out.md").read_text(encoding="utf-8") == "written by a live run\n"
+    assert sorted(p.name for p in vault.iterdir() if p.name != ".vaultgraph-cache") == ["a.md", "out.md"]
