@@ -133,10 +133,14 @@ def test_another_tool_version_invalidates(vault: Path, parsed: list[str], monkey
 def test_read_only_vault_falls_back_to_the_user_cache(
     vault: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = cache_module._writable_dir
-    monkeypatch.setattr(cache_module, "_writable_dir", lambda path: CACHE_DIR_NAME not in path.parts and real(path))
+    # As root every folder is writable, so the read-only vault is simulated.
+    usable = cache_module._usable_dir
+    monkeypatch.setattr(
+        cache_module, "_usable_dir", lambda path, real: CACHE_DIR_NAME not in path.parts and usable(path, real)
+    )
     store = ParseCache.open(vault)
     assert store is not None and store.directory.is_relative_to(user_cache)
+    load_vault(vault, cache=True)
     assert not (vault / CACHE_DIR_NAME).exists()
 
 

@@ -214,3 +214,58 @@ def test_a_fix_never_removes_the_temp_file_of_a_live_run(tmp_path: Path, env: di
     assert live.returncode == 0
     assert (vault / "out.md").read_text(encoding="utf-8") == "written by a live run\n"
     assert sorted(p.name for p in vault.iterdir() if p.name != ".vaultgraph-cache") == ["a.md", "out.md"]
+
+
+# --- 1. Nothing is written through a symlink that leaves the vault: the cache ---------------------
+
+
+def snapshot_of(folder: Path) -> dict[str, bytes | str]:
+    """Every entry under `folder`: a file's bytes, a link's target."""
+    found: dict[str, bytes | str] = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            found[rel] = os.readlink(path)
+        elif path.is_file():
+            found[rel] = path.read_bytes()
+    return found
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("the user's own file\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("link_to", ["outside", "vault-sub"], ids=["out-of-the-vault", "inside-the-vault"])
+def test_a_symlinked_cache_folder_is_not_used_the_user_cache_is(
+    tmp_path: Path, outside: Path, user_cache: Path, link_to: str
+) -> None:
+    vault = write_files(tmp_path / "vault", {"a.md": "# a\n", "sub/b.md": "# b\n"})
+    target = outside if link_to == "outside" else vault / "sub"
+    before = snapshot_of(target)
+    (vault / ".vaultgraph-cache").symlink_to(target)
+    for _ in range(2):  # the second run reads what the first stored
+        result = CliRunner().invoke(cli, ["lint", str(vault)])
+        assert (result.exit_code, result.stderr) == (0, "")
+    assert snapshot_of(target) == before
+    assert list((user_cache / "vaults").glob("*/parse-*.pickle")), "the cache went to the user cache folder"
+
+
+def test_links_inside_a_real_cache_folder_are_replaced_or_left_never_followed(
+    tmp_path: Path, outside: Path, user_cache: Path, env: dict[str, str]
+) -> None:
+    vault = write_files(tmp_path / "vault", {"a.md": "# a\n"})
+    cache = vault / ".vaultgraph-cache"
+    cache.mkdir()
+    (cache / ".gitignore").symlink_to(outside / "created-by-vaultgraph")  # dangling: would be created
+    (cache / "files.pickle").symlink_to(outside / "keep.txt")  # would be read, then written through
+    os.mkfifo(cache / "parse-00.pickle")  # would be waited on forever
+    before = snapshot_of(outside)
+    for _ in range(2):
+        result = run(["lint", str(vault)], tmp_path, env)
+        assert (result.returncode, result.stderr) == (0, "")
+    assert snapshot_of(outside) == before
+    assert (cache / ".gitignore").is_symlink()  # left as it is, not created through

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from vaultgraph.cli import cli
 from vaultgraph.cli.output import write_output
+from vaultgraph.errors import VaultgraphError
 
 SAMPLE_VAULT = Path(__file__).resolve().parents[1] / "sample_vault"
 
@@ -52,13 +53,51 @@ def test_a_failure_half_way_leaves_the_old_file_and_no_temp_file(tmp_path: Path)
     assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]
 
 
-def test_a_symlink_is_written_through(tmp_path: Path) -> None:
-    real = tmp_path / "real.json"
-    real.write_text("old", encoding="utf-8")
+@pytest.mark.parametrize("real", ["real.json", "maps/real.json"], ids=["beside", "below"])
+def test_a_symlink_that_stays_in_its_folder_is_written_through(tmp_path: Path, real: str) -> None:
+    (tmp_path / real).parent.mkdir(exist_ok=True)
+    (tmp_path / real).write_text("old", encoding="utf-8")
     link = tmp_path / "link.json"
     link.symlink_to(real)
     write_output(link, ["new"])
-    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+    assert link.is_symlink() and (tmp_path / real).read_text(encoding="utf-8") == "new"
+
+
+@pytest.mark.parametrize(
+    "target", ["../outside.json", "../missing.json", "/dev/null"], ids=["file", "dangling", "device"]
+)
+def test_a_symlink_leaving_its_folder_is_refused_and_nothing_is_written(tmp_path: Path, target: str) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (tmp_path / "outside.json").write_text("precious", encoding="utf-8")
+    link = folder / "graph.json"
+    link.symlink_to(target)
+    with pytest.raises(VaultgraphError, match="cannot write .*: it is a symlink to .*, outside its folder"):
+        write_output(link, ["new"])
+    assert (tmp_path / "outside.json").read_text(encoding="utf-8") == "precious"
+    assert not (tmp_path / "missing.json").exists()
+    assert sorted(p.name for p in folder.iterdir()) == ["graph.json"] and link.is_symlink()
+
+
+def test_the_default_map_in_a_hostile_checkout_does_not_overwrite_the_links_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, user_cache: Path
+) -> None:
+    # A checkout ships `vaultgraph.html` as a link to one of the user's files; `vaultgraph graph .`
+    # is run in it, so the map would go through the link.
+    secret = tmp_path / "bashrc"
+    secret.write_text("export PATH=~/bin:$PATH\n", encoding="utf-8")
+    vault = tmp_path / "checkout"
+    vault.mkdir()
+    (vault / "a.md").write_text("# a\n", encoding="utf-8")
+    (vault / "vaultgraph.html").symlink_to(secret)
+    monkeypatch.chdir(vault)
+    result = CliRunner().invoke(cli, ["graph", "."])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"vaultgraph: error: cannot write vaultgraph.html: it is a symlink to {secret}, outside its folder"
+        " (remove the link or choose another -o)\n"
+    )
+    assert secret.read_text(encoding="utf-8") == "export PATH=~/bin:$PATH\n"
 
 
 def test_dash_is_standard_output(capsys: pytest.CaptureFixture[str]) -> None:

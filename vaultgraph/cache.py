@@ -6,7 +6,16 @@ of its bytes; the whole cache is keyed by a fingerprint of the tool (version, th
 parser invalidates it. It lives in `VAULT/.vaultgraph-cache/` (the walk skips dot-folders), or in
 the user cache folder when the vault is read-only, as 16 shard files. The same signed files
 (`ParseCache.load`/`store`) also keep the notes' stat signatures (`vault.snapshot`) and lint's
-results (`lint.results`).
+results (`lint.results`). The folder is made when the first file is stored, so a run that stores
+nothing (a folder with no notes) leaves nothing behind.
+
+Where: the user cache folder is platformdirs' (`~/.cache`, `~/Library/Caches`, `%LOCALAPPDATA%`),
+or `$XDG_CACHE_HOME` on any system when it is set (CI keeps the signing key there, see action.yml).
+A vault is a checkout anyone may have written, so its cache folder is used only when it is a real
+folder: a `.vaultgraph-cache` that is a symlink (or a file) is never written through, and the cache
+goes to the user cache folder instead. Inside it, files are replaced by rename (which replaces a
+link, never its target), read only when they are regular files (no FIFO is waited on, no link is
+followed), and `.gitignore` is created only where nothing of that name exists.
 
 Safety: each shard is written to a temporary file and moved into place (`os.replace`), so a
 concurrent run sees the old or the new shard, never half of one; a shard that is missing, partial,
@@ -24,12 +33,15 @@ import importlib.metadata
 import os
 import pickle
 import secrets
+import stat
 import sys
 import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import platformdirs
 
 import vaultgraph
 from vaultgraph.codec import SCHEMA
@@ -50,8 +62,9 @@ def digest(data: bytes) -> bytes:
 
 
 def user_cache_home() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if sys.platform == "win32" else None)
-    return Path(base) / "vaultgraph" if base else Path.home() / ".cache" / "vaultgraph"
+    """vaultgraph's folder in the user cache folder (`$XDG_CACHE_HOME/vaultgraph` whenever that is set)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "vaultgraph" if base else platformdirs.user_cache_path("vaultgraph", appauthor=False)
 
 
 def tool_fingerprint() -> str:
@@ -111,25 +124,57 @@ def _read_key(path: Path) -> bytes:
     return key
 
 
-def _writable_dir(path: Path) -> bool:
+def _usable_dir(path: Path, real: bool) -> bool:
+    """Whether the cache can be kept in `path` (made later, by `_make_dir`); `real`: never a symlink."""
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        ignore = path / ".gitignore"
-        if not ignore.exists():  # keep the cache out of the user's commits
-            ignore.write_text("# vaultgraph parse cache\n*\n")
+        mode = (os.lstat if real else os.stat)(path).st_mode
+    except FileNotFoundError:
+        parent = path.parent
+        while not parent.exists() and parent != parent.parent:
+            parent = parent.parent
+        return os.access(parent, os.W_OK)
     except OSError:
         return False
-    return os.access(path, os.W_OK)
+    return stat.S_ISDIR(mode) and os.access(path, os.W_OK)
 
 
-def cache_dir_for(root: Path, home: Path) -> Path | None:
-    """`VAULT/.vaultgraph-cache`, else a folder per vault in the user cache, else None."""
+def _make_dir(path: Path, real: bool) -> bool:
+    """Make the cache folder and its `.gitignore`; False when it cannot be (or is not a real folder)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        if not stat.S_ISDIR((os.lstat if real else os.stat)(path).st_mode):
+            return False  # a symlink planted since `_usable_dir` looked
+    except OSError:  # a dangling symlink in the way too (FileExistsError)
+        return False
+    try:
+        # Keep the cache out of the user's commits. O_EXCL: a name that exists, even as a dangling
+        # symlink, is left as it is rather than created wherever the link points.
+        fd = os.open(path / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(fd, "w") as out:
+            out.write("# vaultgraph parse cache\n*\n")
+    except OSError:
+        pass  # there already, or not writable: the cache works without it
+    return True
+
+
+def cache_dir_for(root: Path, home: Path) -> tuple[Path, bool] | None:
+    """(`VAULT/.vaultgraph-cache`, True) when it is a real writable folder or can be made one, else
+    (a folder per vault in the user cache, False), else None. The folder may not exist yet."""
     local = root / CACHE_DIR_NAME
-    if _writable_dir(local):
-        return local
+    if _usable_dir(local, real=True):
+        return local, True
     name = hashlib.blake2b(os.fsencode(root.resolve()), digest_size=8).hexdigest()
     fallback = home / "vaults" / name
-    return fallback if _writable_dir(fallback) else None
+    return (fallback, False) if _usable_dir(fallback, real=False) else None
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of `path` if it is a regular file and not a symlink; OSError otherwise."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(path, flags), "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(f"{path.name} is not a regular file")
+        return stream.read()
 
 
 def shard_of(path: str) -> int:
@@ -144,16 +189,20 @@ class ParseCache:
     directory: Path
     key: bytes
     fingerprint: str
+    in_vault: bool = True
+    """The folder is the vault's own `.vaultgraph-cache` (which must be a real folder, never a link)."""
+    made: bool = False
+    """The folder has been made (or found) by this run's first `store`."""
 
     @classmethod
     def open(cls, root: Path, home: Path | None = None) -> ParseCache | None:
         """The cache of the vault at `root`; None when no place to keep it can be found."""
         home = home or user_cache_home()
         key = _secret(home)
-        directory = cache_dir_for(root, home) if key is not None else None
-        if key is None or directory is None:
+        place = cache_dir_for(root, home) if key is not None else None
+        if key is None or place is None:
             return None
-        return cls(directory, key, tool_fingerprint())
+        return cls(place[0], key, tool_fingerprint(), place[1])
 
     def read(self, shard: int) -> dict[str, Entry] | None:
         """The entries of `shard` by path; None when it is absent, stale or damaged (rewrite it)."""
@@ -167,7 +216,7 @@ class ParseCache:
     def load(self, name: str) -> Any:
         """What `store` last kept under `name` with this fingerprint; None when absent, stale or damaged."""
         try:
-            blob = (self.directory / f"{name}.pickle").read_bytes()
+            blob = _read_regular(self.directory / f"{name}.pickle")
         except OSError:
             return None
         body = len(_MAGIC) + _MAC_SIZE
@@ -188,10 +237,13 @@ class ParseCache:
                 target.unlink(missing_ok=True)
             return
         payload = pickle.dumps((self.fingerprint, value), protocol=pickle.HIGHEST_PROTOCOL)
+        if not self.made and not _make_dir(self.directory, real=self.in_vault):
+            return  # the cache is an optimisation: a folder that cannot be had only costs speed
+        self.made = True
         try:
             fd, temp = tempfile.mkstemp(dir=self.directory, prefix=f".{name}.", suffix=".tmp")
         except OSError:
-            return  # the cache is an optimisation: a folder that turned read-only only costs speed
+            return  # a folder that turned read-only only costs speed
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(_MAGIC + self._mac(payload) + payload)
