@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from vaultgraph.config import ConfigError, parse_config
+from vaultgraph.config import Config, ConfigError, parse_config
+from vaultgraph.lint.engine import lint_vault, select_rules
 from vaultgraph.parse.note import parse_note
 from vaultgraph.vault.flavors import apply_flavor, detect_flavor
 from vaultgraph.vault.load import load_vault
@@ -44,7 +45,7 @@ def test_obsidian_flavor_leaves_links_alone() -> None:
 
 
 def test_auto_detects_dendron_yml(tmp_path: Path) -> None:
-    assert detect_flavor(tmp_path) == "obsidian"
+    assert detect_flavor(tmp_path) == "auto"  # each note decides by its front matter
     (tmp_path / "dendron.yml").write_text("version: 5\n")
     assert detect_flavor(tmp_path) == "dendron"
     assert detect_flavor(tmp_path, "obsidian") == "obsidian"
@@ -77,3 +78,41 @@ def test_flavor_config_is_validated() -> None:
 def test_heading_slug_dialects(heading: str, found: bool) -> None:
     note = parse_note("s.md", "### Experimental 🧪\n".encode())
     assert has_heading(note, heading) is found
+
+
+def dendron_note(title: str, body: str) -> str:
+    return f"---\nid: {title.lower()}-0a1b\ntitle: {title}\ndesc: ''\nupdated: 1615845600370\ncreated: 1615843960014\n---\n{body}"
+
+
+def test_without_dendron_yml_dendron_notes_are_known_by_their_front_matter(tmp_path: Path) -> None:
+    # A Dendron vault checked out without its workspace: hierarchy names, label-first links.
+    files = {
+        "root.md": dendron_note("Root", "See [[the LSTM notes|ml.rnn.lstm]] and [[Attention|ml.attention#scaled]].\n"),
+        "ml.rnn.lstm.md": dendron_note("LSTM", "Back to [[Root|root]].\n"),
+        "ml.attention.md": dendron_note("Attention", "## Scaled\n"),
+        # An Obsidian note beside them: `created` as a date is not Dendron's, its link stays target-first.
+        "obsidian.md": "---\nid: 7\ncreated: 2022-10-14\nupdated: 2022-10-15\n---\n[[root|the root]]\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    vault = load_vault(tmp_path)
+    resolved = {
+        (path, link.target, link.heading): vault.resolve(link, note).path
+        for path, note in vault.notes.items()
+        for link in note.links
+    }
+    assert resolved == {
+        ("root.md", "ml.rnn.lstm", None): "ml.rnn.lstm.md",
+        ("root.md", "ml.attention", "scaled"): "ml.attention.md",
+        ("ml.rnn.lstm.md", "root", None): "root.md",
+        ("obsidian.md", "root", None): "root.md",
+    }
+    assert vault.notes["obsidian.md"].links[0].display == "the root"
+    assert not [d for d in lint_vault(vault, Config(), select_rules(Config())) if d.code.startswith("VG1")]
+
+
+def test_obsidian_flavor_reads_dendron_notes_as_obsidian(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(dendron_note("A", "[[B note|b]]\n"), encoding="utf-8")
+    (tmp_path / "b.md").write_text("# b\n", encoding="utf-8")
+    assert load_vault(tmp_path, flavor="obsidian").notes["a.md"].links[0].target == "B note"
+    assert load_vault(tmp_path).notes["a.md"].links[0].target == "b"
