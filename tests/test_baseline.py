@@ -39,7 +39,7 @@ def test_write_then_adopt(vault: Path, tmp_path: Path) -> None:
         ("old.md", "VG101", 3),
         ("old.md", "VG101", 5),
     ]
-    assert lint(str(vault), "--baseline", str(baseline))[:2] == (0, "All checks passed! (1 files)\n")
+    assert lint(str(vault), "--baseline", str(baseline))[:2] == (0, "All checks passed! (1 file checked)\n")
 
 
 def test_known_findings_survive_line_shifts_and_new_ones_are_reported(vault: Path, tmp_path: Path) -> None:

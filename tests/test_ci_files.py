@@ -46,10 +46,14 @@ def test_the_console_script_is_installed() -> None:
 def test_pre_commit_hook_runs_the_installed_linter(vault: Path) -> None:
     (hook,) = _yaml(".pre-commit-hooks.yaml")
     assert hook["id"] == "vaultgraph-lint"
-    assert (hook["language"], hook["pass_filenames"], hook["types"]) == ("python", False, ["markdown"])
+    assert (hook["language"], hook.get("pass_filenames", True), hook["types"]) == ("python", True, ["markdown"])
+    assert re.search(hook["files"], "notes/n.md") and not re.search(hook["files"], "notes/n.markdown")
     program, *args = shlex.split(hook["entry"])
     assert program == "vaultgraph" and shutil.which(program)
-    assert CliRunner().invoke(cli, [*args, str(vault)]).exit_code == 1  # the broken link fails the hook
+    (vault / "ok.md").write_text("# OK\n\n[[n]]\n", encoding="utf-8")
+    # pre-commit passes the changed files: each is linted against its vault, and only it is reported.
+    assert CliRunner().invoke(cli, [*args, str(vault / "n.md")]).exit_code == 1  # the broken link fails
+    assert CliRunner().invoke(cli, [*args, str(vault / "ok.md")]).exit_code == 0
 
 
 def test_action_is_a_composite_that_installs_itself(vault: Path) -> None:

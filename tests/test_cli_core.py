@@ -25,7 +25,7 @@ TEXT_LINE = re.compile(
     r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>VG\d{3})(?: \[\*\])? "
     r"\[(?P<severity>error|warning|info)\] (?P<message>.+)$"
 )
-SUMMARY = re.compile(r"^Found \d+ problems? \(.+\) in \d+ files\.$")
+SUMMARY = re.compile(r"^Found \d+ problems? \(.+\) in \d+ files? \(\d+ checked\)\.$")
 
 
 def lint(*args: str) -> tuple[int, str, str]:
@@ -69,7 +69,7 @@ def test_text_format(vault: Path) -> None:
         ("sub/b.md", 7, 1, "VG104"),
         ("sub/b.md", 7, 14, "VG102"),  # the `[[` of `![[`
     ]
-    assert SUMMARY.match(summary) and summary == "Found 5 problems (4 errors, 1 warning) in 5 files."
+    assert SUMMARY.match(summary) and summary == "Found 5 problems (4 errors, 1 warning) in 3 files (5 checked)."
 
 
 def test_json_format_contract(vault: Path) -> None:
@@ -139,6 +139,7 @@ EXIT_CASES = [
     ("strict-exit-zero", {"x/d.md": "", "y/d.md": "", "a.md": "[[d]]\n"}, ("--strict", "--exit-zero"), 0),
     ("errors-ignored", {"a.md": "[[nope]]\n"}, ("--ignore", "VG101"), 0),
     ("empty-vault", {}, (), 0),
+    ("empty-vault-strict", {}, ("--strict",), 1),
 ]
 
 
@@ -151,13 +152,14 @@ def test_exit_codes(
     make(tmp_path / "v", files)
     code, out, _ = lint("v", "--select", CORE, *args)
     assert code == exit_code
-    assert out.splitlines()[-1].startswith("All checks passed!" if "Found" not in out else "Found")
+    summary = "Found" if "Found" in out else "All checks passed!" if files else "No notes checked."
+    assert out.splitlines()[-1].startswith(summary)
 
 
 def test_clean_vault_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     make(tmp_path / "v", {"a.md": "# A\n[[b]]\n", "b.md": "# B\n"})
-    assert lint("v", "--select", CORE) == (0, "All checks passed! (2 files)\n", "")
+    assert lint("v", "--select", CORE) == (0, "All checks passed! (2 files checked)\n", "")
 
 
 def test_missing_path_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -48,7 +48,7 @@ def test_text(vault: Path) -> None:
         "a.md:3:5: VG101 [error] `Missing` not found in the vault",
         "a.md:6:1: VG301 [*] [warning] empty list item",
         "b.md:3:5: VG303 [*] [info] trailing whitespace",
-        "Found 3 problems (1 error, 1 warning, 1 info) in 3 files.",
+        "Found 3 problems (1 error, 1 warning, 1 info) in 2 files (3 checked).",
         "[*] 2 fixable with `vaultgraph lint --fix`.",
     ]
 
@@ -186,7 +186,7 @@ def test_clean_vault_passes_in_every_format(tmp_path: Path, monkeypatch: pytest.
     make_vault(tmp_path / "v", {"c.md": "# C\n\ntext\n"})
     outputs = {fmt: run("lint", "v", "--format", fmt) for fmt in ("text", "json", "github", "sarif", "junit")}
     assert {fmt: code for fmt, (code, _, _) in outputs.items()} == dict.fromkeys(outputs, 0)
-    assert outputs["text"][1] == "All checks passed! (1 files)\n"
+    assert outputs["text"][1] == "All checks passed! (1 file checked)\n"
     assert outputs["github"][1] == ""
     assert json.loads(outputs["sarif"][1])["runs"][0]["results"] == []
     assert ET.fromstring(outputs["junit"][1]).find("testsuite").get("failures") == "0"  # type: ignore[union-attr]
@@ -259,7 +259,7 @@ def test_fix_reports_what_is_left(vault: Path) -> None:
     code, out, err = run("lint", "v", "--fix")
     assert code == 1
     assert out.splitlines()[0] == "a.md:3:5: VG101 [error] `Missing` not found in the vault"
-    assert "Found 1 problem (1 error) in 3 files." in out
+    assert "Found 1 problem (1 error) in 1 file (3 checked)." in out
     assert err == "Fixed 2 problems in 2 files.\n"
 
 

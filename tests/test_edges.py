@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 from vault_files import write_files
 
+from vaultgraph.api import vault_root
 from vaultgraph.cli import cli
 from vaultgraph.config import Config
 from vaultgraph.lint.engine import lint_vault, select_rules
@@ -269,3 +270,194 @@ def test_links_inside_a_real_cache_folder_are_replaced_or_left_never_followed(
         assert (result.returncode, result.stderr) == (0, "")
     assert snapshot_of(outside) == before
     assert (cache / ".gitignore").is_symlink()  # left as it is, not created through
+
+
+# --- 4. Broken pipes end quietly in every command -----------------------------------------------
+
+
+@pytest.fixture
+def talkative_vault(tmp_path: Path) -> Path:
+    """Enough of every kind of output for each command to have something to write."""
+    notes = {
+        f"_posts/2022-10-{day:02d}-week{week}.md": (
+            f"---\ntitle: 부스트캠프 {week}주차 회고\n---\n# {week}주차 회고\n\n"
+            f"- pytorch의 hook 정리 \n- [[없는노트{week}]]\n- lstm이 왜 기울기를? 모르겠다\n"
+        )
+        for week, day in ((1, 7), (2, 14), (3, 21))
+    }
+    return write_files(tmp_path / "vault", notes)
+
+
+PIPED = [
+    ["rules"],
+    ["rules", "--format", "markdown"],
+    ["explain", "VG101"],
+    ["--help"],
+    ["--version"],
+    [],
+    ["lint", "{vault}"],
+    ["lint", "{vault}", "--format", "json"],
+    ["lint", "{vault}", "--statistics"],
+    ["lint", "{vault}", "--diff"],
+    ["concepts", "{vault}"],
+    ["timeline", "{vault}"],
+    ["report", "{vault}"],
+    ["graph", "{vault}", "--format", "json", "-o", "-"],
+]
+
+
+@pytest.mark.parametrize("args", PIPED, ids=lambda args: " ".join(args) or "bare")
+def test_a_pipe_closed_before_the_first_write_ends_every_command_quietly(
+    talkative_vault: Path, env: dict[str, str], args: list[str]
+) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the command writes: its first write fails
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "vaultgraph", *(arg.format(vault=talkative_vault) for arg in args)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=TIMEOUT,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (141, "")
+
+
+# --- 8. lint FILE... --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A repository with an Obsidian vault in `notes/` and a blog beside it that links into it."""
+    root = write_files(
+        tmp_path / "repo",
+        {
+            "notes/.obsidian/app.json": "{}",
+            "notes/회고/2주차.md": "# 2주차\n\n[[LSTM]] [[없는 노트]]\n",
+            "notes/개념/LSTM.md": "# LSTM \n",
+            "notes/개념/GRU.md": "# GRU\n\n[[사라진 노트]]\n",
+            "blog/_posts/2022-10-07-week2.md": "# week 2\n\n[[post-two]]\n",
+            "blog/_posts/post-two.md": "# two\n",
+            "README.txt": "not a note\n",
+        },
+    )
+    (root / ".git").mkdir()
+    return root
+
+
+def test_lint_files_checks_only_them_against_their_own_vaults(
+    repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repository)
+    files = ["notes/회고/2주차.md", "notes/개념/LSTM.md", "blog/_posts/2022-10-07-week2.md"]
+    result = CliRunner().invoke(cli, ["lint", *files])
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout.splitlines() == [
+        "notes/개념/LSTM.md:1:7: VG303 [*] [info] trailing whitespace",
+        "notes/회고/2주차.md:3:10: VG101 [error] `없는 노트` not found in the vault",
+        "Found 2 problems (1 error, 1 info) in 2 files (3 checked).",
+        "[*] 1 fixable with `vaultgraph lint --fix`.",
+    ]  # [[LSTM]] resolved in the vault; GRU's broken link was not asked about
+
+
+def test_lint_files_in_json_fixes_and_diffs_only_them(repository: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repository)
+    _, report = lint_json("notes/개념/LSTM.md", "notes/개념/GRU.md")
+    assert (report["root"], report["files"]) == (".", 2)
+    assert [(d["path"], d["code"]) for d in report["diagnostics"]] == [
+        ("notes/개념/GRU.md", "VG101"),
+        ("notes/개념/LSTM.md", "VG303"),
+    ]
+    diff = CliRunner().invoke(cli, ["lint", "--diff", "notes/개념/LSTM.md"])
+    assert diff.exit_code == 1 and diff.stdout.startswith("--- a/notes/개념/LSTM.md\n+++ b/notes/개념/LSTM.md\n")
+    fixed = CliRunner().invoke(cli, ["lint", "--fix", "notes/개념/LSTM.md"])
+    assert (fixed.exit_code, fixed.stderr) == (0, "Fixed 1 problem in 1 file.\n")
+    assert (repository / "notes/개념/LSTM.md").read_text(encoding="utf-8") == "# LSTM\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["notes/개념/LSTM.md", "nope.md"], "vaultgraph: error: nope.md: does not exist\n"),
+        (
+            ["notes/개념/LSTM.md", "blog"],
+            "vaultgraph: error: blog: is a folder; give one vault folder, or note files\n",
+        ),
+        (
+            ["--write-baseline", "b.json", "notes/개념/LSTM.md"],
+            "vaultgraph: error: --write-baseline records a whole vault: give its folder, not files\n",
+        ),
+    ],
+)
+def test_lint_files_usage_errors(
+    repository: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(repository)
+    result = CliRunner().invoke(cli, ["lint", *args])
+    assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_a_file_that_is_not_a_note_is_left_out(repository: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repository)
+    result = CliRunner().invoke(cli, ["lint", "README.txt", "notes/.obsidian/app.json"])
+    assert (result.exit_code, result.stdout) == (0, "No notes checked.\n")
+
+
+@pytest.mark.parametrize(
+    ("marker", "root"),
+    [(".obsidian/", "vault"), ("vaultgraph.toml", "vault"), (".git/", "vault"), (None, "vault/sub")],
+)
+def test_vault_root_is_the_nearest_folder_with_a_marker(tmp_path: Path, marker: str | None, root: str) -> None:
+    note = write_files(tmp_path, {"vault/sub/a.md": "# a\n"}) / "vault" / "sub" / "a.md"
+    if marker is not None:
+        target = tmp_path / "vault" / marker.rstrip("/")
+        target.mkdir() if marker.endswith("/") else target.write_text("", encoding="utf-8")
+    assert vault_root(note) == (tmp_path / root).resolve()
+
+
+# --- 9. A folder with no notes ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "code"), [((), 0), (("--strict",), 1), (("--strict", "--exit-zero"), 0)])
+def test_a_folder_with_no_notes_warns_writes_nothing_and_fails_only_when_strict(
+    tmp_path: Path, user_cache: Path, args: tuple[str, ...], code: int
+) -> None:
+    folder = tmp_path / "typo"
+    folder.mkdir()
+    (folder / "image.png").write_bytes(b"\x89PNG")
+    result = CliRunner().invoke(cli, ["lint", str(folder), *args])
+    assert (result.exit_code, result.stdout) == (code, "No notes checked.\n")
+    assert result.stderr == f"vaultgraph: warning: no Markdown notes under {folder}\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["image.png"]  # no .vaultgraph-cache
+
+
+# --- 10. Bare vaultgraph; the summary line ------------------------------------------------------------
+
+
+def test_bare_vaultgraph_is_help_and_success() -> None:
+    result = CliRunner().invoke(cli, [])
+    assert result.exit_code == 0 and result.stdout.startswith("Usage: ")
+
+
+@pytest.mark.parametrize(
+    ("files", "summary"),
+    [
+        ({"a.md": "# a \n"}, "Found 1 problem (1 info) in 1 file (1 checked)."),
+        ({"a.md": "# a \n", "b.md": "# b\n"}, "Found 1 problem (1 info) in 1 file (2 checked)."),
+        (
+            {"a.md": "[[x]] \n", "b.md": "[[y]]\n", "c.md": "# c\n"},
+            "Found 3 problems (2 errors, 1 info) in 2 files (3 checked).",
+        ),
+        ({"a.md": "# a\n"}, "All checks passed! (1 file checked)"),
+        ({"a.md": "# a\n", "b.md": "# b\n"}, "All checks passed! (2 files checked)"),
+    ],
+)
+def test_the_summary_counts_files_with_findings_and_files_checked(
+    tmp_path: Path, files: dict[str, str], summary: str
+) -> None:
+    write_files(tmp_path, files)
+    result = CliRunner().invoke(cli, ["lint", "--no-cache", str(tmp_path)])
+    assert [line for line in result.stdout.splitlines() if not line.startswith(("a.md", "b.md", "[*]"))] == [summary]

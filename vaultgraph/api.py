@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from vaultgraph.series.weekly_report import WeeklyReport
     from vaultgraph.vault.snapshot import Snapshot
 
-__all__ = ["LintOptions", "Workspace", "concepts", "graph", "lint"]
+__all__ = ["LintOptions", "Workspace", "concepts", "graph", "lint", "vault_root"]
 
 ParseProgress = Callable[[int, int], None]
 """Told (notes parsed so far, notes to parse) while notes are parsed; cached notes are not counted."""
@@ -69,6 +69,9 @@ class LintOptions:
     """Report only notes changed against this git ref (untracked ones included)."""
     baseline: Path | None = None
     """Leave out the findings recorded in this baseline file."""
+    paths: Collection[str] | None = None
+    """Report (and fix) only these notes, by vault-relative path (`Workspace.note_path`); links still
+    resolve against the whole vault. With `changed`, the notes in both."""
 
     def __post_init__(self) -> None:
         from vaultgraph.lint.rule import unknown_selectors
@@ -129,6 +132,11 @@ class Workspace:
 
             self._snapshot = take_snapshot(self.path, self.config.exclude, self.store)
         return self._snapshot
+
+    @property
+    def empty(self) -> bool:
+        """The folder holds no Markdown note at all (a mistyped path, an empty checkout)."""
+        return not self.snapshot.paths()
 
     def load(self, *, progress: ParseProgress | None = None, skip: Collection[str] = (), lazy: bool = False) -> Vault:
         """The parsed vault (from the cache where it can); `skip` names `Note` fields the caller never
@@ -229,7 +237,6 @@ class Workspace:
         """Lint the vault: fix first when `options.fix`, then report what is left."""
         options = options or LintOptions()
         from vaultgraph.lint.baseline import new_findings, read_baseline
-        from vaultgraph.lint.changed import changed_paths
         from vaultgraph.lint.engine import lint_vault, select_rules
         from vaultgraph.lint.fix import fix_vault
         from vaultgraph.lint.report import LintReport
@@ -237,7 +244,9 @@ class Workspace:
         from vaultgraph.vault.flavors import detect_flavor
 
         rules = select_rules(self.config, _selection(options))
-        paths = changed_paths(self.path, options.changed) if options.changed is not None else None
+        if self.empty:  # nothing to check, and nothing to keep in a cache folder
+            return LintReport(root=str(self.path), files=0, diagnostics=[], rules=tuple(rules))
+        paths = self._paths(options)
         known = read_baseline(options.baseline) if options.baseline is not None else None
         fixes = None
         if self.store is not None and not options.fix and paths is None and known is None:
@@ -268,12 +277,11 @@ class Workspace:
     def plan_fixes(self, options: LintOptions | None = None, *, progress: ParseProgress | None = None) -> FixResult:
         """What `lint --fix` would change, without writing anything (`lint.fix.unified_diff` shows it)."""
         options = options or LintOptions()
-        from vaultgraph.lint.changed import changed_paths
         from vaultgraph.lint.engine import select_rules
         from vaultgraph.lint.fix import plan_fixes
 
         rules = select_rules(self.config, _selection(options))
-        paths = changed_paths(self.path, options.changed) if options.changed is not None else None
+        paths = self._paths(options)
         return plan_fixes(self._lint_load(progress), self.config, rules, paths, options.unsafe_fixes)
 
     def write_baseline(
@@ -282,17 +290,50 @@ class Workspace:
         """Record every current finding in `target` (see `lint.baseline`); returns how many."""
         options = options or LintOptions()
         from vaultgraph.lint.baseline import write_baseline
-        from vaultgraph.lint.changed import changed_paths
         from vaultgraph.lint.engine import lint_vault, select_rules
 
         rules = select_rules(self.config, _selection(options))
-        paths = changed_paths(self.path, options.changed) if options.changed is not None else None
+        paths = self._paths(options)
         vault = self._lint_load(progress)
         return write_baseline(target, lint_vault(vault, self.config, rules, paths), vault.notes)
+
+    def note_path(self, file: str | os.PathLike[str]) -> str | None:
+        """The vault-relative path of the note at `file` (as the walk names it), or None when the file is
+        not one of the vault's notes (not `.md`, in a hidden folder, excluded, or outside the vault)."""
+        snapshot = self.snapshot
+        real = Path(file).resolve()
+        on_disk = [(rel, path) for rel, path in snapshot.notes] + [
+            (rel, self.path / rel) for rel, _ in snapshot.special
+        ]
+        return next((rel for rel, path in on_disk if path.resolve() == real), None)
+
+    def _paths(self, options: LintOptions) -> set[str] | None:
+        """The notes to report on: those of `options.paths` and `options.changed`; None for all."""
+        from vaultgraph.lint.changed import changed_paths
+
+        paths = changed_paths(self.path, options.changed) if options.changed is not None else None
+        if options.paths is not None:
+            paths = set(options.paths) if paths is None else paths & set(options.paths)
+        return paths
 
     def _lint_load(self, progress: ParseProgress | None) -> Vault:
         # No lint rule reads concept terms; with the findings memo most notes are barely read at all.
         return self.load(progress=progress, skip=("terms",), lazy=True)
+
+
+def vault_root(file: str | os.PathLike[str]) -> Path:
+    """The vault a note file belongs to: the nearest folder at or above it that has `.obsidian/`, a
+    vaultgraph config (`vaultgraph.toml`, `.vaultgraph.toml`, `[tool.vaultgraph]` in `pyproject.toml`)
+    or `.git`; else the file's own folder. What `vaultgraph lint FILE...` lints each file against."""
+    from vaultgraph.config import find_config
+
+    folder = Path(file).resolve().parent
+    found = find_config(folder)
+    config_folder = found[0].parent if found is not None else None
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".obsidian").is_dir() or (candidate / ".git").exists() or candidate == config_folder:
+            return candidate
+    return folder
 
 
 def _selection(options: LintOptions) -> Selection:
@@ -317,6 +358,7 @@ def lint(
     unsafe_fixes: bool = False,
     changed: str | None = None,
     baseline: str | os.PathLike[str] | None = None,
+    paths: Collection[str] | None = None,
 ) -> LintReport:
     """Lint the vault at `path`; the options are `vaultgraph lint`'s (see `LintOptions`)."""
     options = LintOptions(
@@ -327,6 +369,7 @@ def lint(
         unsafe_fixes=unsafe_fixes,
         changed=changed,
         baseline=Path(baseline) if baseline is not None else None,
+        paths=paths,
     )
     return Workspace.open(path, config=config, cache=cache).lint(options)
 

@@ -49,6 +49,13 @@ class VaultgraphGroup(click.Group):
         except BrokenPipeError as exc:
             raise _PipeClosed from exc
 
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        # `vaultgraph --help` and `--version` print while the arguments are parsed, before `invoke`.
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError as exc:
+            raise _PipeClosed from exc
+
     def main(  # type: ignore[override]
         self, args: Sequence[str] | None = None, prog_name: str | None = None, standalone_mode: bool = True,
         **extra: Any,

@@ -30,9 +30,13 @@ def open_workspace(
     path: Path, config_file: Path | None, no_cache: bool, total_steps: int = 0, *, parse: bool = True
 ) -> Iterator[Workspace]:
     """The vault at PATH, its notes parsed unless `parse` is false; on a terminal, a bar while they are
-    parsed, then the name of each of `total_steps` steps (`Workspace.step`) once the run passes a second."""
+    parsed, then the name of each of `total_steps` steps (`Workspace.step`) once the run passes a second.
+
+    A folder with no notes is said on stderr, as ruff does: a mistyped path in CI must not pass unseen."""
     with steps(total_steps) as step:
         workspace = Workspace.open(path, config=config_file, cache=not no_cache, step=step)
+        if workspace.empty:
+            click.echo(f"vaultgraph: warning: no Markdown notes under {path}", err=True)
         if parse:
             with parse_progress() as progress:
                 workspace.load(progress=progress)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import unicodedata
 from collections import Counter
@@ -10,13 +11,14 @@ from pathlib import Path
 
 import click
 
-from vaultgraph.api import LintOptions
-from vaultgraph.cli.common import cache_option, config_option, open_workspace, path_argument
+from vaultgraph.api import LintOptions, Workspace, vault_root
+from vaultgraph.cli.common import cache_option, config_option, open_workspace
 from vaultgraph.cli.progress import parse_progress
 from vaultgraph.errors import UsageError
 from vaultgraph.lint.fix import FixResult, unified_diff
 from vaultgraph.lint.report import LintReport
 from vaultgraph.lint.rule import all_rules, rules_by_key
+from vaultgraph.model import Diagnostic
 from vaultgraph.render.formats import FORMATTERS
 from vaultgraph.render.rule_table import markdown_table
 
@@ -55,12 +57,12 @@ def _report_fixes(result: FixResult, verb: str) -> None:
 
 
 @click.command()
-@path_argument
+@click.argument("targets", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH | FILE...]")
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
 @click.option("--select", help="Comma-separated codes, prefixes or names to check (replaces the config's).")
 @click.option("--extend-select", help="Codes to check on top of the selection.")
 @click.option("--ignore", help="Codes not to check.")
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings and info findings too.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings and info findings too, and when no note was checked.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of each finding.")
 @click.option("--fix", is_flag=True, help="Fix what can be fixed safely, then report what is left.")
@@ -93,7 +95,7 @@ def _report_fixes(result: FixResult, verb: str) -> None:
 @config_option
 @cache_option
 def lint(
-    path: Path,
+    targets: tuple[Path, ...],
     output_format: str,
     select: str | None,
     extend_select: str | None,
@@ -110,7 +112,12 @@ def lint(
     config_file: Path | None,
     no_cache: bool,
 ) -> None:
-    """Check the notes in PATH (default: the current folder)."""
+    """Check the notes of the vault at PATH (default: the current folder), or only the note FILEs.
+
+    Each FILE is checked against the vault it is in (the nearest folder up with `.obsidian/`, a
+    vaultgraph config or `.git`; else its own folder), so its links resolve as in the whole vault,
+    and findings name it as it was given. A FILE that is not a note of its vault (not `.md`, hidden
+    or excluded) is left out."""
     if fix and diff:
         raise UsageError("--fix and --diff cannot be used together (--diff previews --fix)")
     options = LintOptions(
@@ -122,24 +129,96 @@ def lint(
         changed=changed,
         baseline=baseline,
     )
-    with open_workspace(path, config_file, no_cache, parse=False) as workspace, parse_progress() as progress:
-        if diff:
-            plan = workspace.plan_fixes(options, progress=progress)
-            for change in plan.changed:
-                click.echo(unified_diff(change), nl=False)
-            _report_fixes(plan, "Would fix")
-            sys.exit(1 if plan.changed else 0)
-        if baseline_out is not None:
-            count = workspace.write_baseline(baseline_out, options, progress=progress)
-            click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {baseline_out}.", err=True)
-            sys.exit(0)
-        report = workspace.lint(options, progress=progress)
-    if report.fixes is not None:
-        _report_fixes(report.fixes, "Fixed")
+    groups = _vaults(targets)
+    if baseline_out is not None and groups[0][1] is not None:
+        raise UsageError("--write-baseline records a whole vault: give its folder, not files")
+    reports, diffs, empty = [], False, False
+    for root, files in groups:
+        with open_workspace(root, config_file, no_cache, parse=False) as workspace, parse_progress() as progress:
+            names = None if files is None else _note_names(workspace, files)
+            chosen = options if names is None else replace(options, paths=tuple(names))
+            if diff:
+                plan = _relabel_fixes(workspace.plan_fixes(chosen, progress=progress), names)
+                for change in plan.changed:
+                    click.echo(unified_diff(change), nl=False)
+                _report_fixes(plan, "Would fix")
+                diffs = diffs or bool(plan.changed)
+                continue
+            if baseline_out is not None:
+                count = workspace.write_baseline(baseline_out, chosen, progress=progress)
+                click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {baseline_out}.", err=True)
+                sys.exit(0)
+            report = workspace.lint(chosen, progress=progress)
+            empty = workspace.empty
+        if report.fixes is not None:
+            _report_fixes(_relabel_fixes(report.fixes, names), "Fixed")
+        reports.append(report if names is None else _relabel(report, names))
+    if diff:
+        sys.exit(1 if diffs else 0)
+    folder = groups[0][0] if groups[0][1] is None else None
+    report = reports[0] if folder is not None else _merged(reports)
     color = output_format == "text" and sys.stdout.isatty()
-    _print(replace(report, prefix=_location_prefix(path), color=color), statistics, output_format)
+    prefix = _location_prefix(folder) if folder is not None else ""
+    _print(replace(report, prefix=prefix, color=color), statistics, output_format)
     failing = [d for d in report.diagnostics if strict or d.severity == "error"]
-    sys.exit(1 if failing and not exit_zero else 0)
+    # --strict insists on notes: nothing checked fails, so CI can tell a mistyped vault path.
+    sys.exit(1 if (failing or (strict and (empty or not report.files))) and not exit_zero else 0)
+
+
+def _vaults(targets: tuple[Path, ...]) -> list[tuple[Path, list[Path] | None]]:
+    """(vault folder, the note files given in it, or None for the whole vault) for each vault to lint."""
+    if len(targets) <= 1 and not (targets and targets[0].is_file()):
+        return [(targets[0] if targets else Path("."), None)]
+    for target in targets:
+        if not target.exists():
+            raise UsageError(f"{target}: does not exist")
+        if not target.is_file():
+            raise UsageError(f"{target}: is a folder; give one vault folder, or note files")
+    groups: dict[Path, list[Path]] = {}
+    for target in targets:
+        groups.setdefault(vault_root(target), []).append(target)
+    return list(groups.items())
+
+
+def _note_names(workspace: Workspace, files: list[Path]) -> dict[str, str]:
+    """Vault-relative path -> the path as given, for each of `files` that is a note of the vault."""
+    names = {}
+    for file in files:
+        rel = workspace.note_path(file)
+        if rel is not None:
+            names[rel] = unicodedata.normalize("NFC", Path(os.path.normpath(file)).as_posix())
+    return names
+
+
+def _relabel(report: LintReport, names: dict[str, str]) -> LintReport:
+    """The report with each note named as it was given on the command line."""
+    return replace(
+        report,
+        diagnostics=[replace(d, path=names.get(d.path, d.path)) for d in report.diagnostics],
+        paths=tuple(names.get(path, path) for path in report.paths),
+    )
+
+
+def _relabel_fixes(result: FixResult, names: dict[str, str] | None) -> FixResult:
+    if names is None:
+        return result
+    return replace(
+        result,
+        changed=[replace(change, path=names.get(change.path, change.path)) for change in result.changed],
+        refused=[(names.get(path, path), why) for path, why in result.refused],
+    )
+
+
+def _merged(reports: list[LintReport]) -> LintReport:
+    """One report of the files given, from the report of each vault they are in."""
+    rules = {rule.code: rule for report in reports for rule in report.rules}
+    return LintReport(
+        root=".",
+        files=sum(report.files for report in reports),
+        diagnostics=sorted((d for report in reports for d in report.diagnostics), key=Diagnostic.sort_key),
+        paths=tuple(path for report in reports for path in report.paths),
+        rules=tuple(rules[code] for code in sorted(rules)),
+    )
 
 
 def _print(report: LintReport, statistics: bool, output_format: str) -> None:

@@ -30,15 +30,24 @@ def format_text(report: LintReport) -> str:
     counts = summary(report.diagnostics)
     total = len(report.diagnostics)
     if total:
-        parts = ", ".join(
-            f"{n} {severity}{'s' if n != 1 and severity != 'info' else ''}" for severity, n in counts.items() if n
-        )
+        parts = ", ".join(_count(n, severity) for severity, n in counts.items() if n)
+        with_findings = len({d.path for d in report.diagnostics})
         fixable = sum(1 for d in report.diagnostics if d.fixable and not d.unsafe_fix)
         tail = f"\n[*] {fixable} fixable with `vaultgraph lint --fix`." if fixable else ""
-        lines.append(f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {report.files} files.{tail}")
+        lines.append(
+            f"Found {_count(total, 'problem')} ({parts}) in {_count(with_findings, 'file')}"
+            f" ({report.files} checked).{tail}"
+        )
+    elif report.files:
+        lines.append(style(f"All checks passed! ({_count(report.files, 'file')} checked)", fg="green"))
     else:
-        lines.append(style(f"All checks passed! ({report.files} files)", fg="green"))
+        lines.append("No notes checked.")
     return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    """`1 file`, `2 files`, `3 info` (info has no plural)."""
+    return f"{n} {noun}{'s' if n != 1 and noun != 'info' else ''}"
 
 
 def diagnostic_json(d: Diagnostic) -> dict:
