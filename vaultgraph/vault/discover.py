@@ -142,15 +142,15 @@ def discover(root: Path, exclude: list[str] | tuple[str, ...] = ()) -> Discovery
             try:
                 if entry.is_symlink() and not _inside(path, root):
                     continue
-                mode: int | None = entry.stat().st_mode
+                is_dir = entry.is_dir()
+                # The kind of entry comes with the listing (no stat) for folders and regular files.
+                kind = None if is_dir or entry.is_file() else special_kind(entry.stat().st_mode)
             except FileNotFoundError:
-                mode = None  # a dangling link: listed, so that reading it reports the broken link
+                is_dir, kind = False, None  # a dangling link: listed, so that reading it reports the broken link
             except OSError:
                 continue
-            is_dir = mode is not None and stat.S_ISDIR(mode)
             if exclusions.excluded(rel, is_dir):
                 continue
-            kind = special_kind(mode) if mode is not None else None
             if is_dir:
                 walk(path, rel)
             elif kind is not None:
