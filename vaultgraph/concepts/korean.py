@@ -22,7 +22,8 @@ import re
 from functools import lru_cache
 from typing import Any, Protocol
 
-from vaultgraph.concepts.normalize import leading_particle, strip_particle
+from vaultgraph.concepts.korean_words import NOT_NOUNS, final_consonant, lexicon, split_particle
+from vaultgraph.concepts.normalize import leading_particle
 
 _PIECES = re.compile(r"(?P<ko>[\uac00-\ud7a3]+)|(?P<space>[ \t]+)|(?P<other>[^\uac00-\ud7a3 \t]+)")
 # Last syllables of verb, adjective and adverb forms (and of nominalised verbs: `했음`, `헷갈림`).
@@ -31,14 +32,14 @@ _VERB_ENDINGS = frozenset(
     "자 야 죠 네 까 히 워 해 했 져 봐 듯 럼 겠 었 았 였 쳐 켜 가 와 하 되 "
     # and the future adnominal (`늘어날`, `바뀔`), but not `일`/`델`/`널` (`파일`, `모델`, `채널`)
     "를 뀔 질 갈 올 볼 줄 킬 릴 칠 날 "
-    # past adnominals (`나온`, `바뀐`, `만든`), but not `린`/`본`/`진` (`클린`, `기본`, `사진`)
-    "온 뀐 힌 른 친 든 낸 둔 쓴 "
+    # past adnominals (`나온`, `바뀐`, `만든`, `밀린`, `챙긴`), but not `본`/`진` (`기본`, `사진`)
+    "온 뀐 힌 른 친 든 낸 둔 쓴 린 긴 "
     # and other endings (`되냐`, `하려`, `나눠`, `써`, `그럴`, `나쁜`, `남겨둘`, `힘들`)
-    "냐 려 눠 써 럴 쁜 둘 들".split()
+    "냐 려 눠 써 럴 쁜 둘 들 운 어 겨 라 꿀 눌 쓸".split()
 )
 # Open syllables that end verb stems, so `-ㅁ` after them nominalises a verb (`적어둠`, `나옴`, `모름`).
 _M_STEMS = frozenset(
-    "하 되 보 두 오 르 뀌 꾸 매 히 기 지 리 우 주 쓰 키 치 내 워 져 여 겨 혀 쳐 해 봐 와 누 바".split()
+    "하 되 보 두 오 르 뀌 꾸 매 히 기 지 리 우 주 쓰 키 치 내 워 져 여 겨 혀 쳐 해 봐 와 누 바 나 크".split()
 )
 # Syllables before `-지` and `-기` that end a verb or adjective stem (`되지`, `많지`, `말하기`, `찾기`);
 # `이미지`, `패키지`, `크기`, `주기` end otherwise.
@@ -49,14 +50,25 @@ _GI_STEMS = frozenset("하 보 지 가 르 히 쓰 읽 듣 알 찾 쉬 켜 적 �
 # them (`시나리오는`) still count when another particle follows them elsewhere.
 _NEUN_STEMS = frozenset("오 우 르 꾸 뀌 두 키 히 내 누 쓰 다 하 되 있 없 넣 먹 읽 잡 받 찾 않".split())
 # Before a particle-like `는`/`을`, these end a verb stem rather than a noun (`있다는`, `공부하는`).
-_STEM_VERB_ENDINGS = frozenset("다 하 되 겠 었 았 였 했 됐 셨 렸 졌 웠 봤 냐 려 눠 써 럴 쁜".split())
+_STEM_VERB_ENDINGS = frozenset(
+    "다 하 되 겠 었 았 였 했 됐 셨 렸 졌 웠 봤 냐 려 눠 써 럴 쁜 "
+    "있 없 같 많 좋 싫 않 깊 높 낮 넓 좁 짧 쉽".split()  # adjective stems: `재미없는`, `깊은`
+)
 # Syllables before a verb ending that make it one even before a particle (`있다고만`, `하면서는`).
 _VERB_BEFORE = _STEM_VERB_ENDINGS | frozenset("면 있 없 으 니 어 아".split())
-# A two-syllable word of a closed syllable and `이`/`을`/`은` is a one-syllable noun and its particle
-# (`값이`, `팀이`, `식을`): the noun is too short to name a concept, and such words are mostly that.
-_SHORT_PARTICLES = frozenset("이을은")
+# Last syllables of common nouns that look like verb forms (`다음`, `그림`, `평가`, `회고`, `필요`): a word
+# that ends so and is in wordfreq's Korean list is a noun. (The list also has inflected forms, `정함`,
+# `배운`, so it cannot vouch for a noun in general: only where nouns and verb forms share an ending.)
+_NOMINAL_ENDINGS = frozenset("음 기 지 침 이 움 가 고 요 의 도 어".split())
+# Connectives and quoting endings (`활용하여`, `나온다고`, `바꾸려고`): verb forms, whatever the list says.
+_VERB_SUFFIXES = (
+    *("하여", "되어", "해서", "하고", "해야", "수록", "도록", "려고", "으러"),
+    *("다고", "라고", "냐고", "자고", "다는", "라는", "다면", "라면", "다며", "라며"),
+)
+_AUXILIARIES = frozenset("보 주 두 놓 먹 봐 줘 둬".split())  # after -아/-어: `해보`, `맞춰보`, `적어두`
+_CONNECTIVE_VOWELS = frozenset({0, 4, 9, 14, 1, 6})  # ㅏ ㅓ ㅘ ㅝ ㅐ ㅕ
 _HANGUL_BASE, _FINAL_M, _FINAL_LM = 0xAC00, 16, 10  # jongseong indexes of ㅁ and ㄻ
-_NOUN_TAGS = frozenset({"NNG", "NNP", "NR", "SH"})
+_NOUN_TAGS = frozenset({"NNG", "NNP", "SH"})  # not NR: numerals (`하나`, `둘`) name nothing
 _VERB_GLUE = frozenset({"XSV", "XSA"})
 
 
@@ -105,31 +117,73 @@ def _noun(word: str, listed: bool) -> tuple[str | None, bool]:
     `listed`: the word is followed by a comma or slash, as items of a list are (`푸리에, gnn`); such a
     word keeps a last syllable that merely looks like a one-syllable particle.
     """
-    if leading_particle(word) == word:
-        return None, True  # a particle written apart: `lstm 이`
-    if len(word) == 2 and word[1] in _SHORT_PARTICLES and (ord(word[0]) - _HANGUL_BASE) % 28:
+    if word in NOT_NOUNS or leading_particle(word) == word:
+        return None, True  # a closed-class word, or a particle written apart: `lstm 이`
+    stem, particle = split_particle(word)
+    if listed and len(particle) == 1:
+        if _verb_form(stem):
+            return None, True  # `상관없지만,` is a verb before a comma, whatever its last syllable
+        stem, particle = word, ""
+    bare = _without_suffix(stem)
+    if bare is None or bare in NOT_NOUNS or _adjectival(bare):
         return None, True
-    stem, particle = strip_particle(word)
-    if particle and listed and len(particle) == 1 and _verb_form(stem):
-        return None, True  # `상관없지만,` is a verb before a comma, whatever its last syllable
-    if particle and not (listed and len(particle) == 1):
+    stem = bare
+    if particle:
         verb = (
             stem[-1] in _STEM_VERB_ENDINGS
-            or (particle == "는" and stem[-1] in _NEUN_STEMS)
+            or (particle == "는" and (stem[-1] in _NEUN_STEMS or len(stem) == 1))
             or (len(stem) > 1 and stem[-1] in _VERB_ENDINGS and stem[-2] in _VERB_BEFORE)
         )  # `있다고만`
         return (None if verb or _verb_form(stem) else stem), True  # `있다는`, `걸리는`, `되지만`
-    if word[-1] in _VERB_ENDINGS or word[-1] in _STEM_VERB_ENDINGS or word.endswith("적인") or _verb_form(word):
+    if stem.endswith(_VERB_SUFFIXES):
         return None, True
-    return word, False
+    if stem in lexicon() and len(stem) > 1 and stem[-1] in _NOMINAL_ENDINGS and not _stem_form(stem):
+        return stem, False  # `다음`, `그림`, `평가`, `회고`, `이미지`: common nouns that end like verb forms
+    verb = stem[-1] in _VERB_ENDINGS or stem[-1] in _STEM_VERB_ENDINGS
+    if verb and len(stem) == 2 and stem[-1] in "린긴" and looks_borrowed(stem[0]):
+        return stem, False  # `클린`: a loanword, not a past adnominal
+    return (None, True) if verb or _verb_form(stem) else (stem, False)
+
+
+def _adjectival(word: str) -> bool:
+    """-적 words (`효율적`, `구체적인`) work as adjectives; auxiliary verbs after -아/-어 (`맞춰보`, `뽑아주`)."""
+    if len(word) >= 3 and (word.endswith("적") or "적인" in word[-3:] or word.endswith("적으로")):
+        return True
+    if len(word) >= 2 and word[-1] in _AUXILIARIES:
+        vowel = (ord(word[-2]) - _HANGUL_BASE) % 588 // 28
+        return final_consonant(word[-2]) == 0 and vowel in _CONNECTIVE_VOWELS
+    return False
+
+
+def _without_suffix(word: str) -> str | None:
+    """`멘토님` -> `멘토` (honorific), `하나씩` -> `하나` (distributive); None for a counter (`강씩`)."""
+    if word.endswith("님") and len(word) > 2:
+        return word[:-1]
+    for suffix in ("씩", "당", "끼리"):
+        if word.endswith(suffix) and (word == f"{word[0]}씩" or word[: -len(suffix)] in NOT_NOUNS):
+            return None  # `강씩`, `하나당`: a counter or a numeral
+    if word.endswith("씩"):
+        return word[:-1]
+    return word
 
 
 def _verb_form(word: str) -> bool:
-    """True for verb forms a last syllable alone does not give away: `-ㅁ`, `-지`, `-기` after a stem."""
+    """True for verb forms a last syllable alone does not give away: `-ㅁ`, `-지`, `-기` after a stem.
+
+    A noun in -ㅁ, -지 or -기 is a word of its own (`다음`, `이미지`, `크기`), so one that is not in
+    wordfreq's Korean list is taken for a verb form (`올라감`, `받지`, `덮기`).
+    """
+    if _stem_form(word):
+        return True
+    return len(word) > 1 and word not in lexicon() and (word[-1] in "지기" or final_consonant(word[-1]) == _FINAL_M)
+
+
+def _stem_form(word: str) -> bool:
+    """-ㅁ, -지, -기 right after a syllable that ends verb stems: `만듦`, `적어둠`, `하는지`, `할지`, `찾기`."""
     last = ord(word[-1]) - _HANGUL_BASE
     final = last % 28
     if final == _FINAL_LM or (final == _FINAL_M and chr(_HANGUL_BASE + last - final) in _M_STEMS):
-        return True  # `만듦`, `적어둠`, `모름`
+        return True
     if len(word) < 2:
         return False
     if word[-1] == "지" and (word[-2] in _JI_STEMS or (ord(word[-2]) - _HANGUL_BASE) % 28 in _JI_FINALS):
@@ -196,9 +250,9 @@ class KiwiTokenizer:
             if prefix and token.tag in _NOUN_TAGS and start == prefix_start + len(prefix):
                 form, start = prefix + form, prefix_start
             prefix = ""
-            if token.tag == "XSN" and form == "들":
-                continue  # the plural suffix: `질문들` is `질문`
-            noun = token.tag in _NOUN_TAGS or (token.tag == "XSN" and run and start == end)
+            if token.tag == "XSN" and form in ("들", "님"):
+                continue  # the plural and honorific suffixes: `질문들` is `질문`, `멘토님` `멘토`
+            noun = (token.tag in _NOUN_TAGS and form not in NOT_NOUNS) or (token.tag == "XSN" and run and start == end)
             if not noun:
                 if token.tag in _VERB_GLUE and run and start == end:
                     run.pop()  # `중요하다`, `적용할`: a verbal noun used as a verb, like `update할`
