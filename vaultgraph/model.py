@@ -119,7 +119,9 @@ class Segment:
     kind: Literal["text", "strong", "emphasis", "mark", "heading", "link-text"]
 
 
-TermSource = Literal["link", "tag", "front-matter", "strong", "mark", "heading", "prose", "verb"]
+TermSource = Literal[
+    "link", "tag", "front-matter", "strong", "mark", "heading", "prose", "verb", "title", "abbreviation"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +137,9 @@ class Term:
     """Same numbering as `Segment.block`; 0 for terms from front matter."""
     section: str
     source: TermSource
-    """How it was marked; `verb` is an English word used as a Korean verb stem (`update할`)."""
+    """How it was marked; `verb` is an English word used as a Korean verb stem (`update할`); `title` a
+    term of the note's title; `abbreviation` is no occurrence but a pair the author wrote, as
+    `SHORT (LONG)` (`MF (Matrix Factorization)`, `경사하강법 (gradient descent)`)."""
 
 
 @dataclass(frozen=True, slots=True)

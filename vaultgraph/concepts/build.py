@@ -1,155 +1,157 @@
 """`build_concepts(vault, config) -> list[Concept]`: merge every note's terms into ranked concepts.
 
-1. Vocabulary: notes without a week (concept notes, evergreen notes) name a concept by their title,
-   file name and front matter aliases, unless they are hubs (`index`, `멘토링 질문 모음`: long titles or
-   ones ending in a collection word, whose links are navigation); the `[concepts.glossary]` adds the user's own names. Any
-   term that matches one of these names (`variant_key`) is that concept, so `batchnorm을` counts for
-   `concepts/Batch Normalization.md`.
-2. Segmentation: a run of prose words is matched against the vocabulary, longest first; what is
-   left is split at function words, and a word at the edge that the vault also uses on its own
-   (`python` in `python clean code`) becomes a concept of its own. Korean compounds stay whole only
-   when the vault repeats them.
-3. Salience: TF-IDF over notes with each occurrence weighted by how it was marked (links, tags,
-   bold and concept notes count more, light-verb uses and Korean prose nouns less (but loanwords), multi-word
-   English terms and capitalised spellings more), times a boost for recurring across weeks; ties
-   go to the concept met first in reading order.
+1. The series' own vocabulary is found from the vault (`template`): boilerplate lines, title
+   template words, series and category names.
+2. Each term is cut into the concepts it names (`segment`): concept notes and the glossary first,
+   then phrases the vault repeats. Terms on boilerplate lines do not count.
+3. Spellings of one concept are joined (`merge`): plurals, contractions, abbreviations and glosses
+   the author wrote, Korean abbreviations, sites and their names.
+4. Each concept is scored by termhood against general language and by spread (`score`); what is
+   filler, series vocabulary, boilerplate or no rarer here than in general language is dropped,
+   with the reason kept for `concepts --explain` (`rank_concepts` returns both).
 """
 
 from __future__ import annotations
 
-import math
 import posixpath
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
-from vaultgraph.concepts.korean import looks_borrowed
-from vaultgraph.concepts.normalize import PARTICLES, best_label, fold, has_hangul, variant_key
+from vaultgraph.concepts.background import Background
+from vaultgraph.concepts.merge import believed_pairs, merge_groups
+from vaultgraph.concepts.normalize import best_label, fold, variant_key
+from vaultgraph.concepts.score import NAMED_SOURCES, SOURCE_WEIGHTS, Evidence, evidence
+from vaultgraph.concepts.segment import MAX_PHRASE_WORDS, Segmenter, Vocabulary, has_week, names_a_concept
 from vaultgraph.concepts.settings import DEFAULTS
-from vaultgraph.concepts.stopwords import COLLECTION_WORDS, FUNCTION_WORDS, is_filler
+from vaultgraph.concepts.stopwords import is_filler
+from vaultgraph.concepts.template import SeriesVocabulary, boilerplate_lines, is_template, repeated, series_names
 from vaultgraph.config import Config
 from vaultgraph.model import Concept, Note, Occurrence, Term, Vault, WeekInfo
 
-# How much one occurrence counts, by how it was marked.
-SOURCE_WEIGHTS: dict[str, float] = {
-    "link": 3.0,
-    "front-matter": 2.0,
-    "strong": 2.0,
-    "mark": 2.0,
-    "tag": 1.5,
-    "heading": 1.0,
-    "prose": 1.0,
-    "verb": 0.3,
-}
-KNOWN_BOOST = 2.0  # the term names a concept note or a glossary entry
-PHRASE_BOOST = 1.5  # a multi-word English term is more specific than any of its words
-CAPITALS_BOOST = 1.2  # a capital first letter in notes written in lower case may mark a name (Augraphy)
-NAME_BOOST = 1.6  # inner capitals, or letters joined to digits or hyphens, spell a name (KL, ViT, Monte-Carlo)
-KOREAN_WEIGHT = 0.5  # Korean prose nouns: noisier (esp. without kiwipiepy) and often narrative
-LOAN_WEIGHT = 0.7  # ... but a loanword (`멘토링`, `푸리에`) is how Korean spells a foreign term
-MAX_PHRASE_WORDS = 4  # a longer leftover run is a sentence, not a term
-SHORT_PARTICLES = tuple(p for p in PARTICLES if len(p) == 1)
-_WHOLE = frozenset({"link", "tag", "front-matter"})  # sources that name one concept as a whole
-# A capital after a letter (`ViT`, `HPO`), or letters joined to digits or by a hyphen or dot inside a word.
-# Two capitals alone (`DB`, `MT`) are as often a plain abbreviation as a name: they count as capitals.
-_PARENTHESIS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")  # `최적화 기법 정리 (예전)`: a note on the side
-_NAME_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{3}|[A-Z]{2}[a-z ]|[A-Za-z][0-9]|[0-9][A-Za-z]|[A-Za-z][.\-][A-Za-z]")
+KOREAN_VAULT_SHARE = 0.25  # of prose terms with Hangul: Korean notes mix in many English terms
 
 
 @dataclass(slots=True)
 class _Entity:
-    label: str | None = None
-    """Fixed label (a concept note's title or a glossary label); None: chosen from the forms."""
-    note: str | None = None
     forms: Counter[str] = field(default_factory=Counter)
     occurrences: list[Occurrence] = field(default_factory=list)
     weights: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     """Weighted count per note path."""
+    boilerplate: int = 0
+    """Occurrences on boilerplate lines, not counted."""
+    short_runs: int = 0
+    """Occurrences cut from a run of at most MAX_PHRASE_WORDS words (not a sentence or paper title)."""
 
 
-class _Vocabulary:
-    """Names of known concepts (concept notes, glossary) by `variant_key`."""
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A concept before it is kept or dropped: what `concepts --explain` reports."""
 
-    def __init__(self, vault: Vault, glossary: dict[str, list[str]]):
-        self.names: dict[str, str] = {}
-        self._misses: dict[str, str | None] = {}
-        self.longest = 1
-        """Words in the longest name (at most 8): the longest n-gram worth looking up."""
-        self.entities: dict[str, _Entity] = {}
-        for note in vault.notes.values():
-            if note.readable and not _has_week(note) and _names_a_concept(note):
-                ident = f"note:{note.path}"
-                self.entities[ident] = _Entity(label=note.title or note.stem, note=note.path)
-                for name in (note.title, note.stem, *note.aliases):
-                    self._add(name, ident)
-        for label, aliases in glossary.items():
-            names = (label, *aliases)
-            ident = next((self.names[k] for k in map(variant_key, names) if k in self.names), f"gloss:{label}")
-            self.entities.setdefault(ident, _Entity(label=label))
-            for name in names:
-                self._add(name, ident)
-
-    def _add(self, name: str, ident: str) -> None:
-        self.names.setdefault(variant_key(name), ident)
-        self.longest = max(self.longest, min(len(name.split()), 8))  # bounds the n-gram search
-
-    def find(self, text: str) -> str | None:
-        key = variant_key(text)
-        if key in self.names:
-            return self.names[key]
-        if key not in self._misses:
-            # Without kiwipiepy a noun's last syllable may have been cut as a particle (`푸리에` -> `푸리`).
-            self._misses[key] = (
-                next((self.names[key + p] for p in SHORT_PARTICLES if key + p in self.names), None)
-                if key and has_hangul(key[-1])
-                else None
-            )
-        return self._misses[key]
+    key: str
+    label: str
+    forms: list[str]
+    count: int
+    boilerplate: int
+    notes: int
+    weeks: int
+    sources: dict[str, int]
+    evidence: Evidence | None
+    dropped: str | None
+    """Why it is not a concept (None: it is one)."""
 
 
-def _names_a_concept(note: Note) -> bool:
-    """False for hub notes: a long title, or one ending in a collection word (`멘토링 질문 모음`), or `index`."""
-    title = _PARENTHESIS.sub("", note.title or note.stem).split()
-    return (
-        note.stem.casefold() not in COLLECTION_WORDS
-        and len(title) <= MAX_PHRASE_WORDS
-        and not (len(title) > 1 and title[-1].casefold() in COLLECTION_WORDS)
+@dataclass(slots=True)
+class Ranking:
+    concepts: list[Concept]
+    candidates: dict[str, Candidate]
+    """Every candidate by key, kept or dropped."""
+    spellings: dict[str, str]
+    """variant_key of every spelling seen -> the key of its candidate."""
+    vocabulary: SeriesVocabulary
+
+    def find(self, term: str) -> Candidate | None:
+        key = self.spellings.get(variant_key(term))
+        return self.candidates.get(key) if key is not None else None
+
+
+def build_concepts(vault: Vault, config: Config | None = None) -> list[Concept]:
+    """Every concept of the vault, most salient first."""
+    return rank_concepts(vault, config).concepts
+
+
+def rank_concepts(vault: Vault, config: Config | None = None) -> Ranking:
+    """The concepts, most salient first, and every candidate with why it was kept or dropped."""
+    settings = {**DEFAULTS, **(config.sections.get("concepts", {}) if config is not None else {})}
+    notes = [note for note in vault.notes.values() if note.readable and not is_template(note)]
+    vocab = Vocabulary(notes, settings["glossary"])
+    collector = _Collector(vault, notes, vocab, boilerplate_lines(notes))
+    for note in notes:
+        collector.add_note(note)
+    vocabulary = series_names(notes, collector.title_keys, collector.boilerplate)
+    background = collector.background
+    groups = merge_groups(
+        {ident: entity.forms for ident, entity in collector.entities.items()},
+        {ident: set(entity.weights) for ident, entity in collector.entities.items()},
+        collector.pairs,
+        vocab.names.get,
+        lambda word: word in background.ko,
     )
+    members: dict[str, list[str]] = defaultdict(list)
+    for ident, root in groups.items():
+        members[root].append(ident)
+    weeks = {n.week.key: n.week for n in notes if n.week is not None and n.week.key}
+    ranking = Ranking([], {}, {}, vocabulary)
+    stopwords = frozenset(settings["stopwords"])
+    for root, idents in members.items():
+        _rank_group(ranking, collector, root, idents, stopwords, settings["min-count"], len(notes), weeks)
+    # Ties go to the concept met first in reading order (notes by path, then line), then to the key.
+    ranking.concepts.sort(key=lambda c: (-c.score, -c.count, min((o.path, o.line) for o in c.occurrences), c.key))
+    return ranking
 
 
-def _has_week(note: Note) -> bool:
-    return note.week is not None and bool(note.week.key)
+class _Collector:
+    """Every note's terms, as weighted occurrences of entities (`term:KEY`, `note:PATH`, `gloss:LABEL`)."""
 
-
-def _week_order(week: WeekInfo) -> tuple[int, str, int, str]:
-    if week.week is not None:
-        return (0, week.series or "", week.week, "")
-    return (1, "", 0, week.iso_week or "")
-
-
-class _Builder:
-    def __init__(self, vault: Vault, settings: dict[str, Any]):
-        self.vault = vault
-        self.vocab = _Vocabulary(vault, settings["glossary"])
-        self.entities = self.vocab.entities
-        self.singles: Counter[str] = Counter()
-        self.compounds: Counter[str] = Counter()
+    def __init__(self, vault: Vault, notes: list[Note], vocab: Vocabulary, boilerplate: frozenset[tuple[str, int]]):
+        self.vocab = vocab
+        self.boilerplate = boilerplate
+        self.entities: dict[str, _Entity] = {ident: _Entity() for ident in vocab.labels}
+        self.title_keys: dict[str, set[str]] = defaultdict(set)
+        self.words = 0
+        self.segmenter = Segmenter(vault, notes, vocab)
+        self.background = Background(korean=self.segmenter.hangul_share >= KOREAN_VAULT_SHARE)
+        self.segmenter.is_name = lambda word: len(word) > 2 and word not in self.background.en
+        self.pairs = believed_pairs(self.segmenter.pairs, self.background.frequency)
+        for pair in self.pairs:
+            for side in pair:
+                self.segmenter.keep_whole(side)
+        self._known = set(vocab.labels)
+        self._concept_notes = {path for _, path in vocab.labels.values() if path is not None}
+        self._hubs = {n.path for n in notes if not has_week(n) and not names_a_concept(n)}
         self._memo: dict[tuple[str, str, str], list[tuple[str, str, float]]] = {}
-        for note in vault.notes.values():
-            for term in note.terms:
-                if term.source not in _WHOLE:
-                    words = term.text.split()
-                    (self.singles if len(words) == 1 else self.compounds)[variant_key(term.text)] += 1
 
     def add_note(self, note: Note) -> None:
-        week = note.week.key if _has_week(note) and note.week is not None else None
+        week = note.week.key if note.week is not None and note.week.key else None
+        self.words += len(note.title.split()) + sum(len(s.text.split()) for s in note.segments)
         for term in note.terms:
+            if term.source == "abbreviation":
+                continue  # a pair of spellings, not an occurrence: see `pairs`
+            if term.source == "title" and note.path in self._concept_notes:
+                continue  # a concept note's title is what it defines, not a mention
+            if note.path in self._hubs and (term.source == "title" or term.text in note.aliases):
+                continue  # a hub's own names (`데엔 스터디 MOC`, alias `MOC`) are navigation
+            on_boilerplate = (note.path, term.line) in self.boilerplate and term.source != "title"
             for form, ident, weight in self._weighed(term, note):
                 entity = self.entities.get(ident)
                 if entity is None:  # not setdefault: building a spare _Entity per term was a tenth of the run
                     entity = self.entities[ident] = _Entity()
+                if term.source == "title":
+                    self.title_keys[note.path].add(ident)
+                if on_boilerplate:
+                    entity.boilerplate += 1
+                    continue
                 entity.forms[form] += 1
+                entity.short_runs += term.text.count(" ") < MAX_PHRASE_WORDS
                 entity.occurrences.append(Occurrence(note.path, term.line, term.section, term.block, week, term.source))
                 entity.weights[note.path] += weight
 
@@ -165,143 +167,157 @@ class _Builder:
         key = (term.source, term.text, where)
         found = self._memo.get(key)
         if found is None:
+            weight = SOURCE_WEIGHTS.get(term.source, 1.0)
             found = self._memo[key] = [
-                (form, ident, self._weight(term, form, ident)) for form, ident in self._concepts_of(term, note)
+                (form, ident, weight) for form, ident in self.segmenter.concepts_of(term, note, self._known)
             ]
         return found
 
-    def _weight(self, term: Term, form: str, ident: str) -> float:
-        weight = SOURCE_WEIGHTS.get(term.source, 1.0)
-        if not ident.startswith("term:"):
-            return weight * KNOWN_BOOST
-        if has_hangul(form):
-            return weight * (LOAN_WEIGHT if looks_borrowed(form) else KOREAN_WEIGHT)
-        # A phrase cut out of a long run (a paper title, an English sentence) is not boosted.
-        short_run = term.text.count(" ") < MAX_PHRASE_WORDS
-        weight *= PHRASE_BOOST if " " in form and short_run else 1.0
-        return weight * _shape_boost(form)
 
-    def _concepts_of(self, term: Term, note: Note) -> list[tuple[str, str]]:
-        """(form as written, entity id) of each concept a term names."""
-        if term.source == "link":
-            return self._link(term.text, note)
-        if term.source in _WHOLE:
-            return [(term.text, self.vocab.find(term.text) or f"term:{variant_key(term.text)}")]
-        words = term.text.split()
-        found: list[tuple[str, str]] = []
-        rest: list[str] = []
-        i = 0
-        while i < len(words):
-            for j in range(min(len(words), i + self.vocab.longest), i, -1):
-                ident = self.vocab.find(" ".join(words[i:j]))
-                if ident is not None:
-                    found.extend(self._split(rest))
-                    rest = []
-                    found.append((" ".join(words[i:j]), ident))
-                    i = j
-                    break
-            else:
-                rest.append(words[i])
-                i += 1
-        found.extend(self._split(rest))
-        return found
-
-    def _link(self, target: str, note: Note) -> list[tuple[str, str]]:
-        resolution = self.vault.index.resolve(target, note.path, "wikilink")
-        if resolution.status not in ("note", "ambiguous"):
-            resolution = self.vault.index.resolve(target, note.path, "markdown")
-        if resolution.status in ("note", "ambiguous") and resolution.path is not None:
-            ident = f"note:{resolution.path}"
-            name = target.rsplit("/", 1)[-1]
-            form = name[:-3] if name.lower().endswith(".md") else name  # a spelling, not a path
-            return [(form, ident)] if ident in self.entities else []  # a dated note: navigation
-        if resolution.status != "missing" or target.lower().endswith(".md"):
-            return []
-        name = target.rsplit("/", 1)[-1]
-        return [(name, self.vocab.find(name) or f"term:{variant_key(name)}")]
-
-    def _split(self, words: list[str]) -> list[tuple[str, str]]:
-        """Concepts in a run of words that matched no known name."""
-        if not words:
-            return []
-        if has_hangul(words[0]):
-            whole = " ".join(words)
-            if len(words) == 1 or self.compounds[variant_key(whole)] >= 2:
-                return [(whole, f"term:{variant_key(whole)}")]
-            return [(word, f"term:{variant_key(word)}") for word in words]
-        found: list[tuple[str, str]] = []
-        piece: list[str] = []
-        for word in [*words, ""]:
-            if word and word.casefold() not in FUNCTION_WORDS and len(word) > 1:
-                piece.append(word)
-                continue
-            found.extend(self._phrase(piece))
-            piece = []
-        return found
-
-    def _phrase(self, words: list[str]) -> list[tuple[str, str]]:
-        """A run of content words: peel off edge words the vault uses alone, keep the middle whole."""
-        start, end = 0, len(words)
-        while end - start > 1 and self.singles[variant_key(words[start])] >= 2:
-            start += 1
-        while end - start > 1 and self.singles[variant_key(words[end - 1])] >= 2:
-            end -= 1
-        head, rest, tail = words[:start], words[start:end], words[end:]
-        middle = [" ".join(rest)] if 0 < len(rest) <= MAX_PHRASE_WORDS else rest
-        return [(form, f"term:{variant_key(form)}") for form in (*head, *middle, *tail)]
-
-
-def _shape_boost(form: str) -> float:
-    """How much a term's spelling says it is a name rather than an English word used in passing."""
-    if _NAME_SHAPE.search(form):
-        return NAME_BOOST  # `KL divergence`, `ViT`, `HPO`, `Monte-Carlo`, `d2l.ai`, `l1 norm`
-    return CAPITALS_BOOST if form != form.lower() else 1.0
-
-
-def _keep(ident: str, label: str, stopwords: frozenset[str]) -> bool:
+def _rank_group(
+    ranking: Ranking,
+    collector: _Collector,
+    root: str,
+    idents: list[str],
+    stopwords: frozenset[str],
+    min_count: int,
+    total: int,
+    weeks: dict[str, WeekInfo],
+) -> None:
+    entities = [collector.entities[ident] for ident in idents]
+    forms: Counter[str] = Counter()
+    for entity in entities:
+        forms.update(entity.forms)
+    fixed = collector.vocab.labels.get(root)
+    boilerplate = sum(e.boilerplate for e in entities)
+    if not forms and fixed is None and not boilerplate:
+        return
+    label = fixed[0] if fixed is not None else best_label(forms) if forms else idents[0].partition(":")[2]
     key = fold(label)
+    occurrences = [o for e in entities for o in e.occurrences]
+    weights: dict[str, float] = defaultdict(float)
+    for entity in entities:
+        for path, weight in entity.weights.items():
+            weights[path] += weight
+    known = fixed is not None
+    found = evidence(
+        list(weights.values()),
+        len(occurrences),
+        collector.words,
+        total,
+        collector.background.frequency(key),
+        label,
+        known,
+        long_run=sum(e.short_runs for e in entities) == 0,
+        named=any(o.source in NAMED_SOURCES for o in occurrences),
+    )
+    names = [*idents, *(variant_key(f) for f in (label, *forms))]
+    dropped = _dropped(key, names, known, occurrences, boilerplate, found, stopwords, min_count, total, ranking)
+    previous = ranking.candidates.get(key)
+    if previous is not None and previous.dropped is None and dropped is None:
+        return _join(ranking, key, occurrences, forms, found)
+    week_keys = sorted({o.week for o in occurrences if o.week}, key=lambda k: _week_order(weeks[k]))
+    ranking.candidates[key] = Candidate(
+        key=key,
+        label=label,
+        forms=[f for f, _ in forms.most_common()],
+        count=len(occurrences),
+        boilerplate=boilerplate,
+        notes=len(weights),
+        weeks=len(week_keys),
+        sources=dict(Counter(o.source for o in occurrences)),
+        evidence=found,
+        dropped=dropped,
+    )
+    for form in (*forms, label, *(i.partition(":")[2] for i in idents if i.startswith("term:"))):
+        ranking.spellings.setdefault(variant_key(form), key)
+    if dropped is None:
+        ranking.concepts.append(
+            Concept(
+                key=key,
+                label=label,
+                score=round(found.score, 3),
+                count=len(occurrences),
+                variants=[f for f, _ in forms.most_common()],
+                notes=sorted(weights),
+                weeks=week_keys,
+                occurrences=occurrences,
+                note=fixed[1] if fixed is not None else None,
+            )
+        )
+
+
+def _join(ranking: Ranking, key: str, occurrences: list[Occurrence], forms: Counter[str], found: Evidence) -> None:
+    """Two groups with one label (two concept notes named alike): one concept."""
+    concept = next(c for c in ranking.concepts if c.key == key)
+    concept.score = round(concept.score + found.score, 3)
+    concept.count += len(occurrences)
+    concept.occurrences.extend(occurrences)
+    concept.variants.extend(f for f, _ in forms.most_common() if f not in concept.variants)
+    concept.notes = sorted({o.path for o in concept.occurrences})
+    concept.weeks = sorted({*concept.weeks, *(o.week for o in occurrences if o.week)}, key=concept.weeks.index)
+
+
+def _dropped(
+    key: str,
+    names: list[str],
+    known: bool,
+    occurrences: list[Occurrence],
+    boilerplate: int,
+    found: Evidence,
+    stopwords: frozenset[str],
+    min_count: int,
+    notes: int,
+    ranking: Ranking,
+) -> str | None:
     if key in stopwords:
-        return False
-    if not ident.startswith("term:"):
-        return True  # the user named it: a concept note or a glossary entry
+        return "listed in [concepts] stopwords"
+    if len(occurrences) < min_count:
+        return f"seen {len(occurrences)} times, fewer than [concepts] min-count = {min_count}"
+    if known:
+        return None  # the user named it: a concept note or a glossary entry
+    if not occurrences:
+        return f"only on boilerplate lines (lines repeated across notes: {boilerplate} uses)"
+    series = next((reason for name in names if (reason := ranking.vocabulary.reason(name))), None)
+    if series is not None:
+        return f"the series' own vocabulary ({series})"
+    tagged = {o.path for o in occurrences if o.source == "tag"}
+    if 2 * len(tagged) >= len(occurrences) and len(tagged) >= repeated(notes):
+        return f"the blog's filing (a tag on {len(tagged)} notes, rarely written out)"
     if is_filler(key) or not any(ch.isalpha() for ch in key):
-        return False
-    return len(key) > 1  # single letters and lone syllables (`때`, `x`) name nothing
+        return "a filler or function word"
+    if len(key) < 2:
+        return "too short to name anything"  # single letters and lone syllables (`x`, `때`)
+    if found.termhood <= 0:
+        return "no more frequent here than in general language"
+    return None
 
 
-def build_concepts(vault: Vault, config: Config | None = None) -> list[Concept]:
-    """Every concept of the vault, most salient first."""
-    settings = {**DEFAULTS, **(config.sections.get("concepts", {}) if config is not None else {})}
-    builder = _Builder(vault, settings)
-    notes = [note for note in vault.notes.values() if note.readable]
-    for note in notes:
-        builder.add_note(note)
-    stopwords = frozenset(settings["stopwords"])
-    weeks = {n.week.key: n.week for n in notes if n.week is not None and n.week.key}
-    total = len(notes)
-    merged: dict[str, Concept] = {}
-    for ident, entity in builder.entities.items():
-        if not entity.occurrences:
-            continue
-        label = entity.label or best_label(entity.forms)
-        if not _keep(ident, label, stopwords):
-            continue
-        key = fold(label)
-        concept = merged.setdefault(key, Concept(key=key, label=label, score=0.0, count=0, note=entity.note))
-        idf = math.log((total + 1) / (len(entity.weights) + 1)) + 1
-        concept.score += sum(math.log1p(w) for w in entity.weights.values()) * idf
-        concept.count += len(entity.occurrences)
-        concept.occurrences.extend(entity.occurrences)
-        concept.variants.extend(f for f, _ in entity.forms.most_common() if f not in concept.variants)
-        concept.note = concept.note or entity.note
-    result = []
-    for concept in merged.values():
-        if concept.count < settings["min-count"]:
-            continue
-        concept.notes = sorted({o.path for o in concept.occurrences})
-        concept.weeks = sorted({o.week for o in concept.occurrences if o.week}, key=lambda k: _week_order(weeks[k]))
-        concept.score = round(concept.score * (1 + 0.5 * math.log(max(len(concept.weeks), 1))), 3)
-        result.append(concept)
-    # Ties go to the concept met first in reading order (notes by path, then line), then to the key.
-    result.sort(key=lambda c: (-c.score, -c.count, min((o.path, o.line) for o in c.occurrences), c.key))
-    return result
+def _week_order(week: WeekInfo) -> tuple[int, str, int, str]:
+    if week.week is not None:
+        return (0, week.series or "", week.week, "")
+    return (1, "", 0, week.iso_week or "")
+
+
+def describe(candidate: Candidate) -> list[str]:
+    """Lines explaining a candidate's score or why it was dropped (for `concepts --explain`)."""
+    lines = [f"{candidate.label}  (key: {candidate.key})"]
+    if candidate.dropped:
+        lines.append(f"  dropped: {candidate.dropped}")
+    lines.append(f"  spellings: {', '.join(candidate.forms) or '-'}")
+    lines.append(
+        f"  {candidate.count} uses in {candidate.notes} notes and {candidate.weeks} weeks"
+        + (f"; {candidate.boilerplate} more on boilerplate lines, not counted" if candidate.boilerplate else "")
+    )
+    if candidate.sources:
+        lines.append("  sources: " + ", ".join(f"{s} {n}" for s, n in sorted(candidate.sources.items())))
+    found = candidate.evidence
+    if found is not None:
+        lines.append(
+            f"  score {found.score:.3f} = salience {found.salience:.2f} × termhood {found.termhood:.2f}"
+            f" × spread {found.spread:.2f} × shape {found.shape:.2f}" + (" × known 2.0" if found.known else "")
+        )
+        lines.append(
+            f"  termhood = ln({found.vault_frequency:.2e} in this vault / {found.general_frequency:.2e} in general language)"
+        )
+    return lines

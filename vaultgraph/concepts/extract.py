@@ -5,8 +5,10 @@ parse. Sources, each a `Term.source`:
 
 * `link`: wikilink and Markdown link targets (the builder resolves them to the target note's title);
   attachments (`![[x.png]]`) are skipped.
-* `tag`: inline and front matter tags. `front-matter`: values of `aliases`, `categories`, `concepts`
-  (never the keys, nor other properties).
+* `title`: the note's title (front matter `title`, else its first H1, else its file name): the
+  author's own name for what the note is about.
+* `tag`: inline and front matter tags. `front-matter`: values of `aliases` and `concepts` (never
+  the keys, nor other properties; `categories` are the blog's filing, series names, not concepts).
 * `strong` / `mark`: a bold, italic or `==highlighted==` span that is one term on its own
   (`**batchnorm**`); a bold sentence is read as prose.
 * `heading`: section headings below the title (level 1 is the note's title, not a concept).
@@ -14,7 +16,15 @@ parse. Sources, each a `Term.source`:
   `time-step`), with a glued Korean particle split off at the script boundary (`lstm이` -> `lstm`);
   a run glued to a light verb (`update할`) is `verb`. Korean nouns come from `korean.tokenizer()`.
 
-Code, math and comments never reach here (they are not `Segment`s); URLs are cut out of the text.
+* `abbreviation`: no occurrence, but a pair of spellings the author wrote for one concept, as
+  `A (B)`: an acronym and its phrase (`Matrix Factorization (MF)`, `MF (Matrix Factorization)`:
+  the acronym's letters spell the phrase from its first word's initial, in order, as Schwartz and
+  Hearst's abbreviation rule has it) or a Korean noun run and its English gloss
+  (`경사하강법(gradient descent)`, `Semantic Segmentation (의미 분할)`).
+
+Code, math and comments never reach here (they are not `Segment`s); URLs are cut out of the text,
+and so are HTML tags, Liquid (`{% raw %}`, `{{ name }}`) and kramdown attribute lists
+(`{: data-toc-skip='' }`): markup, not words.
 Runs are kept whole: deciding whether `python clean code` is one concept or `python` + `clean code`
 needs the whole vault, so `build` does it.
 """
@@ -25,7 +35,7 @@ import bisect
 import re
 
 from vaultgraph.concepts.korean import tokenizer
-from vaultgraph.concepts.normalize import fold, is_verb_tail
+from vaultgraph.concepts.normalize import fold, has_hangul, is_verb_tail
 from vaultgraph.concepts.stopwords import is_filler
 from vaultgraph.model import Note, Segment, Term, TermSource
 from vaultgraph.parse.frontmatter import string_list
@@ -36,11 +46,15 @@ _URL = re.compile(
     r"|(?<![\w.+\-])[\w.+\-]+@[\w\-]+\.[\w.\-]+"
 )
 _CALLOUT = re.compile(r"^\s*\[![\w-]+\][+-]?")  # an Obsidian callout's type (`> [!question]`) is markup
+_MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{:[^}]*\}|</?[A-Za-z][^<>]*>")  # Liquid, kramdown IALs, HTML tags
+_GLOSS = re.compile(r"\(([^()]{1,80})\)")
+_LIST_PUNCTUATION = re.compile(r"[,;/·:=+]")
+MAX_GLOSS_WORDS = 4
 _MARK = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
-# A Latin-script word (inner `.`, `-`, `_`, `&`, `+` allowed: `d2l.ai`, `W&B`, `C++`) and any Hangul
+# A Latin-script word (inner `.`, `-`, `_`, `&`, `+`, `@` allowed: `d2l.ai`, `W&B`, `C++`, `Recall@10`) and any Hangul
 # glued after it; or a run of spaces; or any other character, which ends a run of words.
 _PIECE = re.compile(
-    r"(?P<word>[A-Za-z0-9]+(?:[.\-_&+][A-Za-z0-9]+)*(?:\+\+)?)(?P<tail>[\uac00-\ud7a3]*)"
+    r"(?P<word>[A-Za-z0-9]+(?:[.\-_&+@][A-Za-z0-9]+)*(?:\+\+)?)(?P<tail>[\uac00-\ud7a3]*)"
     r"|(?P<space>[ \t]+)|(?P<other>[^A-Za-z0-9 \t]+)"
 )
 MAX_RUN = 16  # words; a longer run is text in English, cut into pieces the builder splits further
@@ -64,6 +78,9 @@ def latin_runs(text: str) -> list[tuple[str, bool]]:
         word = match.group("word")
         if match.group("space"):
             continue
+        if match.group("other") == "&" and words and words[-1] != "&":
+            words.append("&")  # `Wide & Deep`, `Weights & Biases`: one name
+            continue
         if word and len(word) <= MAX_WORD and _HAS_LETTER.search(word):
             words.append(word)
             tail = match.group("tail")
@@ -71,12 +88,17 @@ def latin_runs(text: str) -> list[tuple[str, bool]]:
                 runs.append((" ".join(words), is_verb_tail(tail)))
                 words = []
             continue
-        if words:
-            runs.append((" ".join(words), False))
-            words = []
+        _close_run(runs, words)
+        words = []
+    _close_run(runs, words)
+    return runs
+
+
+def _close_run(runs: list[tuple[str, bool]], words: list[str]) -> None:
+    while words and words[-1] == "&":
+        words.pop()
     if words:
         runs.append((" ".join(words), False))
-    return runs
 
 
 def chunks(text: str) -> list[tuple[str, bool]]:
@@ -106,6 +128,7 @@ def extract_terms(note: Note) -> list[Term]:
     """Every candidate term of `note`, in source order within each kind of source."""
     terms: list[Term] = []
     _front_matter_terms(note, terms)
+    _title_terms(note, terms)
     places = _Places(note)
     for tag in note.tags:
         if tag.source == "inline":
@@ -136,13 +159,25 @@ def _front_matter_terms(note: Note, terms: list[Term]) -> None:
             terms.append(Term(tag.name, tag.line, 0, "", "tag"))
     for alias in note.aliases:
         terms.append(Term(alias, lines.get("aliases", lines.get("alias", 1)), 0, "", "front-matter"))
-    for key in ("categories", "category", "concepts"):
+    for key in ("concepts",):
         for value in string_list(note.front_matter.get(key)):
             terms.append(Term(value, lines.get(key, 1), 0, "", "front-matter"))
 
 
+def _title_terms(note: Note, terms: list[Term]) -> None:
+    if not note.title:
+        return
+    first_h1 = next((h.line for h in note.headings if h.level == 1), 1)
+    line = note.front_matter_lines.get("title", first_h1)
+    terms.extend(Term(run, line, 0, "", "title") for run, _ in chunks(_MARKUP.sub(" ", note.title)))
+
+
 def _segment_terms(segment: Segment, terms: list[Term]) -> None:
     text = _URL.sub(" ", _CALLOUT.sub(" ", segment.text))
+    if "{" in text or "<" in text:
+        text = _MARKUP.sub(" , ", text)
+    if "(" in text:
+        terms.extend(Term(pair, segment.line, segment.block, segment.section, "abbreviation") for pair in _pairs(text))
     line, block, section = segment.line, segment.block, segment.section
     if "==" in text:
         for match in _MARK.finditer(text):
@@ -154,6 +189,73 @@ def _segment_terms(segment: Segment, terms: list[Term]) -> None:
         return
     base: TermSource = "heading" if segment.kind == "heading" else "prose"
     terms.extend(Term(run, line, block, section, "verb" if verb else base) for run, verb in found)
+
+
+def _pairs(text: str) -> list[str]:
+    """`A (B)` pairs of one concept's spellings in `text` (see the module docstring)."""
+    found = []
+    for match in _GLOSS.finditer(text):
+        inner = match.group(1).strip()
+        head = text[: match.start()].rstrip()
+        if not head or not inner or _LIST_PUNCTUATION.search(inner):
+            continue
+        inside = chunks(inner)
+        if len(inside) != 1 or len(inside[0][0].split()) != len(inner.split()):
+            continue  # a list, a date, a remark (`또는 데이터 레이크`): not one name
+        gloss = inside[0][0]
+        pair = _gloss_pair(head, gloss) if has_hangul(head[-1]) != has_hangul(gloss) else _acronym_pair(head, gloss)
+        if pair is not None:
+            found.append(f"{pair[0]} ({pair[1]})")
+    return found
+
+
+def _gloss_pair(head: str, gloss: str) -> tuple[str, str] | None:
+    """A Korean noun run and its English gloss, or the other way round."""
+    if has_hangul(head[-1]):
+        runs = tokenizer().noun_runs(" ".join(head.split()[-MAX_GLOSS_WORDS:]))
+        if not runs or not head.split()[-1].startswith(runs[-1][-1]):
+            return None
+        named = " ".join(runs[-1])
+    else:
+        runs_latin = latin_runs(head)
+        if not runs_latin or not head.endswith(runs_latin[-1][0].split()[-1]):
+            return None
+        named = runs_latin[-1][0]
+    if len(named.split()) > MAX_GLOSS_WORDS or len(gloss.split()) > MAX_GLOSS_WORDS:
+        return None
+    return named, gloss
+
+
+def _acronym_pair(head: str, inner: str) -> tuple[str, str] | None:
+    """An acronym and the phrase whose initials it spells, either one in the parentheses."""
+    runs = latin_runs(head)
+    if not runs or not head.endswith(runs[-1][0].split()[-1]):
+        return None
+    words = runs[-1][0].split()
+    if len(inner.split()) == 1 and _is_acronym(inner):
+        phrase = _spelled_by(inner, words)
+        return (inner, " ".join(phrase)) if phrase else None
+    if _is_acronym(words[-1]) and len(inner.split()) >= 2:
+        return (words[-1], inner) if _spelled_by(words[-1], inner.split()) == inner.split() else None
+    return None
+
+
+def _is_acronym(word: str) -> bool:
+    return sum(ch.isupper() for ch in word) >= 2 and len(word) <= 10
+
+
+def _spelled_by(acronym: str, words: list[str]) -> list[str] | None:
+    """The shortest tail of `words` whose first word starts with the acronym's first letter and
+    that holds all its letters in order (Schwartz and Hearst, 2003), or None."""
+    letters = [ch for ch in acronym.casefold() if ch.isalnum()]
+    for start in range(len(words) - 1, -1, -1):
+        tail = words[start:]
+        if len(tail) < 2 or not tail[0].casefold().startswith(letters[0]):
+            continue
+        rest = iter(" ".join(tail).casefold()[1:])
+        if all(ch in rest for ch in letters[1:]) and len(tail) <= len(letters) + 2:
+            return tail
+    return None
 
 
 class _Places:

@@ -1,0 +1,224 @@
+"""Spellings of one concept, joined: `merge_groups(forms, pairs, lookup) -> {entity id: group id}`.
+
+`variant_key` already joins case, space, hyphen and dot variants (`Batch Normalization`,
+`batch-normalization`, `batchnormalization`). On top of it, where the vault shows both spellings:
+
+* **Plurals and inflections**: English `-s`/`-es`/`-ies` (`Models` -> `model`, `queries` -> `query`),
+  the Korean plural `들` and honorific `님` (`팀원들` -> `팀원`, `멘토님` -> `멘토`).
+* **Contractions**: one word made of the starts of a phrase's words (`batchnorm` = `batch
+  normalization`, `layernorm`, `convnet` = `conv network`), each start at least CONTRACTION_PART
+  letters, so `dataset` never joins `data setup`.
+* **A site and its name**: `d2l.ai` = `d2l`; a numeronym and its word: `k8s` = `kubernetes`.
+* **An acronym and its phrase**: `MF` written in capitals and `matrix factorization`, the phrase
+  with those initials that shares the most notes with it (none when two share as many).
+* **Abbreviations and glosses the author wrote**: `Matrix Factorization (MF)`, `MF (Matrix
+  Factorization)`, `경사하강법(gradient descent)`: `extract` finds them per note (an acronym must
+  spell its phrase's initials in order; a gloss pairs one Korean noun run with one English run).
+  A parenthesis after a Korean word is as often an example or a remark (`데이터셋(ML-1M)`,
+  `문제(degradation)`, `계열(GRU4Rec)`) as a translation, so a gloss is believed only when the
+  Korean side is a technical word (no more frequent in general Korean than GLOSS_MAX_FREQUENCY,
+  ten per million: `역전파`, `경사하강법`, not `문제`, `계열`) and the English side is plain words
+  or an acronym (no digits, no inner capitals: not `ImageNet`, `GRU4Rec`); and any spelling paired
+  with two different partners in the vault (`MAP`: mean average precision and masked attribute
+  prediction) is believed in none.
+* **Korean abbreviations**: a two- or three-syllable word that is no ordinary Korean word (not in
+  the general word list) and whose syllables start a longer word of the vault, in order (`부캠` =
+  `부스트캠프`, `데엔` = `데이터 엔지니어링`); a word's own beginning (`모델` in `모델링`) is not one.
+
+Concept notes and glossary entries (ids `note:…`, `gloss:…`) lead their group: their label wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+
+from vaultgraph.concepts.normalize import fold, has_hangul, variant_key
+
+CONTRACTION_PART = 3
+MAX_ACRONYM = 5
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,4}s?")
+_NUMERONYM = re.compile(r"([a-z])(\d{1,2})([a-z])")
+GLOSS_MAX_FREQUENCY = 1e-5
+_PLAIN_ENGLISH = re.compile(r"[A-Za-z][a-z]*(?:[ \-][A-Za-z][a-z]*)*|[A-Z]{2,}")
+_SITE = re.compile(r"^(.+?)\.(?:ai|io|com|org|net|dev|kr|me)$")
+_LATIN_KEY = re.compile(r"[a-z][a-z0-9]*")
+_HANGUL_KEY = re.compile(r"[\uac00-\ud7a3]+")
+_WORDS = re.compile(r"[\s\-_./]+")
+
+
+class _Groups:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, ident: str) -> str:
+        root = ident
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while ident != root:  # path compression
+            self.parent[ident], ident = root, self.parent.get(ident, ident)
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if rb.startswith("term:") and not ra.startswith("term:"):
+            ra, rb = rb, ra  # a concept note or glossary entry leads
+        self.parent[ra] = rb
+
+
+def merge_groups(
+    forms: dict[str, Counter[str]],
+    notes: dict[str, set[str]],
+    pairs: Iterable[tuple[str, str]],
+    lookup: Callable[[str], str | None],
+    is_word: Callable[[str], bool],
+) -> dict[str, str]:
+    """Entity id -> id of the group it belongs to.
+
+    `forms`: the spellings seen of each entity; `notes`: the notes it is in; `pairs`: (short, long) spellings the author paired;
+    `lookup`: the entity id a spelling names, if any; `is_word`: whether a Hangul word is an ordinary one.
+    """
+    groups = _Groups()
+    by_key: dict[str, str] = {}
+    for ident in forms:
+        if ident.startswith("term:"):
+            by_key[ident[5:]] = ident
+
+    def named(key: str) -> str | None:
+        return by_key.get(key) or lookup(key)
+
+    for key, ident in by_key.items():
+        for base in _inflection_bases(key):
+            other = named(base)
+            if other is not None and other != ident:
+                groups.join(ident, other)
+                break
+    for ident, seen in forms.items():
+        for form in seen:
+            site = _SITE.match(fold(form))
+            other = named(variant_key(site.group(1))) if site else None
+            if other is not None and other != ident:
+                groups.join(ident, other)
+    for short, long in pairs:
+        a, b = named(variant_key(short)), named(variant_key(long))
+        if a is not None and b is not None:
+            groups.join(a, b)
+    _contractions(forms, by_key, groups)
+    _initials(forms, notes, by_key, groups)
+    _numeronyms(by_key, groups)
+    _korean_abbreviations(by_key, groups, is_word)
+    return {ident: groups.find(ident) for ident in forms}
+
+
+def believed_pairs(pairs: list[tuple[str, str]], general: Callable[[str], float]) -> list[tuple[str, str]]:
+    """The author's `A (B)` pairs worth believing (see the module docstring); `general`: background frequency."""
+    plausible = [pair for pair in dict.fromkeys(pairs) if _plausible(*pair, general)]
+    partners: dict[str, set[str]] = defaultdict(set)
+    for a, b in plausible:
+        partners[variant_key(a)].add(variant_key(b))
+        partners[variant_key(b)].add(variant_key(a))
+    return [(a, b) for a, b in plausible if len(partners[variant_key(a)]) == 1 == len(partners[variant_key(b)])]
+
+
+def _plausible(a: str, b: str, general: Callable[[str], float]) -> bool:
+    if has_hangul(a) == has_hangul(b):
+        return True  # an acronym and its phrase: `extract` checked the initials
+    korean, english = (a, b) if has_hangul(a) else (b, a)
+    return general(fold(korean)) <= GLOSS_MAX_FREQUENCY and _PLAIN_ENGLISH.fullmatch(english) is not None
+
+
+def _inflection_bases(key: str) -> list[str]:
+    if _LATIN_KEY.fullmatch(key[-1:] or " ") and len(key) >= 4 and key.endswith("s") and not key.endswith("ss"):
+        bases = [key[:-1]]
+        if key.endswith("es"):
+            bases.append(key[:-2])
+        if key.endswith("ies"):
+            bases.append(key[:-3] + "y")
+        return bases
+    if _HANGUL_KEY.fullmatch(key) and len(key) >= 3 and key[-1] in "들님":
+        return [key[:-1]]
+    return []
+
+
+def _contractions(forms: dict[str, Counter[str]], by_key: dict[str, str], groups: _Groups) -> None:
+    phrases: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+    for ident, seen in forms.items():
+        words = [w for w in _WORDS.split(fold(seen.most_common(1)[0][0])) if w] if seen else []
+        if len(words) >= 2 and all(_LATIN_KEY.fullmatch(w) for w in words):
+            phrases[words[0][:CONTRACTION_PART]].append((words, ident))
+    for key, ident in by_key.items():
+        if len(key) < 2 * CONTRACTION_PART or not _LATIN_KEY.fullmatch(key):
+            continue
+        for words, other in phrases.get(key[:CONTRACTION_PART], ()):
+            if other != ident and key != "".join(words) and _spells(key, words):
+                groups.join(ident, other)
+                break
+
+
+def _initials(
+    forms: dict[str, Counter[str]], notes: dict[str, set[str]], by_key: dict[str, str], groups: _Groups
+) -> None:
+    """An acronym written in capitals joins the phrase of the vault whose initials it spells
+    (`MF` = `matrix factorization`); among several (`CF`: collaborative filtering, closed form),
+    the one that shares the most notes with it, if one does."""
+    phrases: dict[str, list[str]] = defaultdict(list)
+    for ident, seen in forms.items():
+        words = [w for w in _WORDS.split(fold(seen.most_common(1)[0][0])) if w] if seen else []
+        if 2 <= len(words) <= MAX_ACRONYM and all(_LATIN_KEY.fullmatch(w) for w in words):
+            phrases["".join(w[0] for w in words)].append(ident)
+    for key, ident in by_key.items():
+        if key not in phrases or not any(_ACRONYM.fullmatch(form) for form in forms[ident]):
+            continue
+        shared: Counter[str] = Counter()
+        for other in phrases[key]:
+            if groups.find(other) != groups.find(ident):
+                shared[groups.find(other)] += len(notes[ident] & notes[other])
+        ranked = shared.most_common(2)
+        if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            groups.join(ident, ranked[0][0])
+
+
+def _numeronyms(by_key: dict[str, str], groups: _Groups) -> None:
+    """`k8s` = `kubernetes`, `i18n` = `internationalization`: first and last letter, the count between."""
+    words: dict[tuple[str, int, str], list[str]] = defaultdict(list)
+    for key in by_key:
+        if _LATIN_KEY.fullmatch(key) and key.isalpha() and len(key) >= 5:
+            words[(key[0], len(key) - 2, key[-1])].append(key)
+    for key, ident in by_key.items():
+        match = _NUMERONYM.fullmatch(key)
+        found = words.get((match.group(1), int(match.group(2)), match.group(3)), []) if match else []
+        if len(found) == 1:
+            groups.join(ident, by_key[found[0]])
+
+
+def _spells(key: str, words: list[str]) -> bool:
+    """True when `key` is a start of each of `words` in turn (`batchnorm`, [`batch`, `normalization`])."""
+    if not words:
+        return not key
+    word = words[0]
+    shortest = min(CONTRACTION_PART, len(word))
+    return any(
+        key[:n] == word[:n] and _spells(key[n:], words[1:]) for n in range(min(len(word), len(key)), shortest - 1, -1)
+    )
+
+
+def _korean_abbreviations(by_key: dict[str, str], groups: _Groups, is_word: Callable[[str], bool]) -> None:
+    longs: dict[str, list[str]] = defaultdict(list)
+    for key in by_key:
+        if _HANGUL_KEY.fullmatch(key) and len(key) >= 4:
+            longs[key[0]].append(key)
+    for key, ident in by_key.items():
+        if not (_HANGUL_KEY.fullmatch(key) and 2 <= len(key) <= 3) or is_word(key):
+            continue
+        for long in longs.get(key[0], ()):
+            if not long.startswith(key) and _subsequence(key[1:], long[1:]):
+                groups.join(ident, by_key[long])
+                break
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(char in rest for char in short)

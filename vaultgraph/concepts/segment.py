@@ -1,0 +1,202 @@
+"""Which concepts a term names: known names first, then the vault's own evidence for phrases.
+
+1. Vocabulary: notes without a week (concept notes, evergreen notes) name a concept by their title,
+   file name and front matter aliases, unless they are hubs (`index`, `멘토링 질문 모음`: long titles
+   or ones ending in a collection word, whose links are navigation); the `[concepts.glossary]` adds
+   the user's own names. Any term that matches one of these names (`variant_key`) is that concept,
+   so `batchnorm을` counts for `concepts/Batch Normalization.md`.
+2. Segmentation: a run of prose words is matched against the vocabulary, longest first; what is
+   left is split at function words. A phrase the vault writes as a unit more than once
+   (`KL divergence`, `object detection`) stays whole, whatever its words do alone; a phrase seen
+   once (and not marked bold or highlighted as one) gives up an edge word the vault also uses on its own (`python` in `python clean code`),
+   and a pair of names side by side (`kaggle dacon`: both words rarer than general English lists)
+   is two concepts. Korean compounds stay whole only when the vault repeats them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from vaultgraph.concepts.normalize import PARTICLES, has_hangul, variant_key
+from vaultgraph.concepts.stopwords import COLLECTION_WORDS, FUNCTION_WORDS
+from vaultgraph.model import Note, Term, Vault
+
+MAX_PHRASE_WORDS = 4  # a longer leftover run is a sentence, not a term
+SHORT_PARTICLES = tuple(p for p in PARTICLES if len(p) == 1)
+WHOLE = frozenset({"link", "tag", "front-matter"})  # sources that name one concept as a whole
+MARKED = frozenset({"strong", "mark"})  # a bold or highlighted span that is one term: the author's unit
+_PARENTHESIS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")  # `최적화 기법 정리 (예전)`: a note on the side
+
+
+class Vocabulary:
+    """Names of known concepts (concept notes, glossary) by `variant_key`, each an entity id."""
+
+    def __init__(self, notes: list[Note], glossary: dict[str, list[str]]):
+        self.names: dict[str, str] = {}
+        self.labels: dict[str, tuple[str, str | None]] = {}
+        """Entity id -> (fixed label, concept note path or None)."""
+        self._misses: dict[str, str | None] = {}
+        self.longest = 1
+        """Words in the longest name (at most 8): the longest n-gram worth looking up."""
+        for note in notes:
+            if not has_week(note) and names_a_concept(note):
+                ident = f"note:{note.path}"
+                self.labels[ident] = (note.title or note.stem, note.path)
+                for name in (note.title, note.stem, *note.aliases):
+                    self._add(name, ident)
+        for label, aliases in glossary.items():
+            names = (label, *aliases)
+            ident = next((self.names[k] for k in map(variant_key, names) if k in self.names), f"gloss:{label}")
+            self.labels.setdefault(ident, (label, None))
+            for name in names:
+                self._add(name, ident)
+
+    def _add(self, name: str, ident: str) -> None:
+        self.names.setdefault(variant_key(name), ident)
+        self.longest = max(self.longest, min(len(name.split()), 8))  # bounds the n-gram search
+
+    def find(self, text: str) -> str | None:
+        key = variant_key(text)
+        if key in self.names:
+            return self.names[key]
+        if key not in self._misses:
+            # Without kiwipiepy a noun's last syllable may have been cut as a particle (`푸리에` -> `푸리`).
+            self._misses[key] = (
+                next((self.names[key + p] for p in SHORT_PARTICLES if key + p in self.names), None)
+                if key and has_hangul(key[-1])
+                else None
+            )
+        return self._misses[key]
+
+
+def names_a_concept(note: Note) -> bool:
+    """False for hub notes: a long title, or one ending in a collection word (`멘토링 질문 모음`), or `index`."""
+    title = _PARENTHESIS.sub("", note.title or note.stem).split()
+    return (
+        note.stem.casefold() not in COLLECTION_WORDS
+        and len(title) <= MAX_PHRASE_WORDS
+        and not (len(title) > 1 and title[-1].casefold() in COLLECTION_WORDS)
+    )
+
+
+def has_week(note: Note) -> bool:
+    return note.week is not None and bool(note.week.key)
+
+
+class Segmenter:
+    """Cuts a term into the concepts it names, with the vault-wide counts that decide phrases."""
+
+    def __init__(self, vault: Vault, notes: list[Note], vocabulary: Vocabulary):
+        self.vault = vault
+        self.vocab = vocabulary
+        self.is_name: Callable[[str], bool] = lambda word: False
+        """True for a lower-case Latin word rarer than general-language lists can say (`kaggle`, `dacon`)."""
+        self.singles: Counter[str] = Counter()
+        self.compounds: Counter[str] = Counter()
+        self.pairs: list[tuple[str, str]] = []
+        """Spellings the author paired, `A (B)` (`extract` finds them)."""
+        hangul = prose = 0
+        for note in notes:
+            for term in note.terms:
+                if term.source == "abbreviation":
+                    self.pairs.append(split_pair(term.text))
+                elif term.source not in WHOLE:
+                    words = term.text.split()
+                    bump = 2 if term.source in MARKED else 1  # `**Batch normalization**`: one name, as marked
+                    (self.singles if len(words) == 1 else self.compounds)[variant_key(term.text)] += bump
+                    prose += 1
+                    hangul += has_hangul(term.text)
+        self.hangul_share = hangul / prose if prose else 0.0
+        """Share of prose terms written in Hangul: whether the vault is written in Korean."""
+
+    def keep_whole(self, phrase: str) -> None:
+        """The author wrote `phrase` as one name (an abbreviation's phrase): never split it."""
+        if " " in phrase:
+            self.compounds[variant_key(phrase)] += 2
+
+    def concepts_of(self, term: Term, note: Note, known: set[str]) -> list[tuple[str, str]]:
+        """(form as written, entity id) of each concept a term names; `known` holds the concept notes' ids."""
+        if term.source == "link":
+            return self._link(term.text, note, known)
+        if term.source in WHOLE:
+            return [(term.text, self.vocab.find(term.text) or f"term:{variant_key(term.text)}")]
+        words = term.text.split()
+        found: list[tuple[str, str]] = []
+        rest: list[str] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + self.vocab.longest), i, -1):
+                ident = self.vocab.find(" ".join(words[i:j]))
+                if ident is not None:
+                    found.extend(self._split(rest))
+                    rest = []
+                    found.append((" ".join(words[i:j]), ident))
+                    i = j
+                    break
+            else:
+                rest.append(words[i])
+                i += 1
+        found.extend(self._split(rest))
+        return found
+
+    def _link(self, target: str, note: Note, known: set[str]) -> list[tuple[str, str]]:
+        resolution = self.vault.index.resolve(target, note.path, "wikilink")
+        if resolution.status not in ("note", "ambiguous"):
+            resolution = self.vault.index.resolve(target, note.path, "markdown")
+        if resolution.status in ("note", "ambiguous") and resolution.path is not None:
+            ident = f"note:{resolution.path}"
+            name = target.rsplit("/", 1)[-1]
+            form = name[:-3] if name.lower().endswith(".md") else name  # a spelling, not a path
+            return [(form, ident)] if ident in known else []  # a dated note: navigation
+        if resolution.status != "missing" or target.lower().endswith(".md"):
+            return []
+        name = target.rsplit("/", 1)[-1]
+        return [(name, self.vocab.find(name) or f"term:{variant_key(name)}")]
+
+    def _split(self, words: list[str]) -> list[tuple[str, str]]:
+        """Concepts in a run of words that matched no known name."""
+        if not words:
+            return []
+        if has_hangul(words[0]):
+            whole = " ".join(words)
+            if len(words) == 1 or self.compounds[variant_key(whole)] >= 2:
+                return [(whole, f"term:{variant_key(whole)}")]
+            return [(word, f"term:{variant_key(word)}") for word in words]
+        found: list[tuple[str, str]] = []
+        piece: list[str] = []
+        for word in [*words, ""]:
+            if word == "&" or (word and word.casefold() not in FUNCTION_WORDS and len(word) > 1):
+                piece.append(word)
+                continue
+            while piece and piece[-1] == "&":
+                piece.pop()
+            while piece and piece[0] == "&":
+                piece.pop(0)
+            found.extend(self._phrase(piece))
+            piece = []
+        return found
+
+    def _phrase(self, words: list[str]) -> list[tuple[str, str]]:
+        """A run of content words: a repeated phrase stays whole; otherwise edge words the vault uses
+        alone are peeled off and names side by side are parted."""
+        if len(words) > 1 and self.compounds[variant_key(" ".join(words))] < 2:
+            if all(self.is_name(word.casefold()) for word in words):
+                return [(word, f"term:{variant_key(word)}") for word in words]
+            start, end = 0, len(words)
+            while end - start > 1 and self.singles[variant_key(words[start])] >= 2:
+                start += 1
+            while end - start > 1 and self.singles[variant_key(words[end - 1])] >= 2:
+                end -= 1
+            head, rest, tail = words[:start], words[start:end], words[end:]
+        else:
+            head, rest, tail = [], words, []
+        middle = [" ".join(rest)] if 0 < len(rest) <= MAX_PHRASE_WORDS else rest
+        return [(form, f"term:{variant_key(form)}") for form in (*head, *middle, *tail)]
+
+
+def split_pair(text: str) -> tuple[str, str]:
+    """`MF (Matrix Factorization)` -> (`MF`, `Matrix Factorization`): an `abbreviation` term's two spellings."""
+    first, _, second = text.partition(" (")
+    return first, second.removesuffix(")")

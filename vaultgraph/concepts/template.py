@@ -1,0 +1,167 @@
+"""The series' own vocabulary, found from the vault itself: what repeats because of the series, not the subject.
+
+A weekly retrospective series repeats its frame in every note: the program's name in each title
+(`[부스트캠프 AI Tech 5기] 3주차 회고`), the numbered title words (`Day 15`, `3주차`, `16일차`,
+`Week 2`), the template's headings (`## 피어세션`, `## Keep`), banner and footer lines
+(`first draft: 2023.03.17`, `> 네이버 부스트캠프 AI Tech 4기 학습 기록입니다`), kramdown attribute
+lines (`{: data-toc-skip='' }`) and an Obsidian daily template's checklist. None of it names a
+subject, and none of it comes from a list of words: it is found by repetition across notes.
+
+* **Boilerplate lines**: a line of prose that, with its digits masked and its case folded, is in
+  at least BOILERPLATE_MIN_NOTES notes and at least BOILERPLATE_SHARE of them. Terms on such a
+  line do not count (the same words elsewhere still do). A template heading is such a line.
+  The share keeps a topic's heading (`## Transformer` in 3 notes of 40) from looking like a
+  template; the minimum keeps two similar notes of a tiny vault from doing so.
+* **Title template words**: a word written next to a number (`Day 15`, `3주차`, `week2`) in at
+  least TEMPLATE_MIN_TITLES titles with at least two different numbers. A topic's numbered name
+  (`ResNet 50`) keeps its number; a template counts.
+* **Series names**: among the titles that carry one template word, the terms found in at least
+  SERIES_TITLE_SHARE of them (and at least TEMPLATE_MIN_TITLES): `부스트캠프`, `AI Tech`, `회고`.
+  A topic in a third of a series' titles *is* what the series is about, hence its name.
+* **Templates**: a note whose title or front matter holds a template placeholder (`{{date}}`,
+  Templater's `<% tp.date.now() %>`) is the frame other notes are made from; it is left out.
+* **Phrases of series words**: `boostcamp AI Tech` when `boostcamp` and `AI Tech` both are.
+* **Filing tags**: a term used mostly as a tag (at least half its uses), on as many notes as a
+  boilerplate line is in (`paper-review`, `daily`, `boostcamp`): the blog's filing, not a subject.
+  A topic that is also a tag (`PyTorch` tagged on 4 notes, written in 10 more places) stays.
+* **Category and series names**: the series of every week (`WeekInfo.series`), and front matter
+  `categories` values that file as many notes as a boilerplate line is in (a category of one side
+  post, `Docker`, is its subject): the blog's own filing, which stays in the graph as series.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from vaultgraph.concepts.normalize import fold, variant_key
+from vaultgraph.model import Note
+from vaultgraph.parse.frontmatter import string_list
+
+BOILERPLATE_MIN_NOTES = 3
+BOILERPLATE_SHARE = 0.1
+TEMPLATE_MIN_TITLES = 3
+SERIES_TITLE_SHARE = 1 / 3
+_DIGITS = re.compile(r"\d+")
+_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|<%.*?%>")
+_NOISE = re.compile(r"[\s\W_]+")
+# A word right after a number (`3주차`, `16 days`) or right before one (`Day 15`, `week-2`).
+_AFTER_NUMBER = re.compile(r"(?<![^\W\d_])(\d+)[ \-_]?([^\W\d_]+)")
+_BEFORE_NUMBER = re.compile(r"([^\W\d_]+)[ \-_]?(\d+)(?![^\W\d_])")
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesVocabulary:
+    boilerplate: frozenset[tuple[str, int]]
+    """(note path, line) of every boilerplate line."""
+    names: dict[str, str]
+    """variant_key or entity id -> why it is the series' vocabulary (`series name`, `title template word`, ...)."""
+
+    def reason(self, key: str) -> str | None:
+        """Why the term with this variant key (or entity id) is series vocabulary, or None."""
+        found = self.names.get(key)
+        if found is None and key[:1].isdigit():
+            found = self.names.get(_DIGITS.sub("", key))  # `1weeks`, `16days`: a template word glued to its number
+        if found is None and ":" not in key and _spelled_with(key, self.names):
+            found = "made of series words"
+        return found
+
+
+def _spelled_with(key: str, names: dict[str, str]) -> bool:
+    """True when `key` is two or more of `names` (and numbers) one after another: `boostcamp` + `aitech`."""
+    ends = {0: 0}  # position -> how many names reach it
+    for end in range(1, len(key) + 1):
+        for start, parts in list(ends.items()):
+            piece = key[start:end]
+            if start < end and (piece in names or piece.isdigit()) and end not in ends:
+                ends[end] = parts + (not piece.isdigit())
+    return ends.get(len(key), 0) >= 2
+
+
+def is_template(note: Note) -> bool:
+    """True for a note template (`{{date}}`, `<% tp.file.title %>` in its title or front matter)."""
+    values = [note.title, *(v for v in note.front_matter.values() if isinstance(v, str))]
+    return any(_PLACEHOLDER.search(value) for value in values)
+
+
+def series_names(
+    notes: list[Note], title_concepts: dict[str, set[str]], boilerplate: frozenset[tuple[str, int]]
+) -> SeriesVocabulary:
+    """The series' vocabulary; `title_concepts`: the entity ids (`term:KEY`, ...) named in each note's title."""
+    names: dict[str, str] = {}
+    filed: dict[str, set[str]] = defaultdict(set)
+    for note in notes:
+        for value in string_list(note.front_matter.get("categories")) + string_list(note.front_matter.get("category")):
+            filed[variant_key(value)].add(note.path)
+        if note.week is not None and note.week.series:
+            names.setdefault(variant_key(note.week.series), "series name")
+    need = repeated(len(notes))
+    names.update({key: "category name" for key, paths in filed.items() if len(paths) >= need and key not in names})
+    templates = _title_template_words(notes)
+    for word in templates:
+        names.setdefault(word, "title template word")
+    for ident in _series_title_words(templates, title_concepts):
+        names.setdefault(ident, "series name in titles")
+    return SeriesVocabulary(boilerplate, names)
+
+
+def boilerplate_lines(notes: list[Note]) -> frozenset[tuple[str, int]]:
+    """(path, line) of every line repeated across notes (see the module docstring)."""
+    where: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for note in notes:
+        texts: dict[int, list[str]] = defaultdict(list)
+        for segment in note.segments:
+            texts[segment.line].append(segment.text)
+        for line, parts in texts.items():
+            key = _NOISE.sub(" ", _DIGITS.sub("0", fold(" ".join(parts)))).strip()
+            if key and key != "0":
+                where[key].add((note.path, line))
+    need = repeated(len(notes))
+    found: set[tuple[str, int]] = set()
+    if len(notes) <= need:
+        return frozenset()  # a line in every note of a tiny vault may as well be its subject
+    for places in where.values():
+        if len(places) >= need and len({path for path, _ in places}) >= need:
+            found |= places
+    return frozenset(found)
+
+
+def repeated(notes: int) -> int:
+    """In how many notes a line (or a category) must be to be the series' rather than a subject's."""
+    return max(BOILERPLATE_MIN_NOTES, math.ceil(BOILERPLATE_SHARE * notes))
+
+
+def _numbered_words(title: str) -> Iterable[tuple[str, str]]:
+    text = fold(title)
+    for match in _AFTER_NUMBER.finditer(text):
+        yield variant_key(match.group(2)), match.group(1)
+    for match in _BEFORE_NUMBER.finditer(text):
+        yield variant_key(match.group(1)), match.group(2)
+
+
+def _title_template_words(notes: list[Note]) -> dict[str, set[str]]:
+    """Template word -> the paths of the titles it is numbered in."""
+    titles: dict[str, set[str]] = defaultdict(set)
+    numbers: dict[str, set[str]] = defaultdict(set)
+    for note in notes:
+        for word, number in _numbered_words(note.title):
+            titles[word].add(note.path)
+            numbers[word].add(number)
+    return {
+        word: paths for word, paths in titles.items() if len(paths) >= TEMPLATE_MIN_TITLES and len(numbers[word]) >= 2
+    }
+
+
+def _series_title_words(templates: dict[str, set[str]], title_concepts: dict[str, set[str]]) -> set[str]:
+    found: set[str] = set()
+    for word, paths in templates.items():
+        counts: dict[str, int] = defaultdict(int)
+        for path in paths:
+            for ident in title_concepts.get(path, ()):
+                counts[ident] += 1
+        need = max(TEMPLATE_MIN_TITLES, math.ceil(SERIES_TITLE_SHARE * len(paths)))
+        found |= {ident for ident, count in counts.items() if count >= need and ident != f"term:{word}"}
+    return found
