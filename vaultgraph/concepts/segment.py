@@ -107,7 +107,7 @@ class Segmenter:
                     bump = 2 if term.source in MARKED else 1  # `**Batch normalization**`: one name, as marked
                     (self.singles if len(words) == 1 else self.compounds)[variant_key(term.text)] += bump
                     prose += 1
-                    hangul += has_hangul(term.text)
+                    hangul += not term.text.isascii()  # Latin terms are ASCII; the rest is Hangul
         self.hangul_share = hangul / prose if prose else 0.0
         """Share of prose terms written in Hangul: whether the vault is written in Korean."""
 

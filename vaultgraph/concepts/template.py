@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from vaultgraph.concepts.normalize import fold, variant_key
@@ -46,8 +46,9 @@ BOILERPLATE_SHARE = 0.1
 TEMPLATE_MIN_TITLES = 3
 SERIES_TITLE_SHARE = 1 / 3
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
+_HAS_WORD = re.compile(r"[^\W\d_]")
 _PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|<%.*?%>")
-_NOISE = re.compile(r"[\s\W_]+")
 # A word right after a number (`3주차`, `16 days`) or right before one (`Day 15`, `week-2`).
 _AFTER_NUMBER = re.compile(r"(?<![^\W\d_])(\d+)[ \-_]?([^\W\d_]+)")
 _BEFORE_NUMBER = re.compile(r"([^\W\d_]+)[ \-_]?(\d+)(?![^\W\d_])")
@@ -109,24 +110,45 @@ def series_names(
 
 
 def boilerplate_lines(notes: list[Note]) -> frozenset[tuple[str, int]]:
-    """(path, line) of every line repeated across notes (see the module docstring)."""
-    where: dict[str, set[tuple[str, int]]] = defaultdict(set)
-    for note in notes:
-        texts: dict[int, list[str]] = defaultdict(list)
-        for segment in note.segments:
-            texts[segment.line].append(segment.text)
-        for line, parts in texts.items():
-            key = _NOISE.sub(" ", _DIGITS.sub("0", fold(" ".join(parts)))).strip()
-            if key and key != "0":
-                where[key].add((note.path, line))
+    """(path, line) of every line repeated across notes (see the module docstring).
+
+    Lines are compared by their prose (segments joined) with runs of digits masked: one pass over
+    the vault's text, run on every `concepts` or `graph`, so nothing costlier than a hash per line
+    (boilerplate is repeated to the letter).
+    """
     need = repeated(len(notes))
-    found: set[tuple[str, int]] = set()
     if len(notes) <= need:
         return frozenset()  # a line in every note of a tiny vault may as well be its subject
-    for places in where.values():
-        if len(places) >= need and len({path for path, _ in places}) >= need:
-            found |= places
+    where: dict[str, list[tuple[str, int]]] = {}
+    has_digit, digits = _DIGIT.search, _DIGITS.sub
+    for note in notes:
+        path = note.path
+        for line, text in _lines(note):
+            key = (digits("0", text) if has_digit(text) else text).strip()
+            places = where.get(key)
+            if places is None:
+                where[key] = [(path, line)]
+            else:
+                places.append((path, line))
+    found: set[tuple[str, int]] = set()
+    for key, places in where.items():
+        if len(places) >= need and len({path for path, _ in places}) >= need and _HAS_WORD.search(key):
+            found.update(places)
     return frozenset(found)
+
+
+def _lines(note: Note) -> Iterator[tuple[int, str]]:
+    """(line, text) of each line with prose: the line's segments (`Day 1` and `)` around a link) joined."""
+    line = 0
+    parts: list[str] = []
+    for segment in note.segments:
+        if segment.line != line and parts:
+            yield line, " ".join(parts)
+            parts = []
+        line = segment.line
+        parts.append(segment.text)
+    if parts:
+        yield line, " ".join(parts)
 
 
 def repeated(notes: int) -> int:
