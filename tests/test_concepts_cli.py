@@ -1,4 +1,4 @@
-"""`vaultgraph concepts` end to end: the JSON contract, the text table, --top, and exit codes."""
+"""`vaultgraph concepts` end to end: the JSON contract, the text table, --top, --explain, and exit codes."""
 
 from __future__ import annotations
 
@@ -53,9 +53,57 @@ def test_top_limits_the_list(tmp_path: Path) -> None:
 def test_text_table(tmp_path: Path) -> None:
     code, out, _ = run(str(make_vault(tmp_path)), "--top", "3")
     lines = out.splitlines()
-    assert code == 0 and len(lines) == 4
+    assert code == 0 and len(lines) == 5 and lines[-1].startswith("(3 of ")
     assert lines[0].split()[:6] == ["#", "score", "count", "notes", "weeks", "concept"]
     assert lines[1].split()[0] == "1"
+
+
+def many_concepts(root: Path, count: int) -> Path:
+    names = [f"Zorvex{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(count)]  # ZorvexAA, ZorvexAB, ...
+    return write_files(root, {"notes/a.md": "".join(f"- {name}\n" for name in names)})
+
+
+@pytest.mark.parametrize(
+    ("args", "rows", "footer"),
+    [
+        ([], 50, "(50 of 60 concepts; --top 0 shows all)"),  # text: the top 50 by default
+        (["--top", "0"], 60, None),
+        (["--top", "5"], 5, "(5 of 60 concepts; --top 0 shows all)"),
+    ],
+)
+def test_text_shows_the_top_50_by_default(tmp_path: Path, args: list[str], rows: int, footer: str | None) -> None:
+    code, out, _ = run(str(many_concepts(tmp_path, 60)), *args)
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 1 + rows + (footer is not None)
+    assert (lines[-1] == footer) if footer else lines[-1].split()[0] == str(rows)
+
+
+def test_json_keeps_all(tmp_path: Path) -> None:
+    code, out, _ = run(str(many_concepts(tmp_path, 60)), "--format", "json")
+    assert code == 0 and len(json.loads(out)["concepts"]) == 60
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("batchnorm을", ["Batch Normalization  (key: batch normalization)  #", "spellings: ", "termhood = ln("]),
+        (
+            "KL divergence",
+            ["KL divergence  (key: kl divergence)  #", "uses in 1 notes and 1 weeks", "sources: prose 1"],
+        ),
+        ("boostcamp", ["not a concept", "dropped: the series' own vocabulary (series name)"]),
+    ],
+)
+def test_explain_says_why(tmp_path: Path, term: str, expected: list[str]) -> None:
+    code, out, err = run(str(make_vault(tmp_path)), "--explain", term)
+    assert code == 0 and err == ""
+    assert all(part in out for part in expected), out
+
+
+def test_explain_an_unknown_term_suggests_close_ones(tmp_path: Path) -> None:
+    code, out, err = run(str(make_vault(tmp_path)), "--explain", "smoet")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "'smoet' is not a term of any note" in err and "'smote'" in err
 
 
 def test_empty_vault(tmp_path: Path) -> None:
@@ -63,7 +111,7 @@ def test_empty_vault(tmp_path: Path) -> None:
     assert code == 0 and json.loads(out) == {"concepts": []}
 
 
-@pytest.mark.parametrize("args", [["--top", "0"], ["--format", "csv"], ["no/such/folder"]])
+@pytest.mark.parametrize("args", [["--top", "-1"], ["--format", "csv"], ["no/such/folder"]])
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
     code, _, err = run(*args) if args[0] == "no/such/folder" else run(str(make_vault(tmp_path)), *args)
     assert code == 2 and err.startswith("vaultgraph: error: ") and err.count("\n") == 1

@@ -1,7 +1,9 @@
-"""`vaultgraph concepts`: the vault's concepts, most salient first, as a table or JSON."""
+"""`vaultgraph concepts`: the vault's concepts, most salient first, as a table or JSON; `--explain TERM`
+says why one term got its score or why it was dropped."""
 
 from __future__ import annotations
 
+import difflib
 import json
 from pathlib import Path
 
@@ -28,6 +30,9 @@ def concepts_json(concepts: list[Concept]) -> str:
     return json.dumps({"concepts": rows}, ensure_ascii=False, indent=2)
 
 
+TEXT_TOP = 50  # a table longer than this is a wall nobody reads; JSON keeps all
+
+
 def concepts_table(concepts: list[Concept]) -> str:
     """A plain aligned table: rank, score, count, notes, weeks, label and the other spellings seen."""
     if not concepts:
@@ -48,20 +53,54 @@ def concepts_table(concepts: list[Concept]) -> str:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
     "--top",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=0),
     default=None,
-    help="Show only the N most salient concepts (default: all, or [concepts] top).",
+    help=f"Show the N most salient concepts; 0: all (default: {TEXT_TOP} in text, all in JSON, or [concepts] top).",
+)
+@click.option(
+    "--explain",
+    metavar="TERM",
+    help="Say why TERM got its score (counts, notes, weeks, general frequency, sources) or why it was dropped.",
 )
 @config_option
 @cache_option
-def concepts(path: Path, output_format: str, top: int | None, config_file: Path | None, no_cache: bool) -> None:
+def concepts(
+    path: Path, output_format: str, top: int | None, explain: str | None, config_file: Path | None, no_cache: bool
+) -> int:
     """List the concepts of the notes in PATH, most salient first."""
+    if explain is not None:
+        return _explain(path, config_file, no_cache, explain)
     with open_workspace(path, config_file, no_cache, 1) as workspace:
         found = workspace.concepts
-    limit = top or workspace.config.sections.get("concepts", {}).get("top") or None
-    if limit:
-        found = found[:limit]
-    click.echo(concepts_json(found) if output_format == "json" else concepts_table(found))
+    configured = workspace.config.sections.get("concepts", {}).get("top")
+    limit = top if top is not None else configured or (TEXT_TOP if output_format == "text" else 0)
+    shown = found[:limit] if limit else found
+    if output_format == "json":
+        click.echo(concepts_json(shown))
+        return 0
+    click.echo(concepts_table(shown))
+    if len(shown) < len(found):
+        click.echo(f"({len(shown)} of {len(found)} concepts; --top 0 shows all)")
+    return 0
+
+
+def _explain(path: Path, config_file: Path | None, no_cache: bool, term: str) -> int:
+    from vaultgraph.concepts.build import describe, rank_concepts
+
+    with open_workspace(path, config_file, no_cache, 1) as workspace:
+        workspace.step("finding concepts")
+        ranking = rank_concepts(workspace.vault, workspace.config)
+    found = ranking.find(term)
+    if found is None:
+        close = difflib.get_close_matches(term.casefold(), [c.key for c in ranking.candidates.values()], n=3)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        click.echo(f"vaultgraph: {term!r} is not a term of any note in {path}{hint}", err=True)
+        return 1
+    rank = next((i for i, c in enumerate(ranking.concepts, 1) if c.key == found.key), None)
+    where = f"#{rank} of {len(ranking.concepts)} concepts" if rank else "not a concept"
+    lines = describe(found)
+    click.echo("\n".join([f"{lines[0]}  {where}", *lines[1:]]))
+    return 0
 
 
 COMMANDS = (concepts,)

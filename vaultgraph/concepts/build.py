@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from vaultgraph.concepts.background import Background
 from vaultgraph.concepts.merge import believed_pairs, merge_groups
-from vaultgraph.concepts.normalize import best_label, fold, variant_key
+from vaultgraph.concepts.normalize import best_label, fold, strip_particle, variant_key
 from vaultgraph.concepts.score import NAMED_SOURCES, SOURCE_WEIGHTS, Evidence, evidence
 from vaultgraph.concepts.segment import MAX_PHRASE_WORDS, Segmenter, Vocabulary, has_week, names_a_concept
 from vaultgraph.concepts.settings import DEFAULTS
@@ -37,8 +37,8 @@ class _Entity:
     occurrences: list[Occurrence] = field(default_factory=list)
     weights: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     """Weighted count per note path."""
-    boilerplate: int = 0
-    """Occurrences on boilerplate lines, not counted."""
+    boilerplate: Counter[str] = field(default_factory=Counter)
+    """Spellings seen on boilerplate lines, not counted."""
     short_runs: int = 0
     """Occurrences cut from a run of at most MAX_PHRASE_WORDS words (not a sentence or paper title)."""
 
@@ -70,8 +70,12 @@ class Ranking:
     vocabulary: SeriesVocabulary
 
     def find(self, term: str) -> Candidate | None:
-        key = self.spellings.get(variant_key(term))
-        return self.candidates.get(key) if key is not None else None
+        """The candidate `term` is a spelling of (`lstm이` and `팀원들` as `lstm` and `팀원`), or None."""
+        for form in (term, strip_particle(term)[0]):
+            key = self.spellings.get(variant_key(form))
+            if key is not None:
+                return self.candidates.get(key)
+        return None
 
 
 def build_concepts(vault: Vault, config: Config | None = None) -> list[Concept]:
@@ -158,7 +162,7 @@ class _Collector:
                 if source == "title":
                     self.title_keys[path].add(ident)
                 if on_boilerplate:
-                    entity.boilerplate += 1
+                    entity.boilerplate[form] += 1
                     continue
                 entity.forms[form] += 1
                 entity.short_runs += short
@@ -199,10 +203,13 @@ def _rank_group(
     for entity in entities:
         forms.update(entity.forms)
     fixed = collector.vocab.labels.get(root)
-    boilerplate = sum(e.boilerplate for e in entities)
+    hidden: Counter[str] = Counter()
+    for entity in entities:
+        hidden.update(entity.boilerplate)
+    boilerplate = hidden.total()
     if not forms and fixed is None and not boilerplate:
         return
-    label = fixed[0] if fixed is not None else best_label(forms) if forms else idents[0].partition(":")[2]
+    label = fixed[0] if fixed is not None else best_label(forms or hidden)
     key = fold(label)
     occurrences = [o for e in entities for o in e.occurrences]
     sources = Counter(o.source for o in occurrences)
@@ -222,8 +229,10 @@ def _rank_group(
         long_run=sum(e.short_runs for e in entities) == 0,
         named=not NAMED_SOURCES.isdisjoint(sources),
     )
-    names = [*idents, *(variant_key(f) for f in (label, *forms))]
-    dropped = _dropped(key, names, known, occurrences, boilerplate, found, stopwords, min_count, total, ranking)
+    series = next((r for i in idents if (r := ranking.vocabulary.reason(i))), None) or next(
+        (r for f in (label, *forms) if (r := ranking.vocabulary.reason_of_spelling(f))), None
+    )
+    dropped = _dropped(key, series, known, occurrences, boilerplate, found, stopwords, min_count, total, ranking)
     previous = ranking.candidates.get(key)
     if previous is not None and previous.dropped is None and dropped is None:
         return _join(ranking, key, occurrences, forms, found, week_order)
@@ -231,7 +240,7 @@ def _rank_group(
     ranking.candidates[key] = Candidate(
         key=key,
         label=label,
-        forms=[f for f, _ in forms.most_common()],
+        forms=[f for f, _ in (forms or hidden).most_common()],
         count=len(occurrences),
         boilerplate=boilerplate,
         notes=len(weights),
@@ -278,7 +287,7 @@ def _join(
 
 def _dropped(
     key: str,
-    names: list[str],
+    series: str | None,
     known: bool,
     occurrences: list[Occurrence],
     boilerplate: int,
@@ -290,13 +299,12 @@ def _dropped(
 ) -> str | None:
     if key in stopwords:
         return "listed in [concepts] stopwords"
+    if not occurrences and boilerplate:
+        return f"only on boilerplate lines, lines repeated across notes ({boilerplate} uses)"
     if len(occurrences) < min_count:
         return f"seen {len(occurrences)} times, fewer than [concepts] min-count = {min_count}"
     if known:
         return None  # the user named it: a concept note or a glossary entry
-    if not occurrences:
-        return f"only on boilerplate lines (lines repeated across notes: {boilerplate} uses)"
-    series = next((reason for name in names if (reason := ranking.vocabulary.reason(name))), None)
     if series is not None:
         return f"the series' own vocabulary ({series})"
     tagged = {o.path for o in occurrences if o.source == "tag"}
@@ -330,7 +338,7 @@ def describe(candidate: Candidate) -> list[str]:
     if candidate.sources:
         lines.append("  sources: " + ", ".join(f"{s} {n}" for s, n in sorted(candidate.sources.items())))
     found = candidate.evidence
-    if found is not None:
+    if found is not None and candidate.count:
         lines.append(
             f"  score {found.score:.3f} = salience {found.salience:.2f} × termhood {found.termhood:.2f}"
             f" × spread {found.spread:.2f} × shape {found.shape:.2f}" + (" × known 2.0" if found.known else "")

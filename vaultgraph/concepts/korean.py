@@ -62,7 +62,7 @@ _VERB_BEFORE = _STEM_VERB_ENDINGS | frozenset("면 있 없 으 니 어 아".spli
 _NOMINAL_ENDINGS = frozenset("음 기 지 침 이 움 가 고 요 의 도 어".split())
 # Connectives and quoting endings (`활용하여`, `나온다고`, `바꾸려고`): verb forms, whatever the list says.
 _VERB_SUFFIXES = (
-    *("하여", "되어", "해서", "하고", "해야", "수록", "도록", "려고", "으러"),
+    *("하여", "되어", "해서", "하고", "해야", "수록", "도록", "려고", "으러", "해진", "어진", "아진", "워진"),
     *("다고", "라고", "냐고", "자고", "다는", "라는", "다면", "라면", "다며", "라며"),
 )
 _AUXILIARIES = frozenset("보 주 두 놓 먹 봐 줘 둬".split())  # after -아/-어: `해보`, `맞춰보`, `적어두`
@@ -171,11 +171,14 @@ def _verb_form(word: str) -> bool:
     """True for verb forms a last syllable alone does not give away: `-ㅁ`, `-지`, `-기` after a stem.
 
     A noun in -ㅁ, -지 or -기 is a word of its own (`다음`, `이미지`, `크기`), so one that is not in
-    wordfreq's Korean list is taken for a verb form (`올라감`, `받지`, `덮기`).
+    wordfreq's Korean list is taken for a verb form (`올라감`, `받지`, `덮기`), unless its -ㅁ syllable
+    is a loanword's (`부캠`, `스팀`).
     """
     if _stem_form(word):
         return True
-    return len(word) > 1 and word not in lexicon() and (word[-1] in "지기" or final_consonant(word[-1]) == _FINAL_M)
+    if len(word) < 2 or word in lexicon():
+        return False
+    return word[-1] in "지기" or (final_consonant(word[-1]) == _FINAL_M and not looks_borrowed(word[-1]))
 
 
 def _stem_form(word: str) -> bool:

@@ -24,9 +24,10 @@ subject, and none of it comes from a list of words: it is found by repetition ac
 * **Filing tags**: a term used mostly as a tag (at least half its uses), on as many notes as a
   boilerplate line is in (`paper-review`, `daily`, `boostcamp`): the blog's filing, not a subject.
   A topic that is also a tag (`PyTorch` tagged on 4 notes, written in 10 more places) stays.
-* **Category and series names**: the series of every week (`WeekInfo.series`), and front matter
-  `categories` values that file as many notes as a boilerplate line is in (a category of one side
-  post, `Docker`, is its subject): the blog's own filing, which stays in the graph as series.
+* **Category and series names**: the name of a series of numbered weeks (`WeekInfo.series`), and
+  other series (known by date only) and front matter `categories` values that hold as many notes as
+  a boilerplate line is in (a category of one side post, `Docker`, is its subject): the blog's own
+  filing, which stays in the graph as series.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ TEMPLATE_MIN_TITLES = 3
 SERIES_TITLE_SHARE = 1 / 3
 _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
+_SEPARATORS = re.compile(r"[\s\-_.]+")
 _HAS_WORD = re.compile(r"[^\W\d_]")
 _PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|<%.*?%>")
 # A word right after a number (`3주차`, `16 days`) or right before one (`Day 15`, `week-2`).
@@ -68,6 +70,15 @@ class SeriesVocabulary:
             found = self.names.get(_DIGITS.sub("", key))  # `1weeks`, `16days`: a template word glued to its number
         if found is None and ":" not in key and _spelled_with(key, self.names):
             found = "made of series words"
+        return found
+
+    def reason_of_spelling(self, form: str) -> str | None:
+        """`reason` of a spelling's variant key, or of a numbered part of it (`Boostcamp-1weeks`)."""
+        found = self.reason(variant_key(form))
+        parts = _SEPARATORS.split(fold(form))
+        if found is None and len(parts) > 1:
+            numbered = (_DIGITS.sub("", p) for p in parts if p[:1].isdigit())
+            found = next((self.names[word] for word in numbered if word in self.names), None)
         return found
 
 
@@ -94,12 +105,16 @@ def series_names(
     """The series' vocabulary; `title_concepts`: the entity ids (`term:KEY`, ...) named in each note's title."""
     names: dict[str, str] = {}
     filed: dict[str, set[str]] = defaultdict(set)
+    series: dict[str, set[str]] = defaultdict(set)
     for note in notes:
         for value in string_list(note.front_matter.get("categories")) + string_list(note.front_matter.get("category")):
             filed[variant_key(value)].add(note.path)
         if note.week is not None and note.week.series:
-            names.setdefault(variant_key(note.week.series), "series name")
+            series[variant_key(note.week.series)].add(note.path)
+            if note.week.week is not None:  # numbered weeks (`2주차`): a series whatever its size
+                names.setdefault(variant_key(note.week.series), "series name")
     need = repeated(len(notes))
+    names.update({key: "series name" for key, paths in series.items() if len(paths) >= need and key not in names})
     names.update({key: "category name" for key, paths in filed.items() if len(paths) >= need and key not in names})
     templates = _title_template_words(notes)
     for word in templates:

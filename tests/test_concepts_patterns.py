@@ -1,0 +1,208 @@
+"""The failure patterns of real retrospective blogs, one table per pattern: what must be a concept,
+what must not be one (and why), and which spellings must be one concept.
+
+Each vault is a small blog in the shape of a bootcamp series: `DAYS` daily notes and a weekly
+retrospective per week, with the pattern planted on top. The background notes say nothing in common
+but the series' own words, so only the planted terms decide each case.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from vault_files import write_files
+
+from vaultgraph.concepts.build import Ranking, rank_concepts
+from vaultgraph.vault.load import load_vault
+
+TOPICS = ["NGCF", "LightGCN", "SASRec", "BERT4Rec", "AutoRec", "DeepFM", "Item2Vec", "CatBoost", "EASE", "GRU4Rec"]
+DAYS = 10
+
+
+def daily(n: int, body: str, *, title: str | None = None, footer: str = "") -> str:
+    front = f'---\ntitle: "{title or f"[Day {n}] {TOPICS[n % len(TOPICS)]} 정리"}"\ndate: 2023-04-{n:02d}\n---\n'
+    return f"{front}## 오늘 배운 것\n- {TOPICS[n % len(TOPICS)]} 구조를 봄 {'가' * n}\n{body}{footer}"
+
+
+def blog(tmp_path: Path, extra: dict[int, str] | None = None, files: dict[str, str] | None = None) -> Ranking:
+    """The background blog, with `extra` lines in day N's note and other `files` (path -> text)."""
+    notes = {f"_posts/2023-04-{n:02d}-day{n}.md": daily(n, (extra or {}).get(n, "")) for n in range(1, DAYS + 1)}
+    return rank_concepts(load_vault(write_files(tmp_path, {**notes, **(files or {})})))
+
+
+def rank(ranking: Ranking, term: str) -> int:
+    candidate = ranking.find(term)
+    assert candidate is not None and candidate.dropped is None, (term, candidate)
+    return next(i for i, c in enumerate(ranking.concepts) if c.key == candidate.key)
+
+
+def dropped(ranking: Ranking, term: str) -> str:
+    candidate = ranking.find(term)
+    return "" if candidate is None else candidate.dropped or ""
+
+
+# --- generic words: frequent here, but frequent in general language too ---------------------------------
+
+
+@pytest.mark.parametrize("generic", ["데이터", "모델", "강의", "프로젝트", "코드", "성능", "사람"])
+def test_a_generic_word_ranks_below_a_rare_topic_used_less(tmp_path: Path, generic: str) -> None:
+    extra = {n: f"- {generic}를 다시 봤음, {generic} 정리\n" for n in range(1, 7)}
+    extra[3] += "- 경사하강법 유도\n"
+    extra[4] += "- 경사하강법 복습\n"
+    ranking = blog(tmp_path, extra)
+    assert (
+        ranking.find(generic) is None
+        or ranking.find(generic).dropped
+        or rank(ranking, generic) > rank(ranking, "경사하강법")
+    )
+
+
+# --- the series' own vocabulary --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "term"),
+    [
+        ("[부스트캠프 AI Tech] Day {n} 학습정리", "Day"),
+        ("부스트캠프 {n}일차", "일차"),
+        ("[부스트캠프 AI Tech] {n}주차 회고", "부스트캠프"),
+        ("[부스트캠프 AI Tech] {n}주차 회고", "AI Tech"),
+        ("Boostcamp-{n}weeks", "Boostcamp-1weeks"),
+        ("Boostcamp-{n}weeks", "2weeks"),
+    ],
+)
+def test_title_template_and_series_names_are_not_concepts(tmp_path: Path, title: str, term: str) -> None:
+    notes = {
+        f"_posts/2023-04-{n:02d}-t{n}.md": daily(
+            n,
+            f"- 부스트캠프 AI Tech {'나' * n}\n- {n}weeks 끝 {'라' * n}\n- 일차 Day {'다' * n}\n",
+            title=title.format(n=n),
+        )
+        for n in range(1, 6)
+    }
+    ranking = rank_concepts(load_vault(write_files(tmp_path, notes)))
+    assert "the series' own vocabulary" in dropped(ranking, term)
+
+
+def test_categories_filing_many_notes_are_series_names_and_one_posts_category_is_its_subject(tmp_path: Path) -> None:
+    notes = {
+        f"_posts/2023-04-{n:02d}-d{n}.md": f"---\ncategories: [Boostcamp, Daily]\n---\n- Boostcamp {TOPICS[n]} 봄\n"
+        for n in range(1, 9)
+    }
+    notes["_posts/2023-05-01-docker.md"] = "---\ncategories: [Docker]\n---\n- Docker 설치, Docker compose\n"
+    ranking = rank_concepts(load_vault(write_files(tmp_path, notes)))
+    assert "the series' own vocabulary" in dropped(ranking, "Boostcamp")
+    assert ranking.find("Docker") is not None and ranking.find("Docker").dropped is None
+
+
+def test_a_filing_tag_is_not_a_concept_but_a_topic_that_is_also_a_tag_is(tmp_path: Path) -> None:
+    notes = {f"notes/n{n}.md": f"---\ntags: [paper-review]\n---\n- {TOPICS[n]} 와 PyTorch 코드\n" for n in range(8)}
+    notes.update({f"notes/p{n}.md": f"---\ntags: [PyTorch]\n---\n- {TOPICS[n]} 구현\n" for n in range(3)})
+    ranking = rank_concepts(load_vault(write_files(tmp_path, notes)))
+    assert "the blog's filing" in dropped(ranking, "paper-review")
+    assert ranking.find("PyTorch").dropped is None
+
+
+def test_a_note_template_is_left_out(tmp_path: Path) -> None:
+    template = "---\ndate: {{date}}\n---\n# {{date:YYYY-MM-DD}}\n- Zettelkasten 체크\n"
+    ranking = blog(tmp_path, files={"templates/daily.md": template})
+    assert ranking.find("Zettelkasten") is None
+
+
+# --- boilerplate lines and markup ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("footer", "term"),
+    [
+        ("\nfirst draft: 2023.04.{n}\n", "first draft"),
+        ("\n> 네이버 부스트캠프 AI Tech 학습 기록입니다. 틀린 부분이 있을 수 있어요.\n", "학습 기록"),
+        ("\n## 피어세션\n- 강의 리마인드\n", "강의 리마인드"),
+    ],
+)
+def test_lines_repeated_across_notes_do_not_count(tmp_path: Path, footer: str, term: str) -> None:
+    notes = {
+        f"_posts/2023-04-{n:02d}-day{n}.md": daily(n, "", footer=footer.replace("{n}", f"{n:02d}"))
+        for n in range(1, DAYS + 1)
+    }
+    ranking = rank_concepts(load_vault(write_files(tmp_path, notes)))
+    assert ranking.find(term) is None or "boilerplate" in dropped(ranking, term)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    ["{: data-toc-skip='' }", "{: .prompt-info }", "{% raw %} template {% endraw %}", "<img src='x.png' width='600'>"],
+)
+def test_liquid_kramdown_and_html_are_markup(tmp_path: Path, markup: str) -> None:
+    ranking = blog(tmp_path, {1: f"- 설명\n{markup}\n"})
+    assert not {"data-toc-skip", "prompt-info", "raw", "endraw", "img", "src", "width"} & {
+        c.key for c in ranking.candidates.values()
+    }
+
+
+# --- titles ------------------------------------------------------------------------------------------------
+
+
+def test_a_title_names_a_concept_even_once(tmp_path: Path) -> None:
+    ranking = blog(tmp_path, files={"_posts/2023-05-01-s3rec.md": "---\ntitle: S3Rec 논문 리뷰\n---\n- 읽어봄\n"})
+    s3rec = ranking.find("S3Rec")
+    assert s3rec is not None and s3rec.dropped is None and s3rec.sources == {"title": 1}
+
+
+# --- verb and adjective forms ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["활용하여", "사용하여", "나태해진", "늦어", "늘린", "정하여", "헷갈림", "바꿔봄"])
+def test_verb_and_adjective_forms_are_never_terms(tmp_path: Path, verb: str) -> None:
+    ranking = blog(tmp_path, {1: f"- 오늘은 {verb} 보았다\n"})
+    assert ranking.find(verb) is None
+
+
+# --- merges -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spellings", "body"),
+    [
+        (["Models", "model"], "- Models 비교\n- model 저장\n"),
+        (["팀원들", "팀원"], "- 팀원들과 회의\n- 팀원 코드 리뷰\n"),
+        (["queries", "query"], "- queries 최적화\n- query 계획\n"),
+        (
+            ["batchnorm", "batch normalization", "batchnormalization", "BatchNorm"],
+            "- batchnorm 적용\n- batch normalization 논문\n- batch normalization 복습\n- batchnormalization\n- BatchNorm\n",
+        ),
+        (["layernorm", "layer normalization"], "- layernorm 위치\n- layer normalization 복습, layer normalization\n"),
+        (["d2l", "d2l.ai"], "- d2l 코드\n- d2l.ai 11장\n"),
+        (["Monte-Carlo", "monte carlo"], "- Monte-Carlo 근사\n- monte carlo 샘플\n"),
+        (["k8s", "Kubernetes"], "- k8s 배포\n- Kubernetes 배포\n"),
+        (["MF", "Matrix Factorization"], "- MF 구현\n- Matrix Factorization 정리, Matrix Factorization\n"),
+        (["NGCF", "Neural Graph Collaborative Filtering"], "- NGCF (Neural Graph Collaborative Filtering) 구현\n"),
+        (["역전파", "backpropagation"], "- 역전파(backpropagation) 유도\n- 역전파 복습\n"),
+        (["부캠", "부스트캠프"], "- 부캠 끝나고\n- 부스트캠프를 수료\n"),
+    ],
+    ids=lambda value: value[0] if isinstance(value, list) else "",
+)
+def test_spellings_of_one_concept_merge(tmp_path: Path, spellings: list[str], body: str) -> None:
+    notes = {"notes/a.md": f"# 메모\n{body}", "notes/b.md": f"# 메모 둘\n{body}"}
+    ranking = rank_concepts(load_vault(write_files(tmp_path, notes)))
+    keys = {ranking.find(spelling).key for spelling in spellings}
+    assert len(keys) == 1, keys
+
+
+def test_a_phrase_survives_a_particle_and_outranks_its_parts(tmp_path: Path) -> None:
+    ranking = blog(tmp_path, {1: "- KL divergence와 MLE\n- KL 값\n", 2: "- KL divergence를 다시\n- divergence 계산\n"})
+    assert ranking.find("KL divergence").key == "kl divergence"
+    assert rank(ranking, "KL divergence") < min(rank(ranking, "KL"), rank(ranking, "divergence"))
+
+
+def test_two_names_side_by_side_are_two_concepts(tmp_path: Path) -> None:
+    ranking = blog(tmp_path, {1: "- 끝나고 kaggle dacon 같은 대회도\n"})
+    assert ranking.find("kaggle dacon") is None
+    assert ranking.find("kaggle") is not None and ranking.find("dacon") is not None
+
+
+def test_concept_note_aliases_win_over_merges(tmp_path: Path) -> None:
+    concept_note = "---\naliases: [BN, batchnorm]\n---\n# Batch Normalization\n"
+    ranking = blog(tmp_path, {1: "- BN 적용\n- batchnorm\n"}, {"concepts/Batch Normalization.md": concept_note})
+    assert ranking.find("BN").label == ranking.find("batchnorm").label == "Batch Normalization"
