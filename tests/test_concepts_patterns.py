@@ -172,6 +172,7 @@ def test_verb_and_adjective_forms_are_never_terms(tmp_path: Path, verb: str) -> 
             ["batchnorm", "batch normalization", "batchnormalization", "BatchNorm"],
             "- batchnorm 적용\n- batch normalization 논문\n- batch normalization 복습\n- batchnormalization\n- BatchNorm\n",
         ),
+        (["batchnorm", "batchnormalization"], "- batchnorm 위치\n- batchnormalization 논문\n"),
         (["layernorm", "layer normalization"], "- layernorm 위치\n- layer normalization 복습, layer normalization\n"),
         (["d2l", "d2l.ai"], "- d2l 코드\n- d2l.ai 11장\n"),
         (["Monte-Carlo", "monte carlo"], "- Monte-Carlo 근사\n- monte carlo 샘플\n"),
@@ -194,6 +195,17 @@ def test_a_phrase_survives_a_particle_and_outranks_its_parts(tmp_path: Path) -> 
     ranking = blog(tmp_path, {1: "- KL divergence와 MLE\n- KL 값\n", 2: "- KL divergence를 다시\n- divergence 계산\n"})
     assert ranking.find("KL divergence").key == "kl divergence"
     assert rank(ranking, "KL divergence") < min(rank(ranking, "KL"), rank(ranking, "divergence"))
+
+
+def test_an_acronym_never_joins_a_phrase_that_starts_with_one(tmp_path: Path) -> None:
+    ranking = blog(tmp_path, {1: "- DL basic 강의\n- DB 설계\n"})
+    assert ranking.find("DB").key != ranking.find("DL basic").key
+
+
+def test_the_series_name_in_a_title_is_not_a_concept(tmp_path: Path) -> None:
+    note = "---\ntitle: boostcamp ai tech 4기 2주차 회고\ncategories: boostcamp\n---\n- pytorch 공부\n"
+    ranking = rank_concepts(load_vault(write_files(tmp_path, {"week2.md": note})))
+    assert "the series' own vocabulary" in dropped(ranking, "boostcamp ai tech")
 
 
 def test_two_names_side_by_side_are_two_concepts(tmp_path: Path) -> None:

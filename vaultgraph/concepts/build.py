@@ -99,6 +99,7 @@ def rank_concepts(vault: Vault, config: Config | None = None) -> Ranking:
         collector.pairs,
         vocab.names.get,
         lambda word: word in background.ko,
+        lambda word: word in background.en,
     )
     members: dict[str, list[str]] = defaultdict(list)
     for ident, root in groups.items():
@@ -232,7 +233,9 @@ def _rank_group(
     series = next((r for i in idents if (r := ranking.vocabulary.reason(i))), None) or next(
         (r for f in (label, *forms) if (r := ranking.vocabulary.reason_of_spelling(f))), None
     )
-    dropped = _dropped(key, series, known, occurrences, boilerplate, found, stopwords, min_count, total, ranking)
+    dropped = _dropped(
+        key, series, known, occurrences, sources, boilerplate, found, stopwords, min_count, total, ranking
+    )
     previous = ranking.candidates.get(key)
     if previous is not None and previous.dropped is None and dropped is None:
         return _join(ranking, key, occurrences, forms, found, week_order)
@@ -290,6 +293,7 @@ def _dropped(
     series: str | None,
     known: bool,
     occurrences: list[Occurrence],
+    sources: Counter[str],
     boilerplate: int,
     found: Evidence,
     stopwords: frozenset[str],
@@ -307,6 +311,8 @@ def _dropped(
         return None  # the user named it: a concept note or a glossary entry
     if series is not None:
         return f"the series' own vocabulary ({series})"
+    if sources.keys() == {"title"} and any(ranking.vocabulary.reason(word) for word in key.split()):
+        return "the series' own vocabulary (its name, in a title)"  # `boostcamp ai tech 4기 2주차 회고`
     tagged = {o.path for o in occurrences if o.source == "tag"}
     if 2 * len(tagged) >= len(occurrences) and len(tagged) >= repeated(notes):
         return f"the blog's filing (a tag on {len(tagged)} notes, rarely written out)"

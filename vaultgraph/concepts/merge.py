@@ -7,7 +7,8 @@
   the Korean plural `들` and honorific `님` (`팀원들` -> `팀원`, `멘토님` -> `멘토`).
 * **Contractions**: one word made of the starts of a phrase's words (`batchnorm` = `batch
   normalization`, `layernorm`, `convnet` = `conv network`), each start at least CONTRACTION_PART
-  letters, so `dataset` never joins `data setup`.
+  letters, so `dataset` never joins `data setup`; the phrase may be written closed up
+  (`batchnormalization`: the longest English word it starts with, and the rest).
 * **A site and its name**: `d2l.ai` = `d2l`; a numeronym and its word: `k8s` = `kubernetes`.
 * **An acronym and its phrase**: `MF` written in capitals and `matrix factorization`, the phrase
   with those initials that shares the most notes with it (none when two share as many).
@@ -75,11 +76,13 @@ def merge_groups(
     pairs: Iterable[tuple[str, str]],
     lookup: Callable[[str], str | None],
     is_word: Callable[[str], bool],
+    is_english: Callable[[str], bool],
 ) -> dict[str, str]:
     """Entity id -> id of the group it belongs to.
 
     `forms`: the spellings seen of each entity; `notes`: the notes it is in; `pairs`: (short, long) spellings the author paired;
-    `lookup`: the entity id a spelling names, if any; `is_word`: whether a Hangul word is an ordinary one.
+    `lookup`: the entity id a spelling names, if any; `is_word` and `is_english`: whether a Hangul or
+    a Latin word is an ordinary word of general Korean or English.
     """
     groups = _Groups()
     by_key: dict[str, str] = {}
@@ -106,7 +109,7 @@ def merge_groups(
         a, b = named(variant_key(short)), named(variant_key(long))
         if a is not None and b is not None:
             groups.join(a, b)
-    _contractions(forms, by_key, groups)
+    _contractions(forms, by_key, groups, is_english)
     _initials(forms, notes, by_key, groups)
     _numeronyms(by_key, groups)
     _korean_abbreviations(by_key, groups, is_word)
@@ -143,10 +146,25 @@ def _inflection_bases(key: str) -> list[str]:
     return []
 
 
-def _contractions(forms: dict[str, Counter[str]], by_key: dict[str, str], groups: _Groups) -> None:
+def _phrase_words(seen: Counter[str], is_english: Callable[[str], bool] | None = None) -> list[str]:
+    """The words of an entity's most used spelling (`Batch Normalization` -> [batch, normalization]);
+    with `is_english`, a closed compound too (`batchnormalization` -> [batch, normalization])."""
+    if not seen:
+        return []
+    words = [w for w in _WORDS.split(fold(seen.most_common(1)[0][0])) if w]
+    if len(words) == 1 and is_english is not None and len(words[0]) >= 2 * CONTRACTION_PART + 2:
+        word = words[0]  # the longest English word it starts with, and a tail long enough to be a word
+        heads = [i for i in range(CONTRACTION_PART, len(word) - CONTRACTION_PART - 1) if is_english(word[:i])]
+        return [word[: heads[-1]], word[heads[-1] :]] if heads else words
+    return words
+
+
+def _contractions(
+    forms: dict[str, Counter[str]], by_key: dict[str, str], groups: _Groups, is_english: Callable[[str], bool]
+) -> None:
     phrases: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
     for ident, seen in forms.items():
-        words = [w for w in _WORDS.split(fold(seen.most_common(1)[0][0])) if w] if seen else []
+        words = _phrase_words(seen, is_english)
         if len(words) >= 2 and all(_LATIN_KEY.fullmatch(w) for w in words):
             phrases[words[0][:CONTRACTION_PART]].append((words, ident))
     for key, ident in by_key.items():
@@ -166,7 +184,10 @@ def _initials(
     the one that shares the most notes with it, if one does."""
     phrases: dict[str, list[str]] = defaultdict(list)
     for ident, seen in forms.items():
-        words = [w for w in _WORDS.split(fold(seen.most_common(1)[0][0])) if w] if seen else []
+        words = _phrase_words(seen)
+        spelled = seen.most_common(1)[0][0].split() if seen else []
+        if any(_ACRONYM.fullmatch(word) for word in spelled):
+            continue  # `DL basic` is no phrase `DB` abbreviates: its first word is an acronym already
         if 2 <= len(words) <= MAX_ACRONYM and all(_LATIN_KEY.fullmatch(w) for w in words):
             phrases["".join(w[0] for w in words)].append(ident)
     for key, ident in by_key.items():
