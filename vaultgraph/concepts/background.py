@@ -41,6 +41,8 @@ import msgpack
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9]*")
 _PARTS = re.compile(r"[^\w]+|_")
+_LETTER = re.compile(r"[^\W\d_]")
+MAX_SPLIT = 12  # syllables: a longer Hangul run is no compound word but unspaced prose, at the floor
 MIN_PART = 2  # syllables: one-syllable "parts" (`법`, `셋`, `들`) would split any word into listed pieces
 
 
@@ -90,7 +92,7 @@ class Background:
     def word(self, word: str) -> float:
         if _HANGUL_WORD.fullmatch(word):
             return self._hangul(word)
-        if not any(ch.isalpha() for ch in word):
+        if _LETTER.search(word) is None:
             return 1.0  # numbers and symbols: never evidence of a term
         if not self.korean:
             return self.en.get(word, self.floor_en)
@@ -103,7 +105,7 @@ class Background:
         listed = self.ko.get(word)
         if listed is not None:
             return listed
-        return _split_bound(word, self.ko) or self.floor_ko
+        return (_split_bound(word, self.ko) if len(word) <= MAX_SPLIT else None) or self.floor_ko
 
 
 def _split_bound(word: str, listed: dict[str, float]) -> float | None:

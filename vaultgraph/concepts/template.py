@@ -68,14 +68,16 @@ class SeriesVocabulary:
         found = self.names.get(key)
         if found is None and key[:1].isdigit():
             found = self.names.get(_DIGITS.sub("", key))  # `1weeks`, `16days`: a template word glued to its number
-        if found is None and ":" not in key and _spelled_with(key, self.names):
-            found = "made of series words"
         return found
 
     def reason_of_spelling(self, form: str) -> str | None:
-        """`reason` of a spelling's variant key, or of a numbered part of it (`Boostcamp-1weeks`)."""
-        found = self.reason(variant_key(form))
+        """`reason` of a spelling's variant key, or of a numbered part of it (`Boostcamp-1weeks`), or
+        of its words together (`boostcamp AI Tech`)."""
+        key = variant_key(form)
+        found = self.reason(key)
         parts = _SEPARATORS.split(fold(form))
+        if found is None and len(parts) > 1 and _spelled_with(key, self.names):
+            found = "made of series words"  # `boostcamp AI Tech`
         if found is None and len(parts) > 1:
             numbered = (_DIGITS.sub("", p) for p in parts if p[:1].isdigit())
             found = next((self.names[word] for word in numbered if word in self.names), None)
