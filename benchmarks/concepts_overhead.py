@@ -2,7 +2,7 @@
 
     python benchmarks/concepts_overhead.py [VAULT]   # default: a fresh make_vault.py --notes 2000
 
-Parses every note of the vault with `parse_note` twice per round, once as shipped and once with
+Loads every note of the vault with `load_note` twice per round, once as shipped and once with
 `extract_terms` replaced by a no-op, and reports the best of five rounds of each, in CPU seconds. Set
 `VAULTGRAPH_KOREAN=fallback` to measure without kiwipiepy when it is installed.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 from unittest import mock
 
 from vaultgraph.concepts.korean import tokenizer
-from vaultgraph.parse import note as note_module
+from vaultgraph.vault import note as note_module
 from vaultgraph.vault.discover import discover
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -26,7 +26,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 def parse_all(files: list[tuple[str, bytes]]) -> float:
     start = time.process_time()  # CPU time: steadier than wall time on a shared machine
     for rel, data in files:
-        note_module.parse_note(rel, data)
+        note_module.load_note(rel, data)
     return time.process_time() - start
 
 
