@@ -191,15 +191,31 @@ def test_spellings_of_one_concept_merge(tmp_path: Path, spellings: list[str], bo
     assert len(keys) == 1, keys
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "body"),
+    [
+        (
+            "병목 해결",
+            "attention",
+            "- 병목 해결 (attention)\n- attention 복습\n- 병목 해결 방법\n",
+        ),  # a remark, not a translation
+        ("샘플링", "generation", "- 샘플링(generation)\n- generation 속도\n"),  # a loanword has its own source
+        ("데이터셋", "Beauty", "- 데이터셋(Beauty) 사용\n- 데이터셋(ML-1M)도 사용\n- Beauty 결과\n"),  # examples
+        ("Fast R-CNN", "Faster R-CNN", "- Fast R-CNN 다음 Faster R-CNN\n"),  # two models
+        ("transform", "transformer", "- transform 함수\n- transformer 구조\n"),  # two words
+        ("DB", "DL basic", "- DB 설계\n- DL basic 강의\n"),
+    ],
+)
+def test_spellings_that_never_merge(tmp_path: Path, a: str, b: str, body: str) -> None:
+    notes = {"notes/a.md": f"# 메모\n{body}", "notes/b.md": f"# 메모 둘\n{body}"}
+    ranking = rank_concepts(load_vault(write_files(tmp_path, notes)))
+    assert ranking.find(a).key != ranking.find(b).key
+
+
 def test_a_phrase_survives_a_particle_and_outranks_its_parts(tmp_path: Path) -> None:
     ranking = blog(tmp_path, {1: "- KL divergence와 MLE\n- KL 값\n", 2: "- KL divergence를 다시\n- divergence 계산\n"})
     assert ranking.find("KL divergence").key == "kl divergence"
     assert rank(ranking, "KL divergence") < min(rank(ranking, "KL"), rank(ranking, "divergence"))
-
-
-def test_an_acronym_never_joins_a_phrase_that_starts_with_one(tmp_path: Path) -> None:
-    ranking = blog(tmp_path, {1: "- DL basic 강의\n- DB 설계\n"})
-    assert ranking.find("DB").key != ranking.find("DL basic").key
 
 
 def test_the_series_name_in_a_title_is_not_a_concept(tmp_path: Path) -> None:

@@ -16,12 +16,14 @@
   Factorization)`, `경사하강법(gradient descent)`: `extract` finds them per note (an acronym must
   spell its phrase's initials in order; a gloss pairs one Korean noun run with one English run).
   A parenthesis after a Korean word is as often an example or a remark (`데이터셋(ML-1M)`,
-  `문제(degradation)`, `계열(GRU4Rec)`) as a translation, so a gloss is believed only when the
+  `문제(degradation)`, `병목 해결(attention)`) as a translation, so a gloss is believed only when the
   Korean side is a technical word (no more frequent in general Korean than GLOSS_MAX_FREQUENCY,
-  ten per million: `역전파`, `경사하강법`, not `문제`, `계열`) and the English side is plain words
-  or an acronym (no digits, no inner capitals: not `ImageNet`, `GRU4Rec`); and any spelling paired
-  with two different partners in the vault (`MAP`: mean average precision and masked attribute
-  prediction) is believed in none.
+  ten per million: `역전파`, `경사하강법`, not `문제`, `계열`), no loanword (a loanword's source is
+  its own spelling: `샘플링` is `sampling`, whatever follows it), of as many words as the English
+  side, which is plain words or an acronym (no digits, no inner capitals: not `ImageNet`,
+  `GRU4Rec`), and the Korean side is glossed one way only in the vault; any spelling paired with
+  two different partners (`MAP`: mean average precision and masked attribute prediction) is
+  believed in none.
 * **Korean abbreviations**: a two- or three-syllable word that is no ordinary Korean word (not in
   the general word list) and whose syllables start a longer word of the vault, in order (`부캠` =
   `부스트캠프`, `데엔` = `데이터 엔지니어링`); a word's own beginning (`모델` in `모델링`) is not one.
@@ -35,6 +37,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
+from vaultgraph.concepts.korean import looks_borrowed
 from vaultgraph.concepts.normalize import fold, has_hangul, variant_key
 
 CONTRACTION_PART = 3
@@ -118,7 +121,11 @@ def merge_groups(
 
 def believed_pairs(pairs: list[tuple[str, str]], general: Callable[[str], float]) -> list[tuple[str, str]]:
     """The author's `A (B)` pairs worth believing (see the module docstring); `general`: background frequency."""
-    plausible = [pair for pair in dict.fromkeys(pairs) if _plausible(*pair, general)]
+    written: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        written[variant_key(a)].add(variant_key(b))
+        written[variant_key(b)].add(variant_key(a))
+    plausible = [pair for pair in dict.fromkeys(pairs) if _plausible(*pair, general, written)]
     partners: dict[str, set[str]] = defaultdict(set)
     for a, b in plausible:
         partners[variant_key(a)].add(variant_key(b))
@@ -126,11 +133,19 @@ def believed_pairs(pairs: list[tuple[str, str]], general: Callable[[str], float]
     return [(a, b) for a, b in plausible if len(partners[variant_key(a)]) == 1 == len(partners[variant_key(b)])]
 
 
-def _plausible(a: str, b: str, general: Callable[[str], float]) -> bool:
+def _plausible(a: str, b: str, general: Callable[[str], float], written: dict[str, set[str]]) -> bool:
     if has_hangul(a) == has_hangul(b):
         return True  # an acronym and its phrase: `extract` checked the initials
     korean, english = (a, b) if has_hangul(a) else (b, a)
-    return general(fold(korean)) <= GLOSS_MAX_FREQUENCY and _PLAIN_ENGLISH.fullmatch(english) is not None
+    return (
+        len(written[variant_key(korean)]) == 1  # `데이터셋(Beauty)`, `데이터셋(ML-1M)`: examples, not a name
+        and len(korean.split()) == len(english.split())  # `병목 해결(attention)`: a remark
+        and not any(
+            looks_borrowed(word) for word in korean.split()
+        )  # `샘플링(generation)`: a loanword has its own source
+        and general(fold(korean)) <= GLOSS_MAX_FREQUENCY
+        and _PLAIN_ENGLISH.fullmatch(english) is not None
+    )
 
 
 def _inflection_bases(key: str) -> list[str]:
@@ -152,7 +167,11 @@ def _phrase_words(seen: Counter[str], is_english: Callable[[str], bool] | None =
     if not seen:
         return []
     words = [w for w in _WORDS.split(fold(seen.most_common(1)[0][0])) if w]
+    if "_" in seen.most_common(1)[0][0]:
+        return []  # `user_id`: an identifier, not a phrase
     if len(words) == 1 and is_english is not None and len(words[0]) >= 2 * CONTRACTION_PART + 2:
+        if is_english(words[0]):
+            return words  # `transformer`, `momentum`: a word of its own, not `trans` + `former`
         word = words[0]  # the longest English word it starts with, and a tail long enough to be a word
         heads = [i for i in range(CONTRACTION_PART, len(word) - CONTRACTION_PART - 1) if is_english(word[:i])]
         return [word[: heads[-1]], word[heads[-1] :]] if heads else words
@@ -168,8 +187,8 @@ def _contractions(
         if len(words) >= 2 and all(_LATIN_KEY.fullmatch(w) for w in words):
             phrases[words[0][:CONTRACTION_PART]].append((words, ident))
     for key, ident in by_key.items():
-        if len(key) < 2 * CONTRACTION_PART or not _LATIN_KEY.fullmatch(key):
-            continue
+        if len(key) < 2 * CONTRACTION_PART or not _LATIN_KEY.fullmatch(key) or len(_phrase_words(forms[ident])) > 1:
+            continue  # a contraction is one word (`batchnorm`); `Fast R-CNN` is no `Faster R-CNN`
         for words, other in phrases.get(key[:CONTRACTION_PART], ()):
             if other != ident and key != "".join(words) and _spells(key, words):
                 groups.join(ident, other)
