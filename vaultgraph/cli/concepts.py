@@ -85,7 +85,8 @@ def concepts(
 
 
 def _explain(path: Path, config_file: Path | None, no_cache: bool, term: str) -> int:
-    from vaultgraph.concepts.build import describe, rank_concepts
+    from vaultgraph.concepts.build import rank_concepts
+    from vaultgraph.concepts.explain import describe
 
     with open_workspace(path, config_file, no_cache, 1) as workspace:
         workspace.step("finding concepts")

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from vaultgraph.concepts.background import Background
+from vaultgraph.concepts.explain import Candidate
 from vaultgraph.concepts.merge import believed_pairs, merge_groups
 from vaultgraph.concepts.normalize import best_label, fold, strip_particle, variant_key
 from vaultgraph.concepts.score import NAMED_SOURCES, SOURCE_WEIGHTS, Evidence, evidence
@@ -41,23 +42,6 @@ class _Entity:
     """Spellings seen on boilerplate lines, not counted."""
     short_runs: int = 0
     """Occurrences cut from a run of at most MAX_PHRASE_WORDS words (not a sentence or paper title)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A concept before it is kept or dropped: what `concepts --explain` reports."""
-
-    key: str
-    label: str
-    forms: list[str]
-    count: int
-    boilerplate: int
-    notes: int
-    weeks: int
-    sources: dict[str, int]
-    evidence: Evidence | None
-    dropped: str | None
-    """Why it is not a concept (None: it is one)."""
 
 
 @dataclass(slots=True)
@@ -329,27 +313,3 @@ def _week_order(week: WeekInfo) -> tuple[int, str, int, str]:
     if week.week is not None:
         return (0, week.series or "", week.week, "")
     return (1, "", 0, week.iso_week or "")
-
-
-def describe(candidate: Candidate) -> list[str]:
-    """Lines explaining a candidate's score or why it was dropped (for `concepts --explain`)."""
-    lines = [f"{candidate.label}  (key: {candidate.key})"]
-    if candidate.dropped:
-        lines.append(f"  dropped: {candidate.dropped}")
-    lines.append(f"  spellings: {', '.join(candidate.forms) or '-'}")
-    lines.append(
-        f"  {candidate.count} uses in {candidate.notes} notes and {candidate.weeks} weeks"
-        + (f"; {candidate.boilerplate} more on boilerplate lines, not counted" if candidate.boilerplate else "")
-    )
-    if candidate.sources:
-        lines.append("  sources: " + ", ".join(f"{s} {n}" for s, n in sorted(candidate.sources.items())))
-    found = candidate.evidence
-    if found is not None and candidate.count:
-        lines.append(
-            f"  score {found.score:.3f} = salience {found.salience:.2f} × termhood {found.termhood:.2f}"
-            f" × spread {found.spread:.2f} × shape {found.shape:.2f}" + (" × known 2.0" if found.known else "")
-        )
-        lines.append(
-            f"  termhood = ln({found.vault_frequency:.2e} in this vault / {found.general_frequency:.2e} in general language)"
-        )
-    return lines
