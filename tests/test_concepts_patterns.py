@@ -180,6 +180,7 @@ def test_verb_and_adjective_forms_are_never_terms(tmp_path: Path, verb: str) -> 
         (["MF", "Matrix Factorization"], "- MF 구현\n- Matrix Factorization 정리, Matrix Factorization\n"),
         (["NGCF", "Neural Graph Collaborative Filtering"], "- NGCF (Neural Graph Collaborative Filtering) 구현\n"),
         (["역전파", "backpropagation"], "- 역전파(backpropagation) 유도\n- 역전파 복습\n"),
+        (["경사하강법", "gradient descent"], "- 경사하강법(gradient descent)\n- 확률적 경사하강법(SGD)\n"),
         (["부캠", "부스트캠프"], "- 부캠 끝나고\n- 부스트캠프를 수료\n"),
     ],
     ids=lambda value: value[0] if isinstance(value, list) else "",
@@ -202,6 +203,7 @@ def test_spellings_of_one_concept_merge(tmp_path: Path, spellings: list[str], bo
         ("샘플링", "generation", "- 샘플링(generation)\n- generation 속도\n"),  # a loanword has its own source
         ("데이터셋", "Beauty", "- 데이터셋(Beauty) 사용\n- 데이터셋(ML-1M)도 사용\n- Beauty 결과\n"),  # examples
         ("Fast R-CNN", "Faster R-CNN", "- Fast R-CNN 다음 Faster R-CNN\n"),  # two models
+        ("경사하강법", "SGD", "- 확률적 경사하강법(SGD)\n- SGD 구현\n"),  # one part of a longer name
         ("transform", "transformer", "- transform 함수\n- transformer 구조\n"),  # two words
         ("DB", "DL basic", "- DB 설계\n- DL basic 강의\n"),
     ],

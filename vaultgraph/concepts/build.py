@@ -22,7 +22,14 @@ from vaultgraph.concepts.explain import Candidate
 from vaultgraph.concepts.merge import believed_pairs, merge_groups
 from vaultgraph.concepts.normalize import best_label, fold, strip_particle, variant_key
 from vaultgraph.concepts.score import NAMED_SOURCES, SOURCE_WEIGHTS, Evidence, evidence
-from vaultgraph.concepts.segment import MAX_PHRASE_WORDS, Segmenter, Vocabulary, has_week, names_a_concept
+from vaultgraph.concepts.segment import (
+    MAX_PHRASE_WORDS,
+    Segmenter,
+    Vocabulary,
+    collection_name,
+    has_week,
+    names_a_concept,
+)
 from vaultgraph.concepts.settings import DEFAULTS
 from vaultgraph.concepts.stopwords import is_filler
 from vaultgraph.concepts.template import SeriesVocabulary, boilerplate_lines, is_template, repeated, series_names
@@ -136,7 +143,7 @@ class _Collector:
                 continue  # a pair of spellings, not an occurrence: see `pairs`
             if source == "title" and concept_note:
                 continue  # a concept note's title is what it defines, not a mention
-            if hub and (source == "title" or term.text in note.aliases):
+            if hub and (source == "title" or (term.text in note.aliases and collection_name(term.text))):
                 continue  # a hub's own names (`데엔 스터디 MOC`, alias `MOC`) are navigation
             on_boilerplate = term.line in boilerplate and source != "title"
             short = term.text.count(" ") < MAX_PHRASE_WORDS

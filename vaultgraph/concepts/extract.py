@@ -212,9 +212,13 @@ def _pairs(text: str) -> list[str]:
 def _gloss_pair(head: str, gloss: str) -> tuple[str, str] | None:
     """A Korean noun run and its English gloss, or the other way round."""
     if has_hangul(head[-1]):
-        runs = tokenizer().noun_runs(" ".join(head.split()[-MAX_GLOSS_WORDS:]))
-        if not runs or not head.split()[-1].startswith(runs[-1][-1]):
+        words = head.split()
+        runs = tokenizer().noun_runs(" ".join(words[-MAX_GLOSS_WORDS:]))
+        if not runs or not words[-1].startswith(runs[-1][-1]):
             return None
+        before = words[: len(words) - len(runs[-1])]
+        if before and has_hangul(before[-1][-1]):
+            return None  # `확률적 경사하강법(SGD)`: the run is one part of a longer name
         named = " ".join(runs[-1])
     else:
         runs_latin = latin_runs(head)

@@ -19,7 +19,7 @@
   `문제(degradation)`, `병목 해결(attention)`) as a translation, so a gloss is believed only when the
   Korean side is a technical word (no more frequent in general Korean than GLOSS_MAX_FREQUENCY,
   ten per million: `역전파`, `경사하강법`, not `문제`, `계열`), no loanword (a loanword's source is
-  its own spelling: `샘플링` is `sampling`, whatever follows it), of as many words as the English
+  its own spelling: `샘플링` is `sampling`, whatever follows it), of no more words than the English
   side, which is plain words or an acronym (no digits, no inner capitals: not `ImageNet`,
   `GRU4Rec`), and the Korean side is glossed one way only in the vault; any spelling paired with
   two different partners (`MAP`: mean average precision and masked attribute prediction) is
@@ -139,7 +139,7 @@ def _plausible(a: str, b: str, general: Callable[[str], float], written: dict[st
     korean, english = (a, b) if has_hangul(a) else (b, a)
     return (
         len(written[variant_key(korean)]) == 1  # `데이터셋(Beauty)`, `데이터셋(ML-1M)`: examples, not a name
-        and len(korean.split()) == len(english.split())  # `병목 해결(attention)`: a remark
+        and len(korean.split()) <= len(english.split())  # `병목 해결(attention)`: a remark
         and not any(
             looks_borrowed(word) for word in korean.split()
         )  # `샘플링(generation)`: a loanword has its own source

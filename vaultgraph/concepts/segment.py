@@ -81,6 +81,12 @@ def names_a_concept(note: Note) -> bool:
     )
 
 
+def collection_name(name: str) -> bool:
+    """True for a name that gathers rather than names (`MOC`, `데엔 MOC`, `질문 모음`): a hub's own name."""
+    words = name.split()
+    return bool(words) and words[-1].casefold() in COLLECTION_WORDS
+
+
 def has_week(note: Note) -> bool:
     return note.week is not None and bool(note.week.key)
 
