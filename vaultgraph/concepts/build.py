@@ -82,8 +82,14 @@ def rank_concepts(vault: Vault, config: Config | None = None) -> Ranking:
     collector = _Collector(vault, notes, vocab, boilerplate_lines(notes))
     for note in notes:
         collector.add_note(note)
-    vocabulary = series_names(notes, collector.title_keys, collector.boilerplate_places)
     background = collector.background
+    vocabulary = series_names(
+        notes,
+        collector.title_keys,
+        collector.boilerplate_places,
+        (ident[5:] for ident in collector.entities if ident.startswith("term:")),
+        background.en.__contains__,
+    )
     groups = merge_groups(
         {ident: entity.forms for ident, entity in collector.entities.items()},
         {ident: set(entity.weights) for ident, entity in collector.entities.items()},

@@ -21,6 +21,8 @@ subject, and none of it comes from a list of words: it is found by repetition ac
 * **Templates**: a note whose title or front matter holds a template placeholder (`{{date}}`,
   Templater's `<% tp.date.now() %>`) is the frame other notes are made from; it is left out.
 * **Phrases of series words**: `boostcamp AI Tech` when `boostcamp` and `AI Tech` both are.
+* **Numbered stages**: an ordinary English word numbered two ways or more (`level1`, `level2`,
+  `week3`): the series' stages. Names with numbers (`ResNet18`, `GPT-2`) are no ordinary words.
 * **Filing tags**: a term used mostly as a tag (at least half its uses), on as many notes as a
   boilerplate line is in (`paper-review`, `daily`, `boostcamp`): the blog's filing, not a subject.
   A topic that is also a tag (`PyTorch` tagged on 4 notes, written in 10 more places) stays.
@@ -35,7 +37,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from vaultgraph.concepts.normalize import fold, variant_key
@@ -49,6 +51,7 @@ SERIES_TITLE_SHARE = 1 / 3
 _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"[\s\-_.]+")
+_STAGE = re.compile(r"([a-z]{3,})(\d{1,2})")
 _HAS_WORD = re.compile(r"[^\W\d_]")
 _PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|<%.*?%>")
 # A word right after a number (`3주차`, `16 days`) or right before one (`Day 15`, `week-2`).
@@ -102,9 +105,15 @@ def is_template(note: Note) -> bool:
 
 
 def series_names(
-    notes: list[Note], title_concepts: dict[str, set[str]], boilerplate: frozenset[tuple[str, int]]
+    notes: list[Note],
+    title_concepts: dict[str, set[str]],
+    boilerplate: frozenset[tuple[str, int]],
+    keys: Iterable[str] = (),
+    is_word: Callable[[str], bool] = lambda word: False,
 ) -> SeriesVocabulary:
-    """The series' vocabulary; `title_concepts`: the entity ids (`term:KEY`, ...) named in each note's title."""
+    """The series' vocabulary; `title_concepts`: the entity ids (`term:KEY`, ...) named in each note's title;
+    `keys`: every term's variant key, and `is_word` whether a word is an ordinary English one (for
+    numbered stages)."""
     names: dict[str, str] = {}
     filed: dict[str, set[str]] = defaultdict(set)
     series: dict[str, set[str]] = defaultdict(set)
@@ -123,7 +132,20 @@ def series_names(
         names.setdefault(word, "title template word")
     for ident in _series_title_words(templates, title_concepts):
         names.setdefault(ident, "series name in titles")
+    for key in _numbered_stages(keys, is_word):
+        names.setdefault(key, "a numbered stage")
     return SeriesVocabulary(boilerplate, names)
+
+
+def _numbered_stages(keys: Iterable[str], is_word: Callable[[str], bool]) -> list[str]:
+    """`level1`, `level2`; `week3`, `week4`: an ordinary word numbered two ways or more is a stage of the
+    series. A name with a number (`ResNet18`, `GPT-2`, `Recall@10`) is no ordinary word, and keeps it."""
+    numbered: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        match = _STAGE.fullmatch(key)
+        if match and is_word(match.group(1)):
+            numbered[match.group(1)].append(key)
+    return [key for found in numbered.values() if len(found) >= 2 for key in found]
 
 
 def boilerplate_lines(notes: list[Note]) -> frozenset[tuple[str, int]]:
