@@ -4,6 +4,9 @@ what must not be one (and why), and which spellings must be one concept.
 Each vault is a small blog in the shape of a bootcamp series: `DAYS` daily notes and a weekly
 retrospective per week, with the pattern planted on top. The background notes say nothing in common
 but the series' own words, so only the planted terms decide each case.
+
+Korean nouns come from the rule-based tokenizer, what the default install ships, whether or not
+kiwipiepy is installed here (kiwipiepy reads `데이터셋` as `데이터` + `셋`, which is its own business).
 """
 
 from __future__ import annotations
@@ -13,11 +16,18 @@ from pathlib import Path
 import pytest
 from vault_files import write_files
 
+from vaultgraph.concepts import extract
 from vaultgraph.concepts.build import Ranking, rank_concepts
+from vaultgraph.concepts.korean import FallbackTokenizer
 from vaultgraph.vault.load import load_vault
 
 TOPICS = ["NGCF", "LightGCN", "SASRec", "BERT4Rec", "AutoRec", "DeepFM", "Item2Vec", "CatBoost", "EASE", "GRU4Rec"]
 DAYS = 10
+
+
+@pytest.fixture(autouse=True)
+def _rule_based_korean(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract, "tokenizer", FallbackTokenizer)
 
 
 def daily(n: int, body: str, *, title: str | None = None, footer: str = "") -> str:
