@@ -115,8 +115,10 @@ def test_a_filing_tag_is_not_a_concept_but_a_topic_that_is_also_a_tag_is(tmp_pat
 
 
 def test_numbered_stages_are_series_vocabulary_but_numbered_names_are_concepts(tmp_path: Path) -> None:
-    ranking = blog(tmp_path, {1: "- level1 끝, ResNet18 실험\n", 2: "- level2 시작, ResNet50 실험\n"})
-    assert "a numbered stage" in dropped(ranking, "level1") and "a numbered stage" in dropped(ranking, "level2")
+    ranking = blog(
+        tmp_path, {1: "- level1 끝, ResNet18 실험\n", 2: "- level2 시작, ResNet50 실험\n", 3: "- 다음 level 준비\n"}
+    )
+    assert all("a numbered stage" in dropped(ranking, stage) for stage in ("level1", "level2", "level"))
     assert ranking.find("ResNet18").dropped is None and ranking.find("ResNet50").dropped is None
 
 

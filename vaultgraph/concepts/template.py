@@ -22,7 +22,7 @@ subject, and none of it comes from a list of words: it is found by repetition ac
   Templater's `<% tp.date.now() %>`) is the frame other notes are made from; it is left out.
 * **Phrases of series words**: `boostcamp AI Tech` when `boostcamp` and `AI Tech` both are.
 * **Numbered stages**: an ordinary English word numbered two ways or more (`level1`, `level2`,
-  `week3`): the series' stages. Names with numbers (`ResNet18`, `GPT-2`) are no ordinary words.
+  `week3`), and the word itself (`level`): the series' stages. Names with numbers (`ResNet18`, `GPT-2`) are no ordinary words.
 * **Filing tags**: a term used mostly as a tag (at least half its uses), on as many notes as a
   boilerplate line is in (`paper-review`, `daily`, `boostcamp`): the blog's filing, not a subject.
   A topic that is also a tag (`PyTorch` tagged on 4 notes, written in 10 more places) stays.
@@ -139,13 +139,14 @@ def series_names(
 
 def _numbered_stages(keys: Iterable[str], is_word: Callable[[str], bool]) -> list[str]:
     """`level1`, `level2`; `week3`, `week4`: an ordinary word numbered two ways or more is a stage of the
-    series. A name with a number (`ResNet18`, `GPT-2`, `Recall@10`) is no ordinary word, and keeps it."""
+    series, and so is the word itself (`level`). A name with a number (`ResNet18`, `GPT-2`, `Recall@10`)
+    is no ordinary word, and keeps it."""
     numbered: dict[str, list[str]] = defaultdict(list)
     for key in keys:
         match = _STAGE.fullmatch(key)
         if match and is_word(match.group(1)):
             numbered[match.group(1)].append(key)
-    return [key for found in numbered.values() if len(found) >= 2 for key in found]
+    return [key for stem, found in numbered.items() if len(found) >= 2 for key in (stem, *found)]
 
 
 def boilerplate_lines(notes: list[Note]) -> frozenset[tuple[str, int]]:
