@@ -250,6 +250,16 @@ def test_two_names_side_by_side_are_two_concepts(tmp_path: Path) -> None:
     assert ranking.find("kaggle") is not None and ranking.find("dacon") is not None
 
 
+def test_a_word_joins_the_concept_note_named_by_its_ing_form(tmp_path: Path) -> None:
+    ranking = blog(
+        tmp_path,
+        {1: "- partition 나누기\n", 2: "- embed 함수와 embedding 차원\n"},
+        {"concepts/Partitioning.md": "# Partitioning\n"},
+    )
+    assert ranking.find("partition").label == "Partitioning"
+    assert ranking.find("embed").key != ranking.find("embedding").key  # no note: `embedding` is its own word
+
+
 def test_concept_note_aliases_win_over_merges(tmp_path: Path) -> None:
     concept_note = "---\naliases: [BN, batchnorm]\n---\n# Batch Normalization\n"
     ranking = blog(tmp_path, {1: "- BN 적용\n- batchnorm\n"}, {"concepts/Batch Normalization.md": concept_note})

@@ -4,7 +4,9 @@
 `batch-normalization`, `batchnormalization`). On top of it, where the vault shows both spellings:
 
 * **Plurals and inflections**: English `-s`/`-es`/`-ies` (`Models` -> `model`, `queries` -> `query`),
-  the Korean plural `들` and honorific `님` (`팀원들` -> `팀원`, `멘토님` -> `멘토`).
+  the Korean plural `들` and honorific `님` (`팀원들` -> `팀원`, `멘토님` -> `멘토`); a word and the
+  concept note named by its `-ing` form (`partition` -> `Partitioning`: only a note's or the
+  glossary's name, since `embedding` is no `embed`).
 * **Contractions**: one word made of the starts of a phrase's words (`batchnorm` = `batch
   normalization`, `layernorm`, `convnet` = `conv network`), each start at least CONTRACTION_PART
   letters, so `dataset` never joins `data setup`; the phrase may be written closed up
@@ -102,6 +104,11 @@ def merge_groups(
             if other is not None and other != ident:
                 groups.join(ident, other)
                 break
+        if _LATIN_KEY.fullmatch(key) and len(key) >= 4:
+            # `partition` and a concept note `Partitioning`: the word its name is made from
+            known = next((lookup(form) for form in (key + "ing", key[:-1] + "ing") if lookup(form)), None)
+            if known is not None and not known.startswith("term:"):
+                groups.join(ident, known)
     for ident, seen in forms.items():
         for form in seen:
             site = _SITE.match(fold(form))
