@@ -179,6 +179,23 @@ CASES = [
         },
         id="a-break-between-weeks",
     ),
+    pytest.param(
+        {  # TIL posts filed under their own category join the one series whose weeks span their dates
+            "content/posts/woowa-week-1.md": post("[우테코] 1주차 회고", "2024-02-24T23:10:00+09:00", '["우테코"]'),
+            "content/posts/week-2.md": post("2주차 회고", "2024-03-02T22:00:00+09:00", '["우테코"]'),
+            "content/posts/til-2024-02-20.md": post("TIL - Git 브랜치 전략", "2024-02-20T23:40:00+09:00", '["TIL"]'),
+            "content/posts/til-2024-02-28.md": post("TIL - Stream API", "2024-02-28T23:00:00+09:00", '["TIL"]'),
+            "content/posts/til-2023-11-02.md": post("TIL - 블로그 이사", "2023-11-02T21:00:00+09:00", '["TIL"]'),
+        },
+        {
+            "content/posts/woowa-week-1.md": ("우테코/1", None),
+            "content/posts/week-2.md": ("우테코/2", None),
+            "content/posts/til-2024-02-20.md": ("우테코/1", 0),
+            "content/posts/til-2024-02-28.md": ("우테코/2", 0),
+            "content/posts/til-2023-11-02.md": ("", 0),  # long before the course: on the calendar
+        },
+        id="til-posts",
+    ),
 ]
 
 

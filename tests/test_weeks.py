@@ -474,6 +474,15 @@ REAL_CASES = [
     ),
     ("Daily/2024-03-04.md", "2024-03-04 (월)", {"tags": ["daily"]}, "2024-03-04 (월)", ("daily", None, "date", 0)),
     ("daily/2022-09-19-0.md", "2022-09-19 학습 정리", {}, None, ("daily", None, "date", None)),  # not a day note
+    (  # "today I learned" is a day's note by another name
+        "content/posts/til-2024-03-12.md",
+        "TIL - JVM 메모리 구조",
+        {"categories": ["TIL"], "date": "2024-03-12T22:00:00+09:00"},
+        None,
+        ("til", None, "date", 0),
+    ),
+    ("_posts/2023-05-03-git-rebase.md", "TIL: git rebase", {}, None, (None, None, "date", 0)),
+    ("_posts/2023-05-03-until.md", "until the end", {}, None, (None, None, "date", None)),  # a word, not TIL
     ("회고/3주차 회고.md", "3주차 회고", {}, "3주차 회고", ("회고", 3, "title", None)),
     (
         "_posts/2020-05-21-template.md",

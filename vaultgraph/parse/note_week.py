@@ -20,7 +20,8 @@ Decisions (the rules every caller can rely on):
 * Day notes: a day number in the title (``N일차``, ``N~M일차``, ``Day N``, ``[Day 15-1]``) or the
   file name (the same, plus ``Ndays``, ``N~Mdays``, ``N(1)days``) gives ``WeekInfo.day`` (the first
   day of a range); a file named by its date alone (``Daily/2024-03-04.md``) is a day note with
-  ``day=0``. A day note may also state its week (``[Week 2 - Day 1]``).
+  ``day=0``, and so is a "today I learned" note (``TIL - JVM 메모리 구조``, ``til-2024-03-12.md``).
+  A day note may also state its week (``[Week 2 - Day 1]``).
 * Series: front matter ``series``, then ``categories`` (first word of a string, first non-empty
   item of a list), then ``category``, then the last folder of the path, skipping Jekyll's
   ``_posts``/``_drafts`` (so ``blog/_posts/x.md`` -> ``blog``, ``_posts/x.md`` -> None). Series are
@@ -59,6 +60,8 @@ _DATE_STRING = re.compile(
 )
 _DATE_PREFIX = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:-|$)")
 _DATE_STEM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# "Today I learned": a day's note by another name (`TIL - JVM 메모리 구조`, `til-2024-03-12.md`).
+_TIL = re.compile(r"(?<![^\W_])(?:til|today i learned)(?![^\W_])", re.I)
 
 # A number is not a week when it continues a date or another number ("2022-09-19", "1.5").
 _NOT_IN_DATE = r"(?<![0-9])(?<![0-9][-_./])"
@@ -258,7 +261,7 @@ def week_signals(path: str, title: str, front_matter: dict, heading: str | None 
 
 def _day(path: str, title: str) -> int | None:
     stem = _stem(path or "")
-    if _DATE_STEM.fullmatch(stem):
+    if _DATE_STEM.fullmatch(stem) or _TIL.search(stem) or (isinstance(title, str) and _TIL.search(title)):
         return 0
     day = day_in_text(title)
     return day if day is not None else day_in_text(stem, filename=True)
