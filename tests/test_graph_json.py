@@ -45,6 +45,10 @@ def _odd_edges() -> nx.MultiDiGraph:
     graph.add_edge("c", 7, key=3, kind="link", weight=1)
     graph.add_edge("c", "d", key="link", kind="link", weight=1, note="ü")
     graph.add_edge("d", "e", key="link")
+    graph.add_edge("e", "f", key="mentions", kind="mentions", weight=2, line=7)
+    graph.add_edge("e", "g", key="mentions", kind="mentions", weight=2, line=7.5)
+    graph.add_edge("e", "h", key="mentions", kind="mentions", weight=2, line=7, note="x")
+    graph.add_edge("e", "i", key="mentions", line=7, kind="mentions", weight=2)
     return graph
 
 

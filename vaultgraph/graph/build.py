@@ -3,7 +3,10 @@
 The graph is a `networkx.MultiDiGraph` whose edge *key* is the edge kind, so one pair of nodes can
 carry, say, both a `link` and an `embed`, and each (source, target, kind) appears once with a
 `weight` that counts how often it happened (three links from A to B: one `link` edge, weight 3).
-`co-occurs` is symmetric: it is stored once, from the smaller node id to the larger.
+`co-occurs` is symmetric: it is stored once, from the smaller node id to the larger, and it is a
+backbone, not every pair: see `graph/cooccur.py` for the cap per segment and the partners each
+concept keeps. A `mentions` edge (note -> concept) also has `line`: the first line of the note that
+mentions the concept, where the map's snippets come from.
 
 Node ids (DESIGN.md §4): `note:PATH`, `concept:KEY`, `tag:NAME` (NAME casefolded, as Obsidian
 matches tags case-insensitively; the label keeps the first spelling seen), `week:SERIES/N` or
@@ -17,15 +20,16 @@ week -> notes of the week, missing -> links pointing at it. Links to attachments
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
-from itertools import combinations, pairwise
+from itertools import pairwise
 from typing import Any
 
 import networkx as nx
 
 from vaultgraph.config import Config
 from vaultgraph.graph.analysis import annotate
+from vaultgraph.graph.cooccur import backbone
 from vaultgraph.model import Concept, Note, Vault
 from vaultgraph.parse.note import split_lines
 from vaultgraph.series.keys import date_order, week_label, week_sort_key
@@ -40,12 +44,12 @@ def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-class _Builder:
+class NoteLines:
+    """Lines of the vault's notes by (path, 1-based number), each note split once."""
+
     def __init__(self, vault: Vault):
         self.vault = vault
-        self.graph = nx.MultiDiGraph(root=vault.root.name or str(vault.root))
         self._lines: dict[str, list[str]] = {}
-        self._weeks: dict[str, set[str]] = defaultdict(set)
 
     def line(self, path: str, number: int) -> str:
         if path not in self._lines:
@@ -53,6 +57,13 @@ class _Builder:
             self._lines[path] = split_lines(note.text) if note is not None else []
         lines = self._lines[path]
         return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+class _Builder(NoteLines):
+    def __init__(self, vault: Vault):
+        super().__init__(vault)
+        self.graph = nx.MultiDiGraph(root=vault.root.name or str(vault.root))
+        self._weeks: dict[str, set[str]] = defaultdict(set)
 
     def node(self, node_id: str, kind: str, label: str, **attrs: Any) -> None:
         if node_id not in self.graph:
@@ -133,9 +144,9 @@ class _Builder:
             self.graph.nodes[week_id]["snippet"] = snippet("; ".join(notes))
 
     def add_concepts(self, concepts: Iterable[Concept]) -> None:
-        blocks: dict[tuple[str, int], set[str]] = defaultdict(set)
-        edges: dict[tuple[str, str, str], int] = {}
-        for concept in concepts:
+        ranked = sorted(concepts, key=lambda concept: -concept.score)  # stable: ties keep the given order
+        edges: list[tuple[str, str, str, dict[str, Any]]] = []
+        for concept in ranked:
             concept_id = f"concept:{concept.key}"
             first = concept.occurrences[0] if concept.occurrences else None
             where = self.vault.notes.get(first.path) if first else None
@@ -152,22 +163,25 @@ class _Builder:
             )
             self.graph.nodes[concept_id]["count"] = concept.count
             self._weeks[concept_id].update(concept.weeks)
-            mentions = Counter(o.path for o in concept.occurrences if o.path in self.vault.notes)
-            for path, times in mentions.items():
-                edges[(f"note:{path}", concept_id, "mentions")] = times
+            mentions: dict[str, list[int]] = {}  # note -> [times, first line]
             for occurrence in concept.occurrences:
-                blocks[(occurrence.path, occurrence.block)].add(concept_id)
-        for members in blocks.values():
-            for first_id, second_id in combinations(sorted(members), 2):
-                pair = (first_id, second_id, "co-occurs")
-                edges[pair] = edges.get(pair, 0) + 1
-        # Counted first and added in the order first met (the order `edge` would have given), by
-        # the plain `add_edge`: `edge` looks each one up first, and `add_edges_from` goes through
-        # the graph's views for each, most of this step on a big vault. No edge of these kinds
-        # exists yet, and every node they join does.
+                if occurrence.path in self.vault.notes:
+                    seen = mentions.setdefault(occurrence.path, [0, occurrence.line])
+                    seen[0] += 1
+                    seen[1] = min(seen[1], occurrence.line)
+            for path, (times, line) in mentions.items():
+                edges.append(
+                    (f"note:{path}", concept_id, "mentions", {"kind": "mentions", "weight": times, "line": line})
+                )
+        for a, b, together in backbone(ranked):
+            source, target = sorted((f"concept:{ranked[a].key}", f"concept:{ranked[b].key}"))
+            edges.append((source, target, "co-occurs", {"kind": "co-occurs", "weight": together}))
+        # Added by the plain `add_edge`: `edge` looks each one up first, and `add_edges_from` goes
+        # through the graph's views for each. No edge of these kinds exists yet, and every node
+        # they join does.
         add = self.graph.add_edge
-        for (source, target, kind), weight in edges.items():
-            add(source, target, kind, kind=kind, weight=weight)
+        for source, target, kind, data in edges:
+            add(source, target, kind, **data)
 
     def finish(self) -> nx.MultiDiGraph:
         by_date = date_order(self.vault.notes.values())  # the map's weeks as they happened, series interleaved

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -68,9 +68,10 @@ def node_link_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
 
 
 def _link_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
-    """Each edge's node-link dict as the encoder writes it. Edges are half a million on a 10k-note
-    vault and nearly all are `{kind, weight}` between a few thousand nodes, so those are formatted
-    directly with each node id encoded once: the generic encoding of one dict per edge took seconds."""
+    """Each edge's node-link dict as the encoder writes it. Edges are tens of thousands on a big
+    vault and nearly all are `{kind, weight}` (`mentions`: `{kind, weight, line}`) between a few
+    thousand nodes, so those are formatted directly with each node id encoded once: the generic
+    encoding of one dict per edge took seconds."""
     dumps = _ENCODER.encode
     quoted: dict[str, str] = {}
 
@@ -84,22 +85,30 @@ def _link_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
     for source, targets in graph.adjacency():
         for target, keyed in targets.items():
             for key, data in keyed.items():
-                kind, weight = data.get("kind"), data.get("weight")
-                if (
-                    len(data) == 2
-                    and type(kind) is str
-                    and type(weight) is int
-                    and type(key) is str
-                    and type(source) is str
-                    and type(target) is str
-                    and next(iter(data)) == "kind"
-                ):
-                    yield (
-                        f'{{"kind": {quote(kind)}, "weight": {weight}, "source": {quote(source)}, '
-                        f'"target": {quote(target)}, "key": {quote(key)}}}'
-                    )
-                else:
-                    yield dumps({**data, "source": source, "target": target, "key": key})
+                plain = _plain_edge(quote, source, target, key, data)
+                yield dumps({**data, "source": source, "target": target, "key": key}) if plain is None else plain
+
+
+def _plain_edge(quote: Callable[[str], str], source: Any, target: Any, key: Any, data: dict) -> str | None:
+    """The node-link line of an edge with only `kind`, `weight` and maybe `line` (in that order, typed
+    as the builder makes them) between string ids; None for any other edge."""
+    if not (type(source) is str and type(target) is str and type(key) is str):
+        return None
+    items = list(data.items())
+    if len(items) not in (2, 3) or items[0][0] != "kind" or items[1][0] != "weight":
+        return None
+    kind, weight = items[0][1], items[1][1]
+    if type(kind) is not str or type(weight) is not int:
+        return None
+    line = ""
+    if len(items) == 3:
+        if items[2][0] != "line" or type(items[2][1]) is not int:
+            return None
+        line = f', "line": {items[2][1]}'
+    return (
+        f'{{"kind": {quote(kind)}, "weight": {weight}{line}, "source": {quote(source)}, '
+        f'"target": {quote(target)}, "key": {quote(key)}}}'
+    )
 
 
 def _json_list(items: Iterator[str]) -> Iterator[str]:
