@@ -6,7 +6,9 @@ not the direction or the kind of the tie.
 
 * `community`: Louvain with a fixed seed, so the same vault gives the same map (`graph/louvain.py`:
   networkx's partition, computed faster). Numbered by size, largest first (ties broken by the
-  smallest node id), so community 0 is the biggest cluster.
+  smallest node id), so community 0 is the biggest cluster. A concept found in a single note takes
+  that note's community: it ties no notes together, and such concepts are more than half the nodes
+  of a big vault (7,751 of dendron-site's 14,620), so leaving them out of Louvain halves its time.
 * `centrality`: weighted degree divided by the largest weighted degree (0..1). It needs no SciPy
   (pagerank does).
 * `salience` (0..1]: what the map sizes nodes by and keeps the most of under `--max-nodes`. Nodes are
@@ -53,10 +55,27 @@ def simple_edges(adjacency: dict[str, dict[str, int]]) -> Iterator[tuple[str, st
         seen.add(node)
 
 
+def satellites(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """The concepts found in a single note of the graph, and that note's node."""
+    found = {}
+    for node, data in graph.nodes(data=True):
+        notes: list[str] = data.get("notes", []) if data["kind"] == "concept" else []
+        if len(notes) == 1 and f"note:{notes[0]}" in graph:
+            found[node] = f"note:{notes[0]}"
+    return found
+
+
 def annotate(graph: nx.MultiDiGraph) -> None:
     """Set `community`, `centrality` and `salience` on every node of `graph` (in place)."""
     adjacency = projection(graph)
-    communities = louvain_communities(list(adjacency), simple_edges(adjacency), LOUVAIN_SEED) if adjacency else []
+    around = satellites(graph)
+    core = {node: {other: w for other, w in row.items() if other not in around} for node, row in adjacency.items()}
+    for node in around:
+        del core[node]
+    communities = louvain_communities(list(core), simple_edges(core), LOUVAIN_SEED) if core else []
+    group = {node: members for members in communities for node in members}
+    for satellite, note in around.items():
+        group[note].add(satellite)
     ordered = sorted(communities, key=lambda members: (-len(members), min(map(str, members))))
     nodes = graph.nodes
     for number, members in enumerate(ordered):

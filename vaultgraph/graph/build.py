@@ -174,7 +174,9 @@ class _Builder(NoteLines):
                     (f"note:{path}", concept_id, "mentions", {"kind": "mentions", "weight": times, "line": line})
                 )
         for a, b, together in backbone(ranked):
-            source, target = sorted((f"concept:{ranked[a].key}", f"concept:{ranked[b].key}"))
+            source, target = f"concept:{ranked[a].key}", f"concept:{ranked[b].key}"
+            if target < source:
+                source, target = target, source
             edges.append((source, target, "co-occurs", {"kind": "co-occurs", "weight": together}))
         # Added by the plain `add_edge`: `edge` looks each one up first, and `add_edges_from` goes
         # through the graph's views for each. No edge of these kinds exists yet, and every node

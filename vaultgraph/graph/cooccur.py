@@ -23,9 +23,11 @@ it shows.
 from __future__ import annotations
 
 import heapq
-import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
 
 from vaultgraph.model import Concept
 
@@ -34,9 +36,10 @@ PARTNERS = 10
 SMOOTHING = 10
 
 
-def association(together: int, count_a: int, count_b: int) -> float:
-    """How strongly two concepts go together, from how often they meet and how often each occurs (0..1)."""
-    return together / math.sqrt((count_a + SMOOTHING) * (count_b + SMOOTHING))
+def association(together: Any, count_a: Any, count_b: Any) -> Any:
+    """How strongly two concepts go together, from how often they meet and how often each occurs
+    (0..1); numbers or numpy arrays of them."""
+    return together / np.sqrt((count_a + SMOOTHING) * (count_b + SMOOTHING))
 
 
 def segment_pairs(concepts: Sequence[Concept], cap: int = SEGMENT_CAP) -> Counter[tuple[int, int]]:
@@ -59,22 +62,29 @@ def segment_pairs(concepts: Sequence[Concept], cap: int = SEGMENT_CAP) -> Counte
 
 
 def strongest_partners(
-    pairs: Iterable[tuple[int, int, int]], counts: Sequence[int], partners: int
+    pairs: Sequence[tuple[int, int, int]], counts: Sequence[int], partners: int
 ) -> list[tuple[int, int, int]]:
     """The `(a, b, together)` pairs that are among the `partners` most associated of a or of b.
 
     Nodes are indices into `counts` (lower index = more salient, for ties); the result is sorted.
+    Ranked with numpy: a big vault has a hundred thousand pairs, and a heap per concept in Python
+    took half a second.
     """
-    ranked: dict[int, list[tuple[float, int, tuple[int, int, int]]]] = {}
-    for pair in pairs:
-        a, b, together = pair
-        strength = association(together, counts[a], counts[b])
-        ranked.setdefault(a, []).append((-strength, b, pair))
-        ranked.setdefault(b, []).append((-strength, a, pair))
-    kept: set[tuple[int, int, int]] = set()
-    for candidates in ranked.values():
-        kept.update(pair for _, _, pair in heapq.nsmallest(partners, candidates))
-    return sorted(kept)
+    if not pairs:
+        return []
+    table = np.array(pairs, dtype=np.int64).reshape(-1, 3)
+    count = np.asarray(counts, dtype=np.float64)
+    strength = association(table[:, 2], count[table[:, 0]], count[table[:, 1]])
+    # Each pair seen from both ends: (end, partner, strength, pair number).
+    end = np.concatenate((table[:, 0], table[:, 1]))
+    partner = np.concatenate((table[:, 1], table[:, 0]))
+    number = np.tile(np.arange(len(table)), 2)
+    order = np.lexsort((partner, -np.tile(strength, 2), end))  # by end, strongest first, then salient
+    ends = end[order]
+    starts = np.flatnonzero(np.r_[True, ends[1:] != ends[:-1]])
+    rank = np.arange(len(ends)) - np.repeat(starts, np.diff(np.r_[starts, len(ends)]))
+    kept = np.unique(number[order][rank < partners])
+    return sorted((a, b, n) for a, b, n in table[kept].tolist())
 
 
 def backbone(concepts: Sequence[Concept]) -> list[tuple[int, int, int]]:
@@ -82,4 +92,4 @@ def backbone(concepts: Sequence[Concept]) -> list[tuple[int, int, int]]:
     into `concepts` (ranked most salient first), at most `PARTNERS` per concept."""
     pairs = segment_pairs(concepts)
     counts = [concept.count for concept in concepts]
-    return strongest_partners(((a, b, n) for (a, b), n in pairs.items()), counts, PARTNERS)
+    return strongest_partners([(a, b, n) for (a, b), n in pairs.items()], counts, PARTNERS)
