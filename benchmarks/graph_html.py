@@ -1,7 +1,8 @@
 """Benchmark (not a test): the HTML map of a 10 000-note synthetic vault, with default settings.
 
-Measures the time to build concepts and graph, the HTML size, and the time from opening the file in
-Chromium (headless, network cut) until the layout has settled (`window.vgSettled`).
+Measures the time to build concepts and graph, to lay out and write the map, the HTML size, and the
+time from opening the file in Chromium (headless, network cut) until the opening view is drawn
+(`window.vgSettled`).
 
     python benchmarks/graph_html.py [--notes 10000] [--work /tmp/vg-bench]
 """
@@ -19,9 +20,8 @@ from playwright.sync_api import sync_playwright
 from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import load_config
 from vaultgraph.graph.build import build_graph
-from vaultgraph.graph.select import most_salient
 from vaultgraph.graph.settings import graph_settings
-from vaultgraph.render.html import render_map
+from vaultgraph.render.html import map_data, render_page
 from vaultgraph.vault.load import load_vault
 
 MAKE_VAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_vault.py"
@@ -73,15 +73,19 @@ def main() -> None:
     graph = build_graph(vault, config, concepts)
     timings["graph"] = time.perf_counter() - start
     start = time.perf_counter()
-    shown, left_out = most_salient(graph, graph_settings(config.sections)["max-nodes"], core=True)  # as the CLI
-    page = render_map(shown, root, left_out=left_out)
-    timings["html"] = time.perf_counter() - start
+    settings = graph_settings(config.sections)  # as the command line
+    data = map_data(graph, vault, top=settings["top"], max_nodes=settings["max-nodes"])
+    page = render_page(data)
+    timings["map"] = time.perf_counter() - start
     html = args.work / "map.html"
     html.write_text(page, encoding="utf-8")
     settled, count = settle_seconds(html)
+    views = data["views"]
     print(
         f"notes={len(vault.notes)} graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges; "
-        f"map: {count} nodes, {shown.number_of_edges()} edges, {left_out} left out"
+        f"map: {count} nodes in the opening view; concept map {len(views['concepts']['nodes'])} nodes, "
+        f"{len(views['concepts']['edges'])} edges; notes map {len(views['notes']['nodes'])} nodes, "
+        f"{len(views['notes']['edges'])} edges"
     )
     print("seconds: " + ", ".join(f"{name} {value:.1f}" for name, value in timings.items()))
     print(f"html size: {html.stat().st_size / 1024:.0f} KiB; settled in Chromium after {settled:.1f} s")

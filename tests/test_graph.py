@@ -21,7 +21,7 @@ from vaultgraph.graph.export import export
 from vaultgraph.graph.select import SelectionError, filter_graph, most_salient, week_range
 from vaultgraph.graph.settings import validate
 from vaultgraph.model import Concept, Occurrence
-from vaultgraph.render.html import map_data, render_map, script_json, vault_url
+from vaultgraph.render.html import map_data, render_map, script_hash, script_json, snippet_around, vault_url
 from vaultgraph.series.keys import week_label, week_sort_key
 from vaultgraph.vault.load import load_vault
 
@@ -128,6 +128,7 @@ def test_node_attributes(graph: nx.MultiDiGraph) -> None:
     assert (alpha["label"], alpha["count"], alpha["weeks"]) == ("Alpha", 2, ["study/1", "study/2"])
     assert (alpha["first_week"], alpha["last_week"]) == ("study/1", "study/2")
     assert "learned **Alpha** and **Beta** today" in alpha["snippet"]
+    assert graph.edges["note:retros/week1.md", "concept:alpha", "mentions"]["line"] == 8  # where it is mentioned
     assert graph.nodes["note:evergreen.md"]["weeks"] == []
     assert graph.nodes["missing:nowhere"]["weeks"] == ["study/1"]
     assert graph.nodes["week:study/1"]["label"] == "study week 1"
@@ -135,6 +136,11 @@ def test_node_attributes(graph: nx.MultiDiGraph) -> None:
         assert isinstance(data["community"], int)
         assert 0 <= data["centrality"] <= 1 and 0 < data["salience"] <= 1
     assert graph.graph["weeks"] == ["study/1", "study/2"]
+
+
+def test_a_concept_of_one_note_is_in_that_notes_community(graph: nx.MultiDiGraph) -> None:
+    assert graph.nodes["concept:beta"]["notes"] == ["retros/week1.md"]
+    assert graph.nodes["concept:beta"]["community"] == graph.nodes["note:retros/week1.md"]["community"]
 
 
 def test_communities_are_reproducible(tmp_path: Path) -> None:
@@ -179,8 +185,11 @@ def test_small_and_odd_vaults(tmp_path: Path, notes: dict[str, str], nodes: int)
     vault = load_vault(write_vault(tmp_path, notes))
     graph = build_graph(vault, Config(), [])
     assert graph.number_of_nodes() == nodes
-    data = map_data(graph, tmp_path)
-    assert len(data["nodes"]) == nodes and len({n["id"] for n in data["nodes"]}) == nodes
+    data = map_data(graph, vault)
+    shown = data["views"]["notes"]["nodes"]
+    assert len(shown) == nodes and len({n["id"] for n in shown}) == nodes
+    assert data["views"]["concepts"]["nodes"] == []
+    assert data["start"] == ("notes" if nodes else "concepts")
 
 
 def test_week_filter_and_salience_cut(graph: nx.MultiDiGraph) -> None:
@@ -211,6 +220,8 @@ def test_week_order() -> None:
         ({"max-nodes": -1}, "max-nodes: expected a whole number"),
         ({"max-nodes": True}, "max-nodes: expected a whole number"),
         ({"color-by": "size"}, "color-by: expected one of kind, community"),
+        ({"top": 0}, "top: expected a whole number >= 1"),
+        ({"top": 501}, "top: expected at most 500"),
         ({"colour": "kind"}, "colour: unknown key"),
     ],
 )
@@ -220,7 +231,7 @@ def test_settings_errors(table: dict, error: str) -> None:
 
 
 def test_settings_defaults() -> None:
-    assert validate({"max-nodes": 50}, "x") == {"max-nodes": 50, "color-by": "kind"}
+    assert validate({"max-nodes": 50}, "x") == {"top": 60, "max-nodes": 50, "color-by": "kind"}
 
 
 HOSTILE = "</script><img src=x onerror=alert(1)>&\u2028\u2029"
@@ -234,9 +245,13 @@ def test_script_json_escapes_markup() -> None:
 
 def test_page_is_self_contained_and_escaped(tmp_path: Path) -> None:
     vault = load_vault(write_vault(tmp_path, {"x.md": f"---\ntitle: '{HOSTILE}'\n---\n"}))
-    page = render_map(build_graph(vault, Config(), []), tmp_path)
+    page = render_map(build_graph(vault, Config(), []), vault)
     assert "<img src=x" not in page
     assert page.count("</script>") == 3  # the data block, vis-network and the page's own script
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert policy and policy[1].startswith("default-src 'none'; script-src 'sha256-")
+    assert [script_hash(code) for code in scripts] == policy[1].split("script-src ")[1].split(";")[0].split()
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "var network" in page and "var nodes" in page and "var edges" in page
 
@@ -273,8 +288,29 @@ def test_cli_default_output_and_left_out_note(tmp_path: Path, monkeypatch: pytes
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["graph", "v", "--max-nodes", "3"])
     assert result.exit_code == 0, result.output
-    assert "left out" in result.output and (tmp_path / "vaultgraph.html").is_file()
-    assert '"leftOut":' in (tmp_path / "vaultgraph.html").read_text(encoding="utf-8")
+    # --max-nodes caps both views: 3 of the concepts, 3 of the 8 notes, weeks, tags and missing notes
+    assert re.fullmatch(
+        r"wrote vaultgraph.html \(3 of \d+ concepts on the concept map, 3 of 8 nodes on the notes map\)\n",
+        result.output,
+    )
+    assert '"leftOut":5' in (tmp_path / "vaultgraph.html").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["graph", "v", "--top", "1", "-o", "one.html"])
+    assert re.fullmatch(
+        r"wrote one.html \(1 of \d+ concepts on the concept map, 6 of 8 nodes on the notes map\)\n", result.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "terms", "expected"),
+    [
+        ("- learned **Alpha** today", ["Alpha"], "learned Alpha today"),
+        ("[Day 14](/posts/day-14/): RNN, [[LSTM|lstm]] and `GRU`", ["gru"], "Day 14: RNN, lstm and GRU"),
+        ("x" * 200 + " LSTM is here " + "y" * 200, ["lstm"], "…" + "x" * 45 + " LSTM is here " + "y" * 80 + "…"),
+        ("nothing here", ["absent"], "nothing here"),
+    ],
+)
+def test_snippet_around_the_concept(line: str, terms: list[str], expected: str) -> None:
+    assert snippet_around(line, terms) == expected
 
 
 def test_cli_empty_vault_says_so(tmp_path: Path) -> None:

@@ -8,9 +8,11 @@ Filters, applied before anything is written:
 A week filter keeps the nodes seen in at least one of the chosen weeks; notes without a week drop out.
 A selection that matches nothing (an unknown series, a reversed range) is an error, and nothing is written.
 
-`--max-nodes N` keeps the N most salient nodes (0: all). By default the HTML map shows its core
-(notes, weeks, shared tags, recurring concepts first; `graph.select.map_core`) capped by the `[graph]`
-`max-nodes` setting (300), and says how many it left out; data exports keep everything unless it is given.
+The HTML map opens on the concept map, the `--top N` most salient concepts (`[graph] top`, 60),
+and has the notes map a click away (notes, weeks, tags of two notes or more, missing notes).
+`--max-nodes N` caps each of its views (`[graph] max-nodes`, 300; 0: no cap) and the page says
+what it left out. Data exports keep everything unless `--max-nodes N` is given: then the N most
+salient nodes.
 Output goes to `-o FILE` (`-` for standard output), by default `vaultgraph.<format>` in the current folder.
 """
 
@@ -28,7 +30,7 @@ from vaultgraph.cli.common import cache_option, config_option, open_workspace, p
 from vaultgraph.cli.output import write_output
 from vaultgraph.collector import collector_paused
 from vaultgraph.graph.kinds import NODE_KINDS
-from vaultgraph.graph.settings import COLOR_BY, graph_settings
+from vaultgraph.graph.settings import COLOR_BY, MAX_TOP, graph_settings
 
 FORMATS = ("html", "json", "graphml", "gexf")
 
@@ -53,7 +55,12 @@ def _has_display() -> bool:
 @click.option(
     "--max-nodes",
     type=click.IntRange(min=0),
-    help="Keep the N most salient nodes, 0 for all (map default: its core, at most 300; exports: all).",
+    help="Keep the N most salient nodes, 0 for all (map: per view, default 300; exports: all).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1, MAX_TOP),
+    help="How many of the most salient concepts the concept map shows (default 60).",
 )
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(NODE_KINDS), help="Keep only nodes of this kind.")
 @click.option("--series", help="Keep only what happens in weeks of this series.")
@@ -68,6 +75,7 @@ def graph(
     output_format: str,
     open_browser: bool,
     max_nodes: int | None,
+    top: int | None,
     kinds: tuple[str, ...],
     series: str | None,
     week_from: str | None,
@@ -87,34 +95,53 @@ def graph(
         full = workspace.graph
         weeks = workspace.select_weeks(week_from, week_to, series)
         chosen = filter_graph(full, kinds, weeks) if kinds or weeks is not None else full
-        limit = max_nodes if max_nodes is not None else (settings["max-nodes"] if output_format == "html" else 0)
-        shown, left_out = most_salient(chosen, limit, core=output_format == "html" and max_nodes is None)
         if output_format == "html":
-            from vaultgraph.render.html import render_map
+            from vaultgraph.render.html import map_data, render_page
 
             message = (
                 ""
-                if shown.number_of_nodes()
+                if chosen.number_of_nodes()
                 else f"No notes found in {path}."
                 if not workspace.vault.notes
                 else "No nodes match the filters."
             )
-            pieces: Iterable[str] = [
-                render_map(shown, path, left_out=left_out, message=message, color_by=color_by or settings["color-by"])
-            ]
+            workspace.step("laying out the map")
+            data = map_data(
+                chosen,
+                workspace.vault,
+                top=top or settings["top"],
+                max_nodes=settings["max-nodes"] if max_nodes is None else max_nodes,
+                color_by=color_by or settings["color-by"],
+                message=message,
+            )
+            pieces: Iterable[str] = [render_page(data)]
+            summary = _map_summary(data["views"])
         else:
+            shown, left_out = most_salient(chosen, max_nodes or 0)
             pieces = export_pieces(shown, output_format)
+            left = f", {left_out} left out (--max-nodes N to change)" if left_out else ""
+            summary = f"{shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges{left}"
         target = output or Path(f"vaultgraph.{output_format}")
-        workspace.step(f"writing {output_format.upper()}")
+        if output_format != "html":
+            workspace.step(f"writing {output_format.upper()}")
         write_output(target, pieces)
     if str(target) == "-":
         return
-    left = f", {left_out} left out (--max-nodes N to change)" if left_out else ""
-    click.echo(f"wrote {target} ({shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges{left})")
+    click.echo(f"wrote {target} ({summary})")
     if open_browser:
         if _has_display() and webbrowser.open(target.resolve().as_uri()):
             return
         click.echo(f"no browser available; open this file: {target.resolve()}")
+
+
+def _map_summary(views: dict) -> str:
+    """`60 of 1732 concepts on the concept map, 79 of 154 nodes on the notes map`."""
+    parts = []
+    for name, what in (("concepts", "concepts on the concept map"), ("notes", "nodes on the notes map")):
+        shown = len(views[name]["nodes"])
+        total = shown + views[name]["leftOut"]
+        parts.append(f"{shown} {what}" if shown == total else f"{shown} of {total} {what}")
+    return ", ".join(parts)
 
 
 COMMANDS = (graph,)

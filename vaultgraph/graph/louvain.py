@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import random
 from collections.abc import Hashable, Iterable
+from typing import TypeVar
 
 THRESHOLD = 0.0000001  # networkx's default: a level that adds less modularity ends the search
 
 Adjacency = list[dict[int, int]]
+Node = TypeVar("Node", bound=Hashable)
 
 
-def louvain_communities(
-    nodes: list[Hashable], edges: Iterable[tuple[Hashable, Hashable, int]], seed: int
-) -> list[set[Hashable]]:
+def louvain_communities(nodes: list[Node], edges: Iterable[tuple[Node, Node, int]], seed: int) -> list[set[Node]]:
     """Communities of the undirected graph with `nodes` (in order) and weighted `edges` (in order).
 
     `edges` must hold each pair once (an `nx.Graph`'s `edges(data="weight")`), without self-loops.
@@ -36,7 +36,7 @@ def louvain_communities(
         # networkx first copies the graph edge by edge, which reorders the adjacency lists.
         adjacency[index[source]][index[target]] = weight
         adjacency[index[target]][index[source]] = weight
-    members: list[set[Hashable]] = [{node} for node in nodes]
+    members: list[set[Node]] = [{node} for node in nodes]
     if not any(adjacency):
         return members
     rng = random.Random(seed)

@@ -1,4 +1,4 @@
-"""Cut a graph down: by node kind, by week range, to the most salient nodes, or to the map's core.
+"""Cut a graph down: by node kind, by week range, to the most salient nodes, or to the notes map's core.
 
 Week filters keep the nodes that have at least one week inside the range (a concept seen in weeks
 2 and 5 stays for "weeks 3..5"); nodes without any week (evergreen notes, concept notes) are left
@@ -76,13 +76,11 @@ def filter_graph(
     )
 
 
-def most_salient(graph: nx.MultiDiGraph, limit: int, core: bool = False) -> tuple[nx.MultiDiGraph, int]:
-    """The `limit` most salient nodes (0: all) and how many were left out; `core`: `map_core` first.
+def most_salient(graph: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, int]:
+    """The `limit` most salient nodes (0: all) and how many were left out.
 
     Ties go to the kind with more weight (weeks, then concepts, ...), then to the node id.
     """
-    if core:
-        return map_core(graph, limit)
     if limit <= 0 or graph.number_of_nodes() <= limit:
         return graph, 0
     return _top(graph, graph.nodes(data=True), limit), graph.number_of_nodes() - limit
@@ -96,42 +94,18 @@ def _top(graph: nx.MultiDiGraph, candidates: Iterable[tuple[str, dict]], limit: 
     return induced(graph, (node for node, _ in ranked[:limit]))
 
 
-# The map's default core: how many concepts per note it shows at most (a 25-note vault gets 100), and
-# how few it shows whatever the vault (so a handful of notes still gives a map worth a look).
-CONCEPTS_PER_NOTE = 4
-MIN_CONCEPTS = 40
-
-
-def recurs(data: dict) -> bool:
-    """Whether a node ties notes or weeks together: seen in two notes or more, or in two weeks or more."""
-    return len(data.get("notes", ())) >= 2 or len(data.get("weeks", ())) >= 2
-
-
 def map_core(graph: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, int]:
-    """The map's default cut, and how many nodes it left out.
+    """The notes map's nodes, and how many nodes of its kinds it left out.
 
-    A map is for seeing topics across weeks, so it keeps every note, week and missing note, the tags
-    on two notes or more, and up to CONCEPTS_PER_NOTE concepts per note (MIN_CONCEPTS at least): those
-    that recur (two notes or two weeks) first, then the rest, each by salience: a concept of one note
-    is one line of that note, and hundreds of them bury the recurring ones. `limit` (0: none) still
-    caps the result by salience. Unless it did, the kept graph records `cut = "core"` for the page to say so.
+    Every note, week and missing note, and the tags of two notes or more (a tag on one note says
+    nothing the note does not); when they are more than `limit` (0: no limit), the most salient.
+    Concepts are the concept map's.
     """
-    notes = sum(1 for _, kind in graph.nodes(data="kind") if kind == "note")
-    budget = max(MIN_CONCEPTS, CONCEPTS_PER_NOTE * notes)
-    concepts = sorted(
-        (item for item in graph.nodes(data=True) if item[1]["kind"] == "concept"),
-        key=lambda item: (not recurs(item[1]), -item[1].get("salience", 0), item[0]),
-    )
-    keep = [node for node, _ in concepts[:budget]]
-    keep += [
-        node
+    keep = [
+        (node, data)
         for node, data in graph.nodes(data=True)
         if data["kind"] in ("note", "week", "missing") or (data["kind"] == "tag" and data.get("count", 0) >= 2)
     ]
-    if 0 < limit < len(keep):  # when `limit` bites, what is shown is simply the most salient of the core
-        nodes = graph.nodes
-        kept = _top(graph, ((node, nodes[node]) for node in keep), limit)
-    else:
-        kept = induced(graph, keep)
-        kept.graph["cut"] = "core"
-    return kept, graph.number_of_nodes() - kept.number_of_nodes()
+    everything = sum(1 for _, kind in graph.nodes(data="kind") if kind != "concept")
+    kept = _top(graph, keep, limit) if 0 < limit < len(keep) else induced(graph, (node for node, _ in keep))
+    return kept, everything - kept.number_of_nodes()

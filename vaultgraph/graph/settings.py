@@ -2,8 +2,9 @@
 
 ```toml
 [graph]
-max-nodes = 300        # the map keeps this many most salient nodes; 0 keeps them all
-color-by = "kind"      # or "community": what the map colours nodes by when it opens
+top = 60               # the concept map shows this many most salient concepts (1 to 500)
+max-nodes = 300        # each view of the map holds at most this many nodes; 0: no limit
+color-by = "kind"      # or "community": what the notes map colours nodes by when it opens
 ```
 """
 
@@ -13,8 +14,10 @@ from typing import Any
 
 from vaultgraph.config import ConfigError, whole_number
 
-DEFAULTS: dict[str, Any] = {"max-nodes": 300, "color-by": "kind"}
+DEFAULTS: dict[str, Any] = {"top": 60, "max-nodes": 300, "color-by": "kind"}
 COLOR_BY = ("kind", "community")
+MAX_TOP = 500
+"""The concept map is laid out in Python with n² arrays; 500 concepts already take a second."""
 
 
 def validate(table: dict[str, Any], where: str) -> dict[str, Any]:
@@ -23,6 +26,9 @@ def validate(table: dict[str, Any], where: str) -> dict[str, Any]:
     for key, value in table.items():
         if key == "max-nodes":
             whole_number(value, f"{where}.{key}", 0)
+        elif key == "top":
+            if whole_number(value, f"{where}.{key}", 1) > MAX_TOP:
+                raise ConfigError(f"{where}.{key}: expected at most {MAX_TOP}, got {value!r}")
         elif key == "color-by":
             if value not in COLOR_BY:
                 raise ConfigError(f"{where}.{key}: expected one of {', '.join(COLOR_BY)}, got {value!r}")

@@ -1,26 +1,29 @@
 """The interactive concept map: one self-contained HTML file built from the graph.
 
-pyvis builds the vis-network node, edge and physics data (its `Node`/`Edge` classes and `Network`
-options); the page itself is our own template, `templates/map.html`, with vis-network inlined from the
-pyvis package, so opening the file makes no request at all (pyvis's own template loads bootstrap and
-tom-select from CDNs and writes tooltips with `innerHTML`).
+The page has two views (`graph/views.py`): the **concept map** it opens on (the most salient
+concepts, sized by score, coloured by cluster, tied by their strongest associations) and the
+**notes map** (notes, weeks, tags and missing notes, as in Obsidian's graph). Both are laid out in
+Python, so the page opens laid out, the same on every run, with no label over another.
+
+pyvis builds the vis-network node, edge and option dicts (its `Node`/`Edge` classes and `Network`
+options); the page itself is our own template, `templates/map.html` with its script
+`templates/map.js`, and vis-network is inlined from the pyvis package, so opening the file makes no
+request at all (pyvis's own template loads bootstrap and tom-select from CDNs and writes tooltips
+with `innerHTML`).
 
 Everything from the vault (titles, tags, aliases, paths, snippets) travels as JSON inside
 `<script type="application/json">`, with `<`, `>`, `&`, U+2028 and U+2029 escaped, and the page's
-script builds every element with `textContent`. The vis-network CSS is not inlined: it only styles
-vis's navigation/manipulation toolbars and tooltips, which the map does not use.
-
-Layout: the weeks are pinned along a timeline (one row per series, in order) and each weekly note is
-held at its week's x, so concepts settle near the weeks whose notes mention them and a concept of
-weeks 2 and 8 lies between them. Labels are sized by salience so the overview names the main nodes
-and zooming in names the rest.
+script builds every element with `textContent`. The Content-Security-Policy allows exactly the
+page's two scripts, by their SHA-256 hashes: any other script, inline or not, is refused.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
-import random
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,41 +34,52 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 
+from vaultgraph.graph.build import NoteLines, snippet
+from vaultgraph.graph.views import TOP, MapEdge, MapNode, View, concept_map, notes_map
+from vaultgraph.model import Vault
 from vaultgraph.series.keys import week_label
 
 KIND_STYLE: dict[str, dict[str, str]] = {
-    "concept": {"color": "#f08c00", "shape": "dot", "label": "concept"},
-    "note": {"color": "#4263eb", "shape": "dot", "label": "note"},
-    "tag": {"color": "#0ca678", "shape": "triangle", "label": "tag"},
-    "week": {"color": "#7048e8", "shape": "box", "label": "week"},
-    "missing": {"color": "#adb5bd", "shape": "dot", "label": "missing note"},
-}
-# How big a node of each kind may grow: concepts are what the map is about.
-KIND_SIZE = {"concept": 1.0, "note": 0.6, "tag": 0.5, "week": 0.6, "missing": 0.25}
-# Label font size (canvas units) by kind: base + extra * salience ** 0.7.
-LABEL_SIZE = {
-    "concept": (10.0, 26.0),
-    "note": (10.0, 14.0),
-    "tag": (10.0, 12.0),
-    "week": (24.0, 0.0),
-    "missing": (10.0, 4.0),
+    "concept": {"color": "#f08c00", "label": "concept"},
+    "note": {"color": "#4263eb", "label": "note"},
+    "tag": {"color": "#0ca678", "label": "tag"},
+    "week": {"color": "#7048e8", "label": "week"},
+    "missing": {"color": "#adb5bd", "label": "missing note"},
 }
 EDGE_STYLE: dict[str, dict[str, Any]] = {
-    "link": {"length": 120, "color": "#4263eb", "arrows": "to", "dashes": False, "opacity": 0.45},
-    "embed": {"length": 120, "color": "#1c7ed6", "arrows": "to", "dashes": [4, 3], "opacity": 0.45},
-    "mentions": {"length": 110, "color": "#f59f00", "arrows": "", "dashes": False, "opacity": 0.2},
-    "co-occurs": {"length": 110, "color": "#e8590c", "arrows": "", "dashes": False, "opacity": 0.12},
-    "tagged": {"length": 90, "color": "#20c997", "arrows": "", "dashes": [2, 4], "opacity": 0.35},
-    "in-week": {"length": 60, "color": "#9775fa", "arrows": "", "dashes": [2, 4], "opacity": 0.6},
-    "next-week": {"length": 100, "color": "#7048e8", "arrows": "to", "dashes": False, "opacity": 0.8},
+    "co-occurs": {"color": "#868e96", "opacity": 0.45, "arrows": "", "dashes": False},
+    "link": {"color": "#4263eb", "opacity": 0.45, "arrows": "to", "dashes": False},
+    "embed": {"color": "#1c7ed6", "opacity": 0.45, "arrows": "to", "dashes": [4, 3]},
+    "tagged": {"color": "#20c997", "opacity": 0.4, "arrows": "", "dashes": [2, 4]},
+    "in-week": {"color": "#9775fa", "opacity": 0.45, "arrows": "", "dashes": [2, 4]},
+    "next-week": {"color": "#7048e8", "opacity": 0.8, "arrows": "to", "dashes": False},
 }
-COMMUNITY_COLORS = ("#e03131", "#1971c2", "#2f9e44", "#f08c00", "#9c36b5", "#0c8599", "#e8590c", "#5c940d")
-OTHER_COMMUNITY = "#ced4da"
-LABEL_CHARS = 32
-# The week timeline, in canvas units: how wide a series' row is and how far apart rows are.
-TIMELINE_WIDTH = 2400.0
-ROW_GAP = 700.0
-STABILIZATION_ITERATIONS = 300
+CLUSTER_COLORS = (
+    "#e03131",
+    "#1971c2",
+    "#2f9e44",
+    "#f08c00",
+    "#9c36b5",
+    "#0c8599",
+    "#e8590c",
+    "#5c940d",
+    "#c2255c",
+    "#3b5bdb",
+)
+NO_CLUSTER = "#adb5bd"
+# Latin first, then a font with Hangul on each platform: macOS, Windows, Linux (Debian's
+# fonts-noto-cjk, then the older Nanum fonts). Without one, Korean labels are empty boxes.
+FONT_FACE = (
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Apple SD Gothic Neo", "Malgun Gothic", '
+    '"Noto Sans CJK KR", "Noto Sans KR", NanumGothic, sans-serif'
+)
+DRAW_THRESHOLD = 9.5
+"""vis-network draws a label when its size on screen is at least this minus 1 px (fading in over
+that last pixel). The page raises it at the opening zoom so a view's `quiet_font` labels stay
+hidden until one zooms in."""
+MENTIONS_SHOWN = 40
+"""Notes listed with their snippet when a concept is clicked; the page counts the rest."""
+BROWSER_ITERATIONS = 200
 _VIS_JS = ("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -78,141 +92,160 @@ def vault_url(root: Path, path: str) -> str:
     return (root.resolve() / path).as_uri()
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+def cluster_color(number: int | None) -> str:
+    return CLUSTER_COLORS[number] if number is not None and number < len(CLUSTER_COLORS) else NO_CLUSTER
 
 
-def _community_color(number: int | None) -> str:
-    return COMMUNITY_COLORS[number] if number is not None and number < len(COMMUNITY_COLORS) else OTHER_COMMUNITY
+_MARKUP = (
+    (re.compile(r"!?\[\[(?:[^\]|]*\|)?([^\]]*)\]\]"), r"\1"),  # [[target|shown]] -> shown
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](url) -> text
+    (re.compile(r"(\*\*|__|==|`)"), ""),  # bold, highlight and code marks
+)
 
 
-def timeline(weeks: list[str]) -> dict[str, tuple[float, float]]:
-    """Where each week sits: one row per series, its weeks left to right in order, spread over the
-    same width whatever their number, so "week 2 -> week 8" reads as a walk along the row."""
-    rows: dict[str, list[str]] = {}
-    for week in weeks:  # already in order, series by series
-        series, _, number = week.rpartition("/")
-        rows.setdefault(series if number.isdigit() else "", []).append(week)
-    places: dict[str, tuple[float, float]] = {}
-    for row, members in enumerate(rows.values()):
-        step = TIMELINE_WIDTH / max(len(members) - 1, 1)
-        for i, week in enumerate(members):
-            x = 0.0 if len(members) == 1 else -TIMELINE_WIDTH / 2 + i * step
-            places[week] = (x, row * ROW_GAP)
-    return places
+def snippet_around(line: str, terms: list[str], limit: int = 140) -> str:
+    """The part of `line` around the first of `terms` it contains (any case), as one line of prose
+    (links shown as their text, emphasis marks dropped)."""
+    text = " ".join(line.split())
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    folded = text.casefold()
+    where = min((i for i in (folded.find(t.casefold()) for t in terms if t) if i >= 0), default=0)
+    start = max(0, min(where - limit // 3, len(text) - limit))
+    cut = text[start:]
+    return ("…" if start else "") + snippet(cut, limit)
 
 
-def initial_positions(graph: nx.MultiDiGraph, places: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
-    """A start for the physics: a node sits at the mean place of its weeks (so a concept of weeks 2
-    and 8 starts between them), shaken a little; nodes of no week start below the timeline."""
-    shake = random.Random(7)
-    below = max((y for _, y in places.values()), default=0.0) + ROW_GAP / 2
-    start: dict[str, tuple[float, float]] = {}
-    for node, data in graph.nodes(data=True):
-        spots = [places[w] for w in data.get("weeks", ()) if w in places]
-        if spots:
-            x = sum(p[0] for p in spots) / len(spots)
-            y = sum(p[1] for p in spots) / len(spots)
-            start[node] = (x + (0 if data["kind"] == "note" else shake.uniform(-60, 60)), y + shake.uniform(-220, 220))
-        else:
-            start[node] = (shake.uniform(-TIMELINE_WIDTH / 2, TIMELINE_WIDTH / 2), below + shake.uniform(0, 200))
-    return start
+class _Page:
+    """Turns the two views into vis-network data, with what the page shows about each node."""
+
+    def __init__(self, graph: nx.MultiDiGraph, vault: Vault):
+        self.graph = graph
+        self.vault = vault
+        present = set().union(*(d.get("weeks", ()) for _, d in graph.nodes(data=True)))
+        self.weeks = [w for w in graph.graph.get("weeks", []) if w in present]
+        self.week_index = {w: i for i, w in enumerate(self.weeks)}
+        self.notes: dict[str, int] = {}  # note path -> index in `note_table`
+        self.note_table: list[dict[str, Any]] = []
+        self.lines = NoteLines(vault)
+
+    def note_ref(self, path: str) -> int:
+        if path not in self.notes:
+            note = self.vault.notes.get(path)
+            data = self.graph.nodes.get(f"note:{path}", {})
+            week = note.week.key if note is not None and note.week is not None else ""
+            self.notes[path] = len(self.note_table)
+            self.note_table.append(
+                {
+                    "id": f"note:{path}",
+                    "title": data.get("label") or (note.title if note else path),
+                    "path": path,
+                    "url": vault_url(self.vault.root, path),
+                    "week": self.week_index.get(week, -1),
+                }
+            )
+        return self.notes[path]
+
+    def mentions(self, node: str, data: dict[str, Any]) -> tuple[list[list[Any]], int]:
+        """`[note ref, snippet]` of the notes mentioning a concept, in week order, and how many more."""
+        terms = [data["label"], *data.get("variants", [])]
+        found = []
+        for source, _, edge in self.graph.in_edges(node, data=True):
+            if edge["kind"] == "mentions" and source.startswith("note:"):
+                path = source[5:]
+                week = self.graph.nodes[source].get("first_week", "")
+                order = (self.week_index.get(week, len(self.weeks)), path)
+                found.append((order, path, edge.get("line", 0)))
+        found.sort()
+        shown = [[self.note_ref(path), snippet_around(self.lines.line(path, line), terms)] for _, path, line in found]
+        return shown[:MENTIONS_SHOWN], max(0, len(shown) - MENTIONS_SHOWN)
+
+    def node(self, place: MapNode) -> dict[str, Any]:
+        data = self.graph.nodes[place.id]
+        kind = data["kind"]
+        path = data.get("path") or ""
+        color = cluster_color(place.cluster) if kind == "concept" else KIND_STYLE[kind]["color"]
+        extra: dict[str, Any] = {
+            "kind": kind,
+            "full": data["label"],
+            "count": data.get("count", 0),
+            "weeks": [self.week_index[w] for w in data.get("weeks", []) if w in self.week_index],
+            "cluster": place.cluster,
+            "snippet": data.get("snippet", ""),
+            "path": path,
+            "url": vault_url(self.vault.root, path) if path else "",
+            "variants": list(data.get("variants", []))[:8],
+            "kindColor": KIND_STYLE[kind]["color"],
+            "communityColor": cluster_color(data.get("community")),
+        }
+        if kind == "concept":
+            extra["mentions"], extra["more"] = self.mentions(place.id, data)
+        elif kind == "note":
+            extra["note"] = self.note_ref(path)
+        options: dict[str, Any] = {
+            "x": place.x,
+            "y": place.y,
+            "size": place.size,
+            "color": {
+                "background": color,
+                "border": "#ffffff",
+                "highlight": {"background": color, "border": "#212529"},
+            },
+            "font": {"size": place.font, "color": "#212529" if place.font >= 12 else "#495057"},
+        }
+        if kind == "missing":
+            options["shapeProperties"] = {"borderDashes": [3, 3]}
+            options["color"]["border"] = "#868e96"
+        return Node(place.id, "dot", place.label, **options, **extra).options
+
+    def edges(self, view: str, edges: list[MapEdge], clusters: dict[str, int | None]) -> list[dict[str, Any]]:
+        """Ties inside a cluster take its colour; the others stay grey."""
+        result = []
+        for number, edge in enumerate(edges):
+            style = EDGE_STYLE[edge.kind]
+            color = {"color": style["color"], "opacity": style["opacity"]}
+            cluster = clusters.get(edge.source)
+            if cluster is not None and cluster == clusters.get(edge.target):
+                color = {"color": cluster_color(cluster), "opacity": 0.5}
+            result.append(
+                Edge(
+                    edge.source,
+                    edge.target,
+                    True,
+                    id=f"{view[0]}{number}",
+                    kind=edge.kind,
+                    weight=edge.weight,
+                    width=round(0.8 + 4 * edge.strength**1.5, 2) if edge.kind == "co-occurs" else 1,
+                    arrows=style["arrows"],
+                    dashes=style["dashes"],
+                    color=color,
+                ).options
+            )
+        return result
+
+    def view(self, name: str, view: View) -> dict[str, Any]:
+        return {
+            "nodes": [self.node(place) for place in view.nodes],
+            "edges": self.edges(name, view.edges, {place.id: place.cluster for place in view.nodes}),
+            "leftOut": view.left_out,
+            "browserLayout": view.browser_layout,
+            "bounds": view.bounds,
+            "quiet": view.quiet_font,
+            "clusters": [
+                {"number": c.number, "name": c.name, "color": cluster_color(c.number), "size": len(c.members)}
+                for c in view.clusters
+            ],
+        }
 
 
-def _node(node_id: str, data: dict[str, Any], root: Path, week_index: dict[str, int]) -> dict[str, Any]:
-    style = KIND_STYLE[data["kind"]]
-    path = data.get("path") or ""
-    extra: dict[str, Any] = {
-        "kind": data["kind"],
-        "full": data["label"],
-        "count": data.get("count", 0),
-        "weeks": [week_index[w] for w in data.get("weeks", []) if w in week_index],
-        "community": data.get("community"),
-        "snippet": data.get("snippet", ""),
-        "path": path,
-        "url": vault_url(root, path) if path else "",
-        "variants": list(data.get("variants", []))[:8],
-        "kindColor": style["color"],
-        "communityColor": _community_color(data.get("community")),
-    }
-    salience = float(data.get("salience", 0))
-    # Label size follows salience (not node size), so at the overview zoom only the main labels are
-    # drawn (vis skips labels under `drawThreshold` on screen) and zooming in brings the rest.
-    options: dict[str, Any] = {
-        "color": style["color"],
-        "value": 1 + 99 * KIND_SIZE[data["kind"]] * salience**1.5,
-        "font": {"size": round(LABEL_SIZE[data["kind"]][0] + LABEL_SIZE[data["kind"]][1] * salience**0.7, 1)},
-    }
-    if data["kind"] == "missing":
-        options["shapeProperties"] = {"borderDashes": [3, 3]}
-    if data["kind"] == "week":  # the timeline's marks: same size, always labelled
-        del options["value"]
-        options["font"] = {"color": "#ffffff", "size": LABEL_SIZE["week"][0], "bold": True}
-        options["margin"] = 10
-    return Node(node_id, style["shape"], _short(data["label"]), **options, **extra).options
-
-
-def _edge(number: int, source: str, target: str, data: dict[str, Any], pulls: bool) -> dict[str, Any]:
-    style = EDGE_STYLE[data["kind"]]
-    weight = int(data.get("weight", 1))
-    return Edge(
-        source,
-        target,
-        True,
-        id=f"e{number}",
-        kind=data["kind"],
-        weight=weight,
-        value=weight,
-        arrows=style["arrows"],
-        length=style["length"],
-        dashes=style["dashes"],
-        color={"color": style["color"], "opacity": style["opacity"]},
-        physics=pulls,
-    ).options
-
-
-def pulls(kind: str) -> bool:
-    """Whether an edge of `kind` takes part in the layout (it is drawn either way): co-occurrence
-    edges do not, as hundreds of them knot every concept into one ball in the middle; concepts find
-    their place through the notes that mention them, and the notes through their weeks."""
-    return kind != "co-occurs"
-
-
-def _network(graph: nx.MultiDiGraph, root: Path, week_index: dict[str, int]) -> Network:
-    """A pyvis Network holding the map's nodes, edges and physics; never rendered by pyvis itself."""
+def _options() -> dict[str, Any]:
+    """vis-network options shared by both views: no physics (the views come laid out), labels
+    under `DRAW_THRESHOLD` hidden, hover for tooltips."""
     net = Network(directed=True)
-    net.force_atlas_2based(
-        gravity=-45, central_gravity=0.004, spring_length=70, spring_strength=0.05, damping=0.5, overlap=0.5
-    )
-    net.options.physics.stabilization.iterations = STABILIZATION_ITERATIONS
-    net.options.physics.stabilization.updateInterval = 25
-    places = timeline(list(week_index))
-    first_of_series: dict[str, str] = {}
-    for key in week_index:  # in week order
-        first_of_series.setdefault(key.rpartition("/")[0], key)
-    row_starts = set(first_of_series.values())
-    start = initial_positions(graph, places)
-    net.nodes = [_node(n, d, root, week_index) for n, d in graph.nodes(data=True)]
-    for node in net.nodes:
-        node["x"], node["y"] = start[node["id"]]
-        if node["kind"] == "week":  # the timeline holds still; everything else settles around it
-            key = node["id"].partition(":")[2]
-            node["x"], node["y"] = places[key]
-            node["fixed"] = True
-            series, _, number = key.rpartition("/")
-            if series and number.isdigit() and key not in row_starts:  # the row's first mark names the series
-                node["label"] = f"week {number}"
-        elif node["kind"] == "note" and node["weeks"]:  # a retrospective stays above or below its week
-            node["x"] = start[node["id"]][0]
-            node["fixed"] = {"x": True, "y": False}
-    net.node_ids = [n["id"] for n in net.nodes]
-    net.edges = [_edge(i, s, t, d, pulls(d["kind"])) for i, (s, t, d) in enumerate(graph.edges(data=True))]
-    return net
-
-
-def _options(net: Network) -> dict[str, Any]:
+    net.barnes_hut(gravity=-3000, central_gravity=0.3, spring_length=120, damping=0.4, overlap=0.5)
     options = json.loads(net.options.to_json())
-    options["physics"]["minVelocity"] = 1.0
+    options["physics"]["enabled"] = False
+    options["physics"]["stabilization"] = {"enabled": False, "iterations": BROWSER_ITERATIONS, "updateInterval": 25}
     options["layout"] = {"randomSeed": 7, "improvedLayout": False}
     options["interaction"] = {
         "hover": True,
@@ -221,54 +254,49 @@ def _options(net: Network) -> dict[str, Any]:
         "navigationButtons": False,
         "keyboard": False,
         "multiselect": False,
+        "zoomSpeed": 0.6,
     }
     options["nodes"] = {
-        "scaling": {"min": 7, "max": 42, "label": {"enabled": False, "drawThreshold": 6, "maxVisible": 30}},
-        "font": {"face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "shape": "dot",
         "borderWidth": 1.5,
+        "borderWidthSelected": 3,
+        "font": {"face": FONT_FACE, "strokeWidth": 4, "strokeColor": "rgba(255,255,255,0.9)"},
+        "scaling": {"label": {"enabled": False, "drawThreshold": DRAW_THRESHOLD, "maxVisible": 40}},
     }
-    options["edges"] = {
-        "scaling": {"min": 0.6, "max": 6},
-        "smooth": False,
-        "selectionWidth": 2,
-        "arrows": {"to": {"scaleFactor": 0.45}},
-    }
+    options["edges"] = {"smooth": False, "selectionWidth": 1.5, "arrows": {"to": {"scaleFactor": 0.45}}}
     options.pop("configure", None)
     return options
 
 
 def map_data(
-    graph: nx.MultiDiGraph, root: Path, *, left_out: int = 0, color_by: str = "kind", message: str = ""
+    graph: nx.MultiDiGraph,
+    vault: Vault,
+    *,
+    top: int = TOP,
+    max_nodes: int = 0,
+    color_by: str = "kind",
+    message: str = "",
 ) -> dict[str, Any]:
-    """Everything the page needs, as plain JSON-able data."""
-    present = set().union(*(d.get("weeks", ()) for _, d in graph.nodes(data=True)))
-    weeks = [w for w in graph.graph.get("weeks", []) if w in present]
-    week_index = {w: i for i, w in enumerate(weeks)}
-    net = _network(graph, root, week_index)
-    communities: dict[int, list[tuple[float, str]]] = {}
-    for _, data in graph.nodes(data=True):
-        if data.get("community") is not None and data["community"] < len(COMMUNITY_COLORS):
-            communities.setdefault(data["community"], []).append((-data.get("salience", 0), data["label"]))
-    legend = [
-        {"id": number, "color": _community_color(number), "name": ", ".join(label for _, label in sorted(members)[:3])}
-        for number, members in sorted(communities.items())
-    ]
-    vault = root.resolve().name or str(root)
+    """Everything the page needs, as plain JSON-able data: the two views of `graph`, at most
+    `max_nodes` nodes each (0: no limit), the concept map showing the `top` most salient concepts."""
+    page = _Page(graph, vault)
+    concepts = concept_map(graph, min(top, max_nodes) if max_nodes > 0 else top)
+    notes = notes_map(graph, max_nodes)
+    views = {"concepts": page.view("concepts", concepts), "notes": page.view("notes", notes)}
     return {
-        "vault": vault,
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "options": _options(net),
-        "weeks": [{"key": w, "label": week_label(w)} for w in weeks],
+        "vault": vault.root.resolve().name or str(vault.root),
+        "views": views,
+        "start": "concepts" if concepts.nodes or not notes.nodes else "notes",
+        "notes": page.note_table,
+        "options": _options(),
+        "weeks": [{"key": w, "label": week_label(w)} for w in page.weeks],
         "kinds": [{"kind": k, **v} for k, v in KIND_STYLE.items()],
-        "edgeKinds": [{"kind": k, "color": v["color"]} for k, v in EDGE_STYLE.items()],
-        "communities": legend,
-        "otherCommunityColor": OTHER_COMMUNITY,
+        "edgeKinds": [{"kind": k, "color": v["color"]} for k, v in EDGE_STYLE.items() if k != "co-occurs"],
+        "noCluster": NO_CLUSTER,
         "colorBy": color_by,
-        "leftOut": left_out,
-        "total": graph.number_of_nodes() + left_out,
+        "fontFace": FONT_FACE,
+        "drawThreshold": DRAW_THRESHOLD,
         "message": message,
-        "cut": graph.graph.get("cut", ""),
     }
 
 
@@ -286,15 +314,35 @@ def _vis_js() -> str:
     return code.replace("</script", "<\\/script")
 
 
-def render_map(
-    graph: nx.MultiDiGraph, root: Path, *, left_out: int = 0, color_by: str = "kind", message: str = ""
-) -> str:
-    """The whole page. `message` (e.g. "no notes in this vault") is shown over an empty map."""
-    data = map_data(graph, root, left_out=left_out, color_by=color_by, message=message)
-    template = resources.files("vaultgraph.render").joinpath("templates/map.html").read_text(encoding="utf-8")
-    # Split on the markers first so no substituted text is ever searched for a marker again.
-    head, _, rest = template.partition("@@TITLE@@")
-    middle, _, rest = rest.partition("@@DATA@@")
-    before_vis, _, tail = rest.partition("@@VIS_JS@@")
-    title = html.escape(f"{data['vault']} · vaultgraph concept map")
-    return "".join((head, title, middle, script_json(data), before_vis, _vis_js(), tail))
+def _template(name: str) -> str:
+    return resources.files("vaultgraph.render").joinpath(f"templates/{name}").read_text(encoding="utf-8")
+
+
+def script_hash(code: str) -> str:
+    """A CSP source that allows exactly this inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def render_page(data: dict[str, Any]) -> str:
+    """The whole page for `map_data`'s data."""
+    vis_js, map_js = _vis_js(), _template("map.js")
+    csp = f"default-src 'none'; script-src {script_hash(vis_js)} {script_hash(map_js)}; style-src 'unsafe-inline'"
+    pieces = {
+        "@@CSP@@": csp,
+        "@@TITLE@@": html.escape(f"{data['vault']} · vaultgraph concept map"),
+        "@@DATA@@": script_json(data),
+        "@@VIS_JS@@": vis_js,
+        "@@MAP_JS@@": map_js,
+    }
+    # Split on the markers in order, so no substituted text is ever searched for a marker again.
+    rest, out = _template("map.html"), []
+    for marker, value in pieces.items():
+        before, _, rest = rest.partition(marker)
+        out += [before, value]
+    return "".join([*out, rest])
+
+
+def render_map(graph: nx.MultiDiGraph, vault: Vault, **options: Any) -> str:
+    """The whole page of `graph`; `options` are `map_data`'s (`top`, `max_nodes`, `color_by`, and
+    `message`, shown over an empty map, e.g. "no notes in this vault")."""
+    return render_page(map_data(graph, vault, **options))
