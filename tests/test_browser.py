@@ -155,7 +155,8 @@ def test_hostile_vault_runs_nothing(browser: Browser, tmp_path: Path) -> None:
         page.mouse.move(point["x"], point["y"])
         page.wait_for_timeout(30)
         tips.append(page.text_content("#tip") or "")
-        page.mouse.dblclick(point["x"], point["y"])
+        page.mouse.dblclick(point["x"], point["y"])  # a note opens
+        page.evaluate(f"showDetails(byId[{node_id!r}])")
         links = page.locator("#details button.link")
         if links.count():
             links.first.click()  # a note opens; a neighbour is shown, maybe in the other view
@@ -164,6 +165,19 @@ def test_hostile_vault_runs_nothing(browser: Browser, tmp_path: Path) -> None:
     assert page.evaluate("document.querySelectorAll('#tip img, #details img, #tip script').length") == 0
     opened = page.evaluate("window.__opened")
     assert opened and all(url.startswith("obsidian://open?vault=vault&file=") for url in opened)
+    visit.assert_clean()
+
+
+def test_a_view_too_big_to_lay_out_here_settles_in_the_browser(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("vaultgraph.graph.layout.LIMIT", 20)  # as if the notes map had 801 nodes
+    visit = Visit(browser, write_map(tmp_path, SAMPLE, max_nodes=60, top=15))
+    page = visit.page
+    assert page.evaluate("VIEWS.notes.browserLayout") and not page.evaluate("VIEWS.concepts.browserLayout")
+    show_view(page, "notes")
+    spread = page.evaluate("new Set(Object.values(network.getPositions()).map(p => Math.round(p.x))).size")
+    assert spread > 20 and not page.evaluate("network.physics.options.enabled")  # laid out, then still
     visit.assert_clean()
 
 

@@ -13,8 +13,8 @@ from vaultgraph.concepts.build import build_concepts
 from vaultgraph.config import Config
 from vaultgraph.graph.build import build_graph
 from vaultgraph.graph.cooccur import association
-from vaultgraph.graph.layout import label_box, overlapping_pairs
-from vaultgraph.graph.views import CLEAR, LINKS_PER_CONCEPT, SMALL_FONT, View, concept_map, notes_map
+from vaultgraph.graph.layout import label_box, opening_scale, overlapping_pairs
+from vaultgraph.graph.views import CLEAR, CLEAR_PX, LINKS_PER_CONCEPT, SMALL_FONT, View, concept_map, notes_map
 from vaultgraph.vault.load import load_vault
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_vault"
@@ -95,3 +95,19 @@ def test_notes_map_is_the_structure(full: nx.MultiDiGraph) -> None:
     assert max(node.font for node in view.nodes if full.nodes[node.id]["kind"] == "week") >= 20
     capped = notes_map(full, 10)
     assert len(capped.nodes) == 10 and capped.left_out == view.left_out + len(view.nodes) - 10
+
+
+@pytest.mark.parametrize("words", [1, 3])
+def test_long_labels_still_open_readable(words: int) -> None:
+    """Sixty labels of up to 28 characters: the layout packs tighter and the fonts even out until
+    the smallest clear label opens at 11 px or more on a 1400x900 window."""
+    vocabulary = "attention transformer embedding normalization regularization convolution generative".split()
+    graph = nx.MultiDiGraph()
+    for i in range(60):
+        label = " ".join(vocabulary[(i * 3 + k) % len(vocabulary)] for k in range(words))
+        graph.add_node(f"concept:{i}", kind="concept", label=label, score=100 / (1 + i / 5), count=10)
+    for i in range(60):
+        graph.add_edge(f"concept:{i // 2}", f"concept:{i}", key="co-occurs", kind="co-occurs", weight=2)
+    view = concept_map(graph)
+    smallest = min(node.font for node in view.nodes[:CLEAR])
+    assert smallest * opening_scale(view.bounds) >= CLEAR_PX

@@ -33,8 +33,15 @@ WORK = 45_000
 """ForceAtlas2 iterations times nodes: each iteration costs n² numpy work, so a 60-node concept map
 gets 300 iterations and a 300-node notes map 150 (never fewer than 100)."""
 DENSITY = 0.3
+DENSITIES = (DENSITY, 0.4, 0.5, 0.6, 0.7)
 ASPECT = 1.25
 """Width / height of the drawing: the map's part of a 1400x900 window is about 1110x900."""
+MARGIN = 24.0
+"""What the page keeps free around the drawing when it opens (px)."""
+PAGE = (1110.0 - 2 * MARGIN, 900.0 - 2 * MARGIN)
+"""The map's part of a 1400x900 window (right of the 290 px panel) less the margins (px)."""
+MAX_OPENING_SCALE = 1.5
+"""The page never opens zoomed in further than this (a map of five nodes would fill the screen)."""
 GAP = 3.0
 """Canvas units kept free between two boxes."""
 LIMIT = 800
@@ -216,13 +223,31 @@ def bounds(places: Sequence[Sequence[float]], boxes: Sequence[Box]) -> tuple[flo
     )
 
 
+def opening_scale(sides: tuple[float, float, float, float], page: tuple[float, float] = PAGE) -> float:
+    """The zoom at which a drawing of these `bounds` fits `page` (what the map opens at, up to its cap)."""
+    left, top, right, bottom = sides
+    return min(page[0] / max(right - left, 1.0), page[1] / max(bottom - top, 1.0), MAX_OPENING_SCALE)
+
+
 def lay_out(
-    nodes: Sequence[str], edges: Sequence[tuple[str, str, float]], boxes: Sequence[Box], masses: Sequence[float]
+    nodes: Sequence[str],
+    edges: Sequence[tuple[str, str, float]],
+    boxes: Sequence[Box],
+    masses: Sequence[float],
+    min_scale: float = 0.0,
 ) -> list[tuple[float, float]]:
-    """Final positions (rounded to 0.1 canvas unit) of `nodes`, in their order: see the module docs."""
-    xy = fit_to_page(force_layout(nodes, edges, masses), boxes)
+    """Final positions (rounded to 0.1 canvas unit) of `nodes`, in their order: see the module docs.
+
+    With `min_scale`, a drawing that would open smaller than that on a `PAGE` is packed tighter
+    (a higher density before overlaps are removed), a few times at most: long labels make big
+    boxes, and the labels meant to be read at first sight must stay big enough on screen.
+    """
+    start = force_layout(nodes, edges, masses)
     order = sorted(range(len(nodes)), key=lambda i: -masses[i])  # the heaviest keep their place
-    placed = remove_overlaps(xy[order], [boxes[i] for i in order])
-    xy[order] = placed
-    xy = to_aspect(xy, boxes)
+    for density in DENSITIES:
+        xy = fit_to_page(start, boxes, density)
+        xy[order] = remove_overlaps(xy[order], [boxes[i] for i in order])
+        xy = to_aspect(xy, boxes)
+        if opening_scale(bounds(xy.tolist(), boxes)) >= min_scale:
+            break
     return [(round(x, 1), round(y, 1)) for x, y in xy.tolist()]

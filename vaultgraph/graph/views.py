@@ -32,9 +32,14 @@ TOP = 60
 CLEAR = 36
 LINKS_PER_CONCEPT = 3
 LABEL_CHARS = 28
+SMALL_LABEL_CHARS = 18
 NOTE_LABEL_CHARS = 22
-CLEAR_FONT = (13.0, 11.0)
-"""Font of a clear label (canvas units): base + extra * relative score."""
+CLEAR_FONT = 13.0
+CLEAR_FONT_SPREADS = (11.0, 5.0, 0.0)
+"""A clear label's font (canvas units) is CLEAR_FONT + spread * score / top score. Long labels make
+a big drawing, which opens at a small zoom: the spread narrows until the smallest clear label opens
+at CLEAR_PX on a 1400x900 window (the layout packs tighter first, `layout.lay_out`)."""
+CLEAR_PX = 11.0
 SMALL_FONT = 8.0
 """Below the page's draw threshold at the opening zoom: these labels appear when zooming in."""
 NOTE_FONT = {"note": 10.0, "tag": 10.0, "week": 24.0, "missing": 9.0}
@@ -98,6 +103,7 @@ def _placed(
     specs: Sequence[tuple[str, str, float, float, int | None]],
     ties: list[tuple[str, str, float]],
     masses: list[float],
+    min_scale: float = 0.0,
 ) -> tuple[list[MapNode], tuple[float, float, float, float]]:
     """MapNodes for `(id, label, radius, font, cluster)` specs, laid out with `ties`, and their bounds."""
     ids = [spec[0] for spec in specs]
@@ -105,7 +111,7 @@ def _placed(
     if layout.needs_browser_layout(len(specs)):
         places = [(0.0, 0.0)] * len(specs)
     else:
-        places = layout.lay_out(ids, ties, boxes, masses)
+        places = layout.lay_out(ids, ties, boxes, masses, min_scale)
     nodes = [
         MapNode(node, label, radius, font, x, y, cluster)
         for (node, label, radius, font, cluster), (x, y) in zip(specs, places, strict=True)
@@ -137,17 +143,27 @@ def concept_map(graph: nx.MultiDiGraph, top: int = TOP) -> View:
     clusters = _clusters(graph, chosen, kept)
     cluster_of = {node: cluster.number for cluster in clusters for node in cluster.members}
     best = (graph.nodes[chosen[0]].get("score", 0.0) if chosen else 0.0) or 1.0
-    specs, masses = [], []
-    for rank, node in enumerate(chosen):
-        share = max(graph.nodes[node].get("score", 0.0), 0.0) / best
-        font = CLEAR_FONT[0] + CLEAR_FONT[1] * share if rank < CLEAR else SMALL_FONT
-        specs.append(
-            (node, shorten(graph.nodes[node]["label"]), round(5 + 15 * share, 1), round(font, 1), cluster_of.get(node))
-        )
-        masses.append(1 + 4 * share)
+    shares = [max(graph.nodes[node].get("score", 0.0), 0.0) / best for node in chosen]
     ties = [(edge.source, edge.target, edge.strength) for edge in edges]
-    nodes, bounds = _placed(specs, ties, masses)
-    return View(nodes, edges, clusters, len(ranked) - len(chosen), bounds, SMALL_FONT)
+    masses = [1 + 4 * share for share in shares]
+    for spread in CLEAR_FONT_SPREADS:
+        specs = [
+            (
+                node,
+                shorten(graph.nodes[node]["label"], LABEL_CHARS if rank < CLEAR else SMALL_LABEL_CHARS),
+                round(5 + 15 * share, 1),
+                round(CLEAR_FONT + spread * share if rank < CLEAR else SMALL_FONT, 1),
+                cluster_of.get(node),
+            )
+            for rank, (node, share) in enumerate(zip(chosen, shares, strict=True))
+        ]
+        smallest = min((spec[3] for spec in specs[:CLEAR]), default=CLEAR_FONT)
+        nodes, bounds = _placed(specs, ties, masses, CLEAR_PX / smallest)
+        if smallest * layout.opening_scale(bounds) >= CLEAR_PX:
+            break
+    return View(
+        nodes, edges, clusters, len(ranked) - len(chosen), bounds, SMALL_FONT, layout.needs_browser_layout(len(nodes))
+    )
 
 
 def _clusters(graph: nx.MultiDiGraph, chosen: list[str], kept: list[tuple[int, int, int]]) -> list[Cluster]:

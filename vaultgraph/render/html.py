@@ -35,6 +35,7 @@ from pyvis.network import Network
 from pyvis.node import Node
 
 from vaultgraph.graph.build import NoteLines, snippet
+from vaultgraph.graph.layout import MARGIN, MAX_OPENING_SCALE
 from vaultgraph.graph.views import TOP, MapEdge, MapNode, View, concept_map, notes_map
 from vaultgraph.model import Vault
 from vaultgraph.series.keys import week_label
@@ -157,8 +158,11 @@ class _Page:
                 order = (self.week_index.get(week, len(self.weeks)), path)
                 found.append((order, path, edge.get("line", 0)))
         found.sort()
-        shown = [[self.note_ref(path), snippet_around(self.lines.line(path, line), terms)] for _, path, line in found]
-        return shown[:MENTIONS_SHOWN], max(0, len(shown) - MENTIONS_SHOWN)
+        shown = [
+            [self.note_ref(path), snippet_around(self.lines.line(path, line), terms)]
+            for _, path, line in found[:MENTIONS_SHOWN]
+        ]
+        return shown, len(found) - len(shown)
 
     def node(self, place: MapNode) -> dict[str, Any]:
         data = self.graph.nodes[place.id]
@@ -296,6 +300,8 @@ def map_data(
         "colorBy": color_by,
         "fontFace": FONT_FACE,
         "drawThreshold": DRAW_THRESHOLD,
+        "margin": MARGIN,
+        "maxOpeningScale": MAX_OPENING_SCALE,
         "message": message,
     }
 

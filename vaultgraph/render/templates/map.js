@@ -9,7 +9,6 @@ var nodes = new vis.DataSet([]);
 var edges = new vis.DataSet([]);
 var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
 var current = null;
-var MAX_OPEN_SCALE = 1.5;
 window.vgSettled = false;
 
 function el(tag, text, cls) {
@@ -182,10 +181,10 @@ function applyFilters(refit) {
 
 // ---- views
 function openView() {
-  var b = VIEWS[current].bounds, pad = 24;
+  var b = VIEWS[current].bounds, pad = DATA.margin;
   var width = Math.max(b[2] - b[0], 1), height = Math.max(b[3] - b[1], 1);
   var scale = Math.min((container.clientWidth - 2 * pad) / width, (container.clientHeight - 2 * pad) / height,
-    MAX_OPEN_SCALE);
+    DATA.maxOpeningScale);
   network.moveTo({ position: { x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2 }, scale: scale, animation: false });
   // Labels of `quiet` size stay hidden at the opening view and appear as one zooms in (vis draws a
   // label once its size on screen reaches the threshold minus 1 px).
@@ -415,6 +414,16 @@ function showDetails(n) {
     }));
   }
   details.style.display = "block";
+  window.setTimeout(function () { keepInSight(n.id); }, 300);  // after a double-click's second click
+}
+// Pan so a node shown in the details panel is not hidden under it.
+function keepInSight(id) {
+  if (viewOf[id] !== current || !network.body.nodes[id] || details.style.display === "none") return;
+  var box = container.getBoundingClientRect(), panel = details.getBoundingClientRect();
+  var free = panel.left - box.left - 24, at = network.canvasToDOM(network.getPosition(id));
+  if (at.x < free) return;
+  var view = network.getViewPosition(), scale = network.getScale();
+  network.moveTo({ position: { x: view.x + (at.x - free / 2) / scale, y: view.y }, animation: { duration: 300 } });
 }
 network.on("click", function (p) {
   tip.style.display = "none";
