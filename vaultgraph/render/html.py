@@ -13,14 +13,13 @@ with `innerHTML`).
 
 Everything from the vault (titles, tags, aliases, paths, snippets) travels as JSON inside
 `<script type="application/json">`, with `<`, `>`, `&`, U+2028 and U+2029 escaped, and the page's
-script builds every element with `textContent`. The Content-Security-Policy allows exactly the
-page's two scripts, by their SHA-256 hashes: any other script, inline or not, is refused.
+script builds every element with `textContent`. The Content-Security-Policy (`render/csp.py`) allows
+exactly the page's two scripts and its stylesheet, by their SHA-256 hashes: any other script, inline
+or not, is refused.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import json
 import re
@@ -38,6 +37,7 @@ from vaultgraph.graph.build import NoteLines, snippet
 from vaultgraph.graph.layout import MARGIN, MAX_OPENING_SCALE
 from vaultgraph.graph.views import TOP, MapEdge, MapNode, View, concept_map, notes_map
 from vaultgraph.model import Vault
+from vaultgraph.render.csp import apply_policy
 from vaultgraph.series.keys import week_label
 
 KIND_STYLE: dict[str, dict[str, str]] = {
@@ -324,28 +324,20 @@ def _template(name: str) -> str:
     return resources.files("vaultgraph.render").joinpath(f"templates/{name}").read_text(encoding="utf-8")
 
 
-def script_hash(code: str) -> str:
-    """A CSP source that allows exactly this inline script."""
-    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
 def render_page(data: dict[str, Any]) -> str:
-    """The whole page for `map_data`'s data."""
-    vis_js, map_js = _vis_js(), _template("map.js")
-    csp = f"default-src 'none'; script-src {script_hash(vis_js)} {script_hash(map_js)}; style-src 'unsafe-inline'"
+    """The whole page for `map_data`'s data, its policy allowing only its own scripts and style."""
     pieces = {
-        "@@CSP@@": csp,
         "@@TITLE@@": html.escape(f"{data['vault']} · vaultgraph concept map"),
         "@@DATA@@": script_json(data),
-        "@@VIS_JS@@": vis_js,
-        "@@MAP_JS@@": map_js,
+        "@@VIS_JS@@": _vis_js(),
+        "@@MAP_JS@@": _template("map.js"),
     }
     # Split on the markers in order, so no substituted text is ever searched for a marker again.
     rest, out = _template("map.html"), []
     for marker, value in pieces.items():
         before, _, rest = rest.partition(marker)
         out += [before, value]
-    return "".join([*out, rest])
+    return apply_policy("".join([*out, rest]))
 
 
 def render_map(graph: nx.MultiDiGraph, vault: Vault, **options: Any) -> str:
