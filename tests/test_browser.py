@@ -180,6 +180,9 @@ def test_a_view_too_big_to_lay_out_here_settles_in_the_browser(
     show_view(page, "notes")
     spread = page.evaluate("new Set(Object.values(network.getPositions()).map(p => Math.round(p.x))).size")
     assert spread > 20 and not page.evaluate("network.physics.options.enabled")  # laid out, then still
+    box = page.evaluate("JSON.parse(JSON.stringify(document.getElementById('map').getBoundingClientRect()))")
+    for point in node_points(page).values():  # and all in sight
+        assert box["left"] <= point["x"] <= box["right"] and box["top"] <= point["y"] <= box["bottom"]
     visit.assert_clean()
 
 

@@ -300,6 +300,22 @@ def test_cli_default_output_and_left_out_note(tmp_path: Path, monkeypatch: pytes
 
 
 @pytest.mark.parametrize(
+    ("kinds", "summary", "start"),
+    [
+        (["concept"], r"\d+ concepts on the concept map, 0 nodes on the notes map", "concepts"),
+        (["note", "week"], r"0 concepts on the concept map, 5 nodes on the notes map", "notes"),
+    ],
+)
+def test_cli_map_of_some_kinds(tmp_path: Path, kinds: list[str], summary: str, start: str) -> None:
+    write_vault(tmp_path / "v", NOTES)
+    out = tmp_path / "m.html"
+    args = ["graph", str(tmp_path / "v"), "-o", str(out)] + [arg for kind in kinds for arg in ("--kind", kind)]
+    result = CliRunner().invoke(cli, args)
+    assert re.fullmatch(rf"wrote {re.escape(str(out))} \({summary}\)\n", result.output), result.output
+    assert f'"start":"{start}"' in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
     ("line", "terms", "expected"),
     [
         ("- learned **Alpha** today", ["Alpha"], "learned Alpha today"),

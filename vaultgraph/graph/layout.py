@@ -92,6 +92,19 @@ def needs_browser_layout(count: int) -> bool:
     return count > LIMIT
 
 
+def sunflower(count: int, spacing: float = 40.0) -> list[tuple[float, float]]:
+    """`count` points spread evenly over a disc (golden-angle spiral), `spacing` apart: where
+    vis-network's physics starts a view too big to lay out here, in the order given."""
+    golden = math.pi * (3 - math.sqrt(5))
+    return [
+        (
+            round(spacing * math.sqrt(i) * math.cos(i * golden), 1),
+            round(spacing * math.sqrt(i) * math.sin(i * golden), 1),
+        )
+        for i in range(count)
+    ]
+
+
 def force_layout(
     nodes: Sequence[str], edges: Sequence[tuple[str, str, float]], masses: Sequence[float], seed: int = SEED
 ) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 **Concept map.** The `top` most salient concepts, by the concepts' own score and nothing else, so
 the map shows the top of the ranking as it is. Nodes are sized by score; the `CLEAR` first ones get
-labels big enough to read at the opening view (12 px and more on a 1400x900 window), the others
+labels big enough to read at the opening view (`CLEAR_PX` and more on a 1400x900 window), the others
 small labels that appear as one zooms in. Edges are the backbone among them: each concept keeps
 its `LINKS_PER_CONCEPT` most associated partners (`cooccur.strongest_partners`, the graph's own
 measure), so hubs do not tie everything into one ball. Clusters are Louvain communities of that
@@ -27,8 +27,9 @@ from vaultgraph.graph import layout
 from vaultgraph.graph.cooccur import association, strongest_partners
 from vaultgraph.graph.louvain import louvain_communities
 from vaultgraph.graph.select import map_core
+from vaultgraph.graph.settings import DEFAULTS
 
-TOP = 60
+TOP: int = DEFAULTS["top"]
 CLEAR = 36
 LINKS_PER_CONCEPT = 3
 LABEL_CHARS = 28
@@ -109,7 +110,7 @@ def _placed(
     ids = [spec[0] for spec in specs]
     boxes = [layout.label_box(radius, label, font) for _, label, radius, font, _ in specs]
     if layout.needs_browser_layout(len(specs)):
-        places = [(0.0, 0.0)] * len(specs)
+        places = layout.sunflower(len(specs))  # the most important in the middle
     else:
         places = layout.lay_out(ids, ties, boxes, masses, min_scale)
     nodes = [

@@ -181,11 +181,16 @@ function applyFilters(refit) {
 
 // ---- views
 function openView() {
-  var b = VIEWS[current].bounds, pad = DATA.margin;
-  var width = Math.max(b[2] - b[0], 1), height = Math.max(b[3] - b[1], 1);
-  var scale = Math.min((container.clientWidth - 2 * pad) / width, (container.clientHeight - 2 * pad) / height,
-    DATA.maxOpeningScale);
-  network.moveTo({ position: { x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2 }, scale: scale, animation: false });
+  var b = VIEWS[current].bounds, pad = DATA.margin, scale;
+  if (VIEWS[current].browserLayout) {  // laid out here: its bounds are not known in advance
+    network.fit({ animation: false });
+    scale = network.getScale();
+  } else {
+    var width = Math.max(b[2] - b[0], 1), height = Math.max(b[3] - b[1], 1);
+    scale = Math.min((container.clientWidth - 2 * pad) / width, (container.clientHeight - 2 * pad) / height,
+      DATA.maxOpeningScale);
+    network.moveTo({ position: { x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2 }, scale: scale, animation: false });
+  }
   // Labels of `quiet` size stay hidden at the opening view and appear as one zooms in (vis draws a
   // label once its size on screen reaches the threshold minus 1 px).
   var threshold = Math.max(DATA.drawThreshold, VIEWS[current].quiet * scale + 2);
