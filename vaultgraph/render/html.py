@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -290,6 +291,7 @@ def map_data(
     return {
         "vault": vault.root.resolve().name or str(vault.root),
         "views": views,
+        "totals": dict(Counter(kind for _, kind in graph.nodes(data="kind"))),
         "start": "concepts" if concepts.nodes or not notes.nodes else "notes",
         "notes": page.note_table,
         "options": _options(),

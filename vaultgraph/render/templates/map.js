@@ -49,12 +49,8 @@ VIEWS.concepts.nodes.forEach(function (n) {
 
 // ---- header
 document.getElementById("vault-name").textContent = DATA.vault;
-var kindCount = {};
-Object.keys(VIEWS).forEach(function (name) {
-  VIEWS[name].nodes.forEach(function (n) { kindCount[n.kind] = (kindCount[n.kind] || 0) + 1; });
-});
-document.getElementById("summary").textContent = plural(kindCount.concept || 0, "concept", "concepts") + " · " +
-  plural(kindCount.note || 0, "note", "notes") + " · " + plural(DATA.weeks.length, "week", "weeks");
+document.getElementById("summary").textContent = plural(DATA.totals.concept || 0, "concept", "concepts") + " · " +
+  plural(DATA.totals.note || 0, "note", "notes") + " · " + plural(DATA.weeks.length, "week", "weeks");
 if (DATA.message) {
   var m = document.getElementById("message");
   m.style.display = "flex";
