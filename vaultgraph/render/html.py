@@ -81,7 +81,7 @@ that last pixel). The page raises it at the opening zoom so a view's `quiet_font
 hidden until one zooms in."""
 MENTIONS_SHOWN = 40
 """Notes listed with their snippet when a concept is clicked; the page counts the rest."""
-BROWSER_ITERATIONS = 200
+BROWSER_ITERATIONS = 300
 _VIS_JS = ("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -247,7 +247,9 @@ def _options() -> dict[str, Any]:
     """vis-network options shared by both views: no physics (the views come laid out), labels
     under `DRAW_THRESHOLD` hidden, hover for tooltips."""
     net = Network(directed=True)
-    net.barnes_hut(gravity=-3000, central_gravity=0.3, spring_length=120, damping=0.4, overlap=0.5)
+    net.force_atlas_2based(
+        gravity=-45, central_gravity=0.004, spring_length=70, spring_strength=0.05, damping=0.5, overlap=0.5
+    )
     options = json.loads(net.options.to_json())
     options["physics"]["enabled"] = False
     options["physics"]["stabilization"] = {"enabled": False, "iterations": BROWSER_ITERATIONS, "updateInterval": 25}

@@ -227,6 +227,7 @@ function showView(name, then) {
   runSearch();
   var ready = function () {
     openView();
+    applyFilters(false);  // the status line: what is shown
     network.once("afterDrawing", function () { window.vgSettled = true; if (then) then(); });
     network.redraw();
   };
