@@ -1,65 +1,81 @@
-"""The linter against the bench generator's answer key (`../shared/bench/make_vault.py`).
+"""The linter and the parser against the generated vault's answer key (`tests/vaultgen.py`).
 
-A small generated vault (400 notes) must give exactly the key's broken links, embeds and heading
-links, empty list items and bad front matter files, and no rule may report a decoy line (a `[[..]]`
-or `#tag` look-alike inside code, math or a URL).
+A 400-note vault must give exactly the key's findings (broken links, embeds, heading links and block
+refs, empty list items, unparseable front matter, gaps and duplicates in weekly series) and nothing else
+from the rules that are on by default; no rule may report a decoy line (a `[[..]]` or `#tag`
+look-alike inside code, math, a URL or a comment); every good link leads where the key says, and every
+note has the key's tags and headings.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from vaultgen import AnswerKey
 
 from vaultgraph.config import Config
 from vaultgraph.lint.engine import Selection, lint_vault, select_rules
+from vaultgraph.lint.rule import all_rules
+from vaultgraph.model import Vault
 from vaultgraph.vault.load import load_vault
 
-MAKE_VAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_vault.py"
+Found = dict[str, set[tuple[str, int]]]
+PLANTED = ["VG101", "VG102", "VG103", "VG104", "VG201", "VG301", "VG501", "VG502"]
 
 
 @pytest.fixture(scope="module")
-def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, set[tuple[str, int]]], dict]:
-    assert MAKE_VAULT.is_file(), f"{MAKE_VAULT} is missing: the shared folder must sit next to the repository"
-    out = tmp_path_factory.mktemp("bench") / "v400"
-    subprocess.run(
-        [sys.executable, str(MAKE_VAULT), "--notes", "400", "--out", str(out)], check=True, capture_output=True
-    )
-    key = json.loads(out.with_suffix(".answers.json").read_text(encoding="utf-8"))
+def vault(generated: tuple[Path, AnswerKey]) -> Vault:
+    return load_vault(generated[0])
+
+
+@pytest.fixture(scope="module")
+def found(vault: Vault) -> Found:
+    """Every rule's findings, the ones off by default included, as (file, line) per code."""
     config = Config()
-    found: dict[str, set[tuple[str, int]]] = defaultdict(set)
-    for diagnostic in lint_vault(load_vault(out), config, select_rules(config, Selection(select=("ALL",)))):
-        found[diagnostic.code].add((diagnostic.path, diagnostic.line))
-    return found, key
+    by_code: Found = defaultdict(set)
+    for diagnostic in lint_vault(vault, config, select_rules(config, Selection(select=("ALL",)))):
+        by_code[diagnostic.code].add((diagnostic.path, diagnostic.line))
+    return by_code
 
 
-@pytest.mark.parametrize(
-    ("code", "entry"),
-    [
-        ("VG101", "broken_links"),
-        ("VG102", "broken_embeds"),
-        ("VG103", "broken_headings"),
-        ("VG301", "empty_list_items"),
-    ],
-)
-def test_findings_equal_the_key(bench: tuple[dict, dict], code: str, entry: str) -> None:
-    found, key = bench
-    expected = {(item["file"], item["line"]) for item in key[entry]}
-    assert expected, f"the key lists no {entry}: the test would prove nothing"
-    assert found[code] == expected
+def test_the_key_plants_every_kind_of_problem(generated: tuple[Path, AnswerKey]) -> None:
+    assert sorted(generated[1].findings) == PLANTED
+    assert all(generated[1].findings.values()), "a planted kind with no instance proves nothing"
 
 
-def test_invalid_front_matter_on_exactly_the_bad_files(bench: tuple[dict, dict]) -> None:
-    found, key = bench
-    assert {path for path, _ in found["VG201"]} == {item["file"] for item in key["bad_front_matter"]}
+@pytest.mark.parametrize("code", PLANTED)
+def test_findings_equal_the_key(found: Found, generated: tuple[Path, AnswerKey], code: str) -> None:
+    assert found[code] == {(place.file, place.line) for place in generated[1].findings[code]}
 
 
-def test_no_decoy_is_reported(bench: tuple[dict, dict]) -> None:
-    found, key = bench
-    decoys = {(item["file"], item["line"]) for item in key["decoys"]}
-    assert decoys
+def test_rules_on_by_default_find_nothing_else(found: Found) -> None:
+    off_by_default = {rule.code for rule in all_rules() if not rule.enabled}
+    assert {code: sorted(hits)[:5] for code, hits in found.items() if code not in {*PLANTED, *off_by_default}} == {}
+
+
+def test_no_decoy_is_reported(found: Found, generated: tuple[Path, AnswerKey]) -> None:
+    decoys = {(place.file, place.line) for place in generated[1].decoys}
+    assert len(decoys) > 20
     assert {code: hits & decoys for code, hits in found.items() if hits & decoys} == {}
+
+
+def test_every_good_link_leads_where_the_key_says(vault: Vault, generated: tuple[Path, AnswerKey]) -> None:
+    links = generated[1].links
+    assert len(links) > 300
+    wrong = []
+    for expected in links:
+        note = vault.notes[expected.file]
+        (link,) = [link for link in note.links if link.span.line == expected.line and link.raw == expected.raw]
+        resolution = vault.resolve(link, note)
+        if resolution.path != expected.path:
+            wrong.append((expected, resolution))
+    assert wrong == []
+
+
+def test_tags_and_headings_equal_the_key(vault: Vault, generated: tuple[Path, AnswerKey]) -> None:
+    key = generated[1]
+    assert set(vault.notes) == set(key.tags) == set(key.headings)
+    assert {path: sorted({tag.name for tag in note.tags}) for path, note in vault.notes.items()} == key.tags
+    assert {path: [(h.level, h.text) for h in note.headings] for path, note in vault.notes.items()} == key.headings

@@ -2,38 +2,27 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import shutil
 from pathlib import Path
 
 import pytest
+from vaultgen import AnswerKey
 
 from vaultgraph.config import Config
 from vaultgraph.lint.engine import Selection, lint_vault, select_rules
 from vaultgraph.vault import parallel
 from vaultgraph.vault.load import load_vault
 
-pytestmark = pytest.mark.usefixtures("user_cache")
 SAMPLE_VAULT = Path(__file__).resolve().parents[1] / "sample_vault"
-MAKE_VAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "make_vault.py"
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    assert MAKE_VAULT.is_file(), f"{MAKE_VAULT} is missing: the shared folder must sit next to the repository"
-    out = tmp_path_factory.mktemp("parallel") / "v300"
-    subprocess.run(
-        [sys.executable, str(MAKE_VAULT), "--notes", "300", "--out", str(out)], check=True, capture_output=True
-    )
-    return out
-
-
-def test_pool_result_equals_serial_result(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pool_result_equals_serial_result(generated: tuple[Path, AnswerKey], monkeypatch: pytest.MonkeyPatch) -> None:
+    root, key = generated
     monkeypatch.setattr(parallel, "worker_count", lambda: 2)
     monkeypatch.setattr(parallel, "CHUNK_BYTES", 20_000)  # many chunks: order must survive the pool
-    serial = load_vault(generated, parallel_min_bytes=10**12)
-    pooled = load_vault(generated, parallel_min_bytes=0)
-    assert len(serial.notes) == 300
+    serial = load_vault(root, parallel_min_bytes=10**12)
+    pooled = load_vault(root, parallel_min_bytes=0)
+    assert len(serial.notes) == key.notes
     assert list(pooled.notes) == list(serial.notes)
     assert pooled.notes == serial.notes
     config = Config()
@@ -42,18 +31,19 @@ def test_pool_result_equals_serial_result(generated: Path, monkeypatch: pytest.M
 
 
 def test_pool_feeds_the_cache_and_reports_progress(
-    tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, generated: tuple[Path, AnswerKey], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    vault = shutil.copytree(generated[0], tmp_path / "vault")  # the cache is written into the vault
     monkeypatch.setattr(parallel, "worker_count", lambda: 2)
     calls: list[tuple[int, int]] = []
     first = load_vault(
-        generated, cache=True, parallel_min_bytes=0, progress=lambda done, total: calls.append((done, total))
+        vault, cache=True, parallel_min_bytes=0, progress=lambda done, total: calls.append((done, total))
     )
     total = len(first.notes)
     assert calls and calls[-1] == (total, total)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
     calls.clear()
-    again = load_vault(generated, cache=True, parallel_min_bytes=0, progress=lambda *a: calls.append(a))
+    again = load_vault(vault, cache=True, parallel_min_bytes=0, progress=lambda *a: calls.append(a))
     assert again.notes == first.notes
     assert calls == []  # nothing left to parse
 
@@ -73,9 +63,9 @@ def test_chunks_are_cut_by_bytes(sizes: list[int], limit: int, expected: list[li
 
 
 @pytest.mark.parametrize("which", ["generated", "sample"])
-def test_memoised_resolution_equals_the_index(generated: Path, which: str) -> None:
+def test_memoised_resolution_equals_the_index(generated: tuple[Path, AnswerKey], which: str) -> None:
     """`Vault.resolve` shares answers between notes of one folder; it must agree with `LinkIndex`."""
-    vault = load_vault(generated if which == "generated" else SAMPLE_VAULT)
+    vault = load_vault(generated[0] if which == "generated" else SAMPLE_VAULT)
     for note in vault.notes.values():
         for link in note.links:
             assert vault.resolve(link, note) == vault.index.resolve(link.target, note.path, link.kind)
