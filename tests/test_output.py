@@ -14,8 +14,6 @@ from vaultgraph.cli import cli
 from vaultgraph.cli.output import write_output
 from vaultgraph.errors import VaultgraphError
 
-SAMPLE_VAULT = Path(__file__).resolve().parents[1] / "sample_vault"
-
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
@@ -105,9 +103,9 @@ def test_dash_is_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == "ab"
 
 
-def test_graph_into_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+def test_graph_into_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path, sample_vault: Path) -> None:
     result = CliRunner().invoke(
-        cli, ["graph", str(SAMPLE_VAULT), "--format", "json", "-o", str(tmp_path / "nope" / "graph.json")]
+        cli, ["graph", str(sample_vault), "--format", "json", "-o", str(tmp_path / "nope" / "graph.json")]
     )
     assert result.exit_code == 2
     assert result.output.startswith("vaultgraph: error: cannot write") and result.output.count("\n") == 1

@@ -17,8 +17,6 @@ from vaultgraph.series.select import WeekNotFound, default_week, resolve_week
 from vaultgraph.series.timeline import WeekRef, build_timeline
 from vaultgraph.series.weekly_report import build_report
 
-SAMPLE = Path(__file__).resolve().parents[1] / "sample_vault"
-
 
 def note(path: str, series: str, week: int | None, iso: str | None = None) -> Note:
     return Note(path=path, week=WeekInfo(series=series, week=week, iso_week=iso, source="title"))
@@ -185,8 +183,8 @@ def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def test_cli_report_on_the_sample_vault():
-    result = run("report", str(SAMPLE), "--week", "boostcamp/5", "--format", "json")
+def test_cli_report_on_the_sample_vault(sample_vault):
+    result = run("report", str(sample_vault), "--week", "boostcamp/5", "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["week"] == "boostcamp/5" and data["notes"] == ["retros/boostcamp 5주차 회고.md"]
@@ -196,7 +194,7 @@ def test_cli_report_on_the_sample_vault():
         "weeks": ["boostcamp/2", "boostcamp/3", "boostcamp/4", "boostcamp/5"],
     } in data["recurring"]
     assert [(c["line"], c["from"]) for c in data["questions"]["carried"]] == [(30, ["boostcamp/2"])]
-    markdown = run("report", str(SAMPLE))
+    markdown = run("report", str(sample_vault))
     assert markdown.exit_code == 0 and markdown.output.startswith("## Weekly report: boostcamp/9\n")
 
 
@@ -207,8 +205,8 @@ def test_cli_report_on_the_sample_vault():
         ("nope/1", "vaultgraph: error: no series 'nope' in this vault"),
     ],
 )
-def test_cli_report_unknown_week(week, message):
-    result = CliRunner().invoke(cli, ["report", str(SAMPLE), "--week", week])
+def test_cli_report_unknown_week(week, message, sample_vault):
+    result = CliRunner().invoke(cli, ["report", str(sample_vault), "--week", week])
     assert result.exit_code == 2
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
     assert result.stdout == ""
@@ -250,17 +248,17 @@ def test_cli_a_series_with_one_week(tmp_path):
     assert table.startswith("retros: 1 week with notes\n")
 
 
-def test_cli_timeline_formats(tmp_path):
-    text = run("timeline", str(SAMPLE), "--top", "5")
+def test_cli_timeline_formats(tmp_path, sample_vault):
+    text = run("timeline", str(sample_vault), "--top", "5")
     assert text.exit_code == 0
     assert text.output.startswith("boostcamp (2023-01-06 to 2023-03-03): 8 weeks with notes, no notes in 6\n")
-    data = json.loads(run("timeline", str(SAMPLE), "--format", "json").output)
+    data = json.loads(run("timeline", str(sample_vault), "--format", "json").output)
     assert [s["name"] for s in data["series"]] == ["boostcamp"]  # the daily note is in week 3
     lstm = next(c for c in data["concepts"] if c["key"] == "lstm")
     assert set(lstm) == {"key", "label", "weeks", "first", "last", "streak", "dormant"}
     assert lstm["first"] == "boostcamp/2" and lstm["dormant"] == 0
     out = tmp_path / "t.html"
-    html = run("timeline", str(SAMPLE), "--format", "html", "-o", str(out))
+    html = run("timeline", str(sample_vault), "--format", "html", "-o", str(out))
     assert html.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 

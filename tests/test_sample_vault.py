@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
+from contract import RULE_CODES
 
 from vaultgraph.cli import cli
 
@@ -33,8 +34,8 @@ def test_readme_table_is_well_formed() -> None:
         assert (SAMPLE / path).is_file(), path
 
 
-def test_lint_sample_vault_finds_exactly_the_readme_table() -> None:
-    result = CliRunner().invoke(cli, ["lint", str(SAMPLE), "--format", "json"])
+def test_lint_sample_vault_finds_exactly_the_readme_table(sample_vault: Path) -> None:
+    result = CliRunner().invoke(cli, ["lint", str(sample_vault), "--format", "json"])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code == 1, result.stderr
     data = json.loads(result.stdout)
@@ -45,37 +46,5 @@ def test_lint_sample_vault_finds_exactly_the_readme_table() -> None:
     assert len(found) == len(expected)
 
 
-# The rule codes of DESIGN.md's table: each has one planted instance in the vault.
-DESIGN_CODES = {
-    "VG001",
-    "VG002",
-    "VG101",
-    "VG102",
-    "VG103",
-    "VG104",
-    "VG105",
-    "VG106",
-    "VG201",
-    "VG202",
-    "VG203",
-    "VG204",
-    "VG205",
-    "VG206",
-    "VG301",
-    "VG302",
-    "VG303",
-    "VG304",
-    "VG305",
-    "VG306",
-    "VG307",
-    "VG401",
-    "VG402",
-    "VG403",
-    "VG501",
-    "VG502",
-    "VG503",
-}
-
-
-def test_every_design_rule_has_its_planted_problem() -> None:
-    assert DESIGN_CODES - {code for _, _, code in expected_findings()} == set()
+def test_every_contract_rule_has_its_planted_problem() -> None:
+    assert RULE_CODES - {code for _, _, code in expected_findings()} == set()
