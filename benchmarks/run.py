@@ -197,7 +197,7 @@ def targets(results: dict[int, dict], peers: dict[int, dict[str, Timing]]) -> li
         )
     if 10000 in results and 50000 in results:
         check("lint cold 50k ÷ 10k", results[50000]["cold"].wall / results[10000]["cold"].wall, 6, "×", False)
-    return ["", "Targets (issue 7):", "", *lines] if lines else []
+    return ["", "Targets:", "", *lines] if lines else []
 
 
 def write(lines: list[str], command: str, where: str) -> None:
