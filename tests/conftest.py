@@ -2,8 +2,9 @@
 a copy of the sample vault to write caches into, and one generated vault with its answer key.
 
 Tests write only inside their temporary folders: the user cache folder (where the cache's signing key
-lives) points into one for the whole session and for each test, and `sample_vault/` in the checkout
-is only ever read (a test that runs a command with the cache on uses the `sample_vault` fixture).
+lives) points into one for the whole session and for each test, so does the user config folder (for
+Chromium), and `sample_vault/` in the checkout is only ever read (a test that runs a command with the
+cache on uses the `sample_vault` fixture).
 """
 
 from __future__ import annotations
@@ -52,10 +53,14 @@ def _point_user_cache_at(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _session_user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Module- and session-scoped fixtures run before a test's own fixtures: they get this one."""
+def _session_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Module- and session-scoped fixtures run before a test's own fixtures: they get this cache folder.
+
+    The config folder moves too: Chromium keeps a crash-report folder in `~/.config/chromium`.
+    """
     with pytest.MonkeyPatch.context() as monkeypatch:
         _point_user_cache_at(tmp_path_factory.mktemp("session-user-cache"), monkeypatch)
+        monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("session-user-config")))
         yield
 
 
