@@ -20,8 +20,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal, TextIO
 
-import click
-
 from vaultgraph.atomic import replacing
 from vaultgraph.errors import VaultgraphError
 
@@ -46,7 +44,7 @@ def write_output(target: Path, pieces: Iterable[str]) -> None:
 def _write(target: Path, pieces: Iterable[str]) -> None:
     own: Stream | None = "stdout" if str(target) == "-" else _own_stream(target) if target.is_symlink() else None
     if own is not None:
-        stream = click.get_text_stream(own)
+        stream = sys.stdout if own == "stdout" else sys.stderr  # what click's test runner swaps too
         stream.writelines(pieces)
         stream.flush()
         return
