@@ -5,7 +5,7 @@ Three functions, in the style of mdformat's two:
     import vaultgraph
     report = vaultgraph.lint("notes")            # LintReport: .diagnostics, .files, .paths, .rules
     top = vaultgraph.concepts("notes")[:10]      # list[Concept], most salient first
-    g = vaultgraph.graph("notes")                # networkx.MultiDiGraph (DESIGN.md node and edge kinds)
+    g = vaultgraph.graph("notes")                # networkx.MultiDiGraph (node and edge kinds as in the README)
 
 Each takes the vault folder, `config=` (a config file, or None to find `vaultgraph.toml` /
 `.vaultgraph.toml` / `[tool.vaultgraph]` walking up from the vault) and `cache=` (read and write
@@ -384,5 +384,5 @@ def concepts(
 def graph(
     path: str | os.PathLike[str], *, config: str | os.PathLike[str] | None = None, cache: bool = True
 ) -> nx.MultiDiGraph:
-    """The knowledge graph of the vault at `path` (`networkx.MultiDiGraph`, node ids as in DESIGN.md §4)."""
+    """The knowledge graph of the vault at `path` (`networkx.MultiDiGraph`, node ids as in the README)."""
     return Workspace.open(path, config=config, cache=cache).graph

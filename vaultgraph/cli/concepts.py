@@ -14,7 +14,7 @@ from vaultgraph.model import Concept
 
 
 def concepts_json(concepts: list[Concept]) -> str:
-    """The DESIGN.md contract: `{"concepts": [{key, label, score, count, variants, notes, weeks}]}`."""
+    """The JSON contract (README): `{"concepts": [{key, label, score, count, variants, notes, weeks}]}`."""
     rows = [
         {
             "key": c.key,

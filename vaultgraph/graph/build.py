@@ -8,7 +8,7 @@ backbone, not every pair: see `graph/cooccur.py` for the cap per segment and the
 concept keeps. A `mentions` edge (note -> concept) also has `line`: the first line of the note that
 mentions the concept, where the map's snippets come from.
 
-Node ids (DESIGN.md §4): `note:PATH`, `concept:KEY`, `tag:NAME` (NAME casefolded, as Obsidian
+Node ids (the README's graph contract): `note:PATH`, `concept:KEY`, `tag:NAME` (NAME casefolded, as Obsidian
 matches tags case-insensitively; the label keeps the first spelling seen), `week:SERIES/N` or
 `week:YYYY-Www`, `missing:TARGET` (TARGET folded the way link resolution folds names).
 

@@ -1,4 +1,4 @@
-"""Find a note's date and the week it states itself (DESIGN.md §3, "Weeks and series").
+"""Find a note's date and the week it states itself (README, "Weeks").
 
 This is the per-note half of week assignment, pure and cached with the parse; placing day notes and
 side posts in the week of their series needs the whole vault and happens in `series.assign`.

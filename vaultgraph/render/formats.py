@@ -66,7 +66,7 @@ def diagnostic_json(d: Diagnostic) -> dict:
 
 
 def format_json(report: LintReport) -> str:
-    """The DESIGN.md lint JSON, one diagnostic per line.
+    """The lint JSON of the README's contract, one diagnostic per line.
 
     Written piece by piece because `json.dumps(indent=...)` falls back to the pure-Python encoder,
     which took a second for 25k diagnostics; without `indent` each piece goes through the C encoder.

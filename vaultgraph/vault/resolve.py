@@ -1,4 +1,4 @@
-"""Link resolution the way Obsidian does it (DESIGN.md §3).
+"""Link resolution the way Obsidian does it.
 
 By file name without `.md`, case-insensitively, in NFC; `folder/Note` by path suffix; relative and
 vault-absolute paths for Markdown links; attachments by file name. Several matches outside the
