@@ -40,7 +40,7 @@ from vaultgraph.model import Vault
 from vaultgraph.vault.load import load_vault
 
 VAULTS = Path(__file__).resolve().parent / "vaults"
-NAMES = ("cvnlp-jekyll", "recsys-jekyll", "de-obsidian")
+NAMES = ("cvnlp-jekyll", "recsys-jekyll", "de-obsidian", "backend-hugo")
 PRECISION_AT, RECALL_AT = 30, 100
 
 
