@@ -140,10 +140,30 @@ def test_terms_carry_line_block_and_section() -> None:
             [["이미지", "크기", "주기", "사진", "기준", "멘토링", "피어세션", "연산량", "파라미터"]],
         ),
         ("이미지는 메모리는 데이터를", [["이미지"], ["메모리"], ["데이터"]]),
+        # nouns in -자, -임, -ㅁ and -지 that end like verb forms
+        ("숫자 야구 게임", [["숫자", "야구", "게임"]]),
+        ("생성자에서 연산자 개발자", [["생성자"], ["연산자", "개발자"]]),
+        ("정리하자 만들자 잊지 말자", []),  # propositives
+        ("프레임을 스트림으로, 지킴", [["프레임"], ["스트림"]]),
+        ("가비지 컬렉션은 버리지 않고", [["가비지", "컬렉션"]]),  # a -지 word before a noun, not before 않다
+        ("처음엔 요즘엔", [["처음"], ["요즘"]]),  # `엔`: `에는` contracted
+        ("방어적 복사와 구체적인 방법", [["복사"], ["방법"]]),  # -적 words are no nouns
     ],
 )
 def test_korean_fallback(text: str, runs: list[list[str]]) -> None:
     assert FallbackTokenizer().noun_runs(text) == runs
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("방어적 복사와 선언적 트랜잭션", [["방어적", "복사"], ["선언적", "트랜잭션"]]),
+        ("구체적인 방법, 효율적으로 개선", [["방법"], ["개선"]]),  # -적인, -적으로: adjective and adverb
+        ("방어적, 복사", [["복사"]]),  # a modifier heads only the noun straight after it
+    ],
+)
+def test_korean_term_runs_keep_a_modifier_before_its_noun(text: str, runs: list[list[str]]) -> None:
+    assert FallbackTokenizer().term_runs(text) == runs
 
 
 class _FakeKiwi:

@@ -168,6 +168,42 @@ def test_a_title_names_a_concept_even_once(tmp_path: Path) -> None:
     assert s3rec is not None and s3rec.dropped is None and s3rec.sources == {"title": 1}
 
 
+@pytest.mark.parametrize(
+    ("title", "wanted", "unwanted"),
+    [
+        ("JPA N+1 문제", ["JPA", "N+1"], ["JPA N+1"]),  # two names side by side, quoted by links to the note
+        ("JUnit5 ParameterizedTest 정리", ["JUnit5", "ParameterizedTest"], ["JUnit5 ParameterizedTest"]),
+        ("영속성 컨텍스트 이해하기", ["영속성 컨텍스트"], ["이해하기"]),
+        ("일급 컬렉션은 왜 쓸까", ["일급 컬렉션"], ["쓸까"]),
+        ("원시값 포장과 값 객체", ["원시값 포장", "값 객체"], ["원시값 포장과 값 객체"]),
+        ("equals와 hashCode", ["equals", "hashCode"], ["equals와 hashCode"]),
+        ("자바 예외 처리 정리", ["예외 처리"], ["자바 예외 처리", "정리"]),  # the part the vault repeats
+    ],
+)
+def test_a_title_of_the_form_x_jeongri_gives_x(
+    tmp_path: Path, title: str, wanted: list[str], unwanted: list[str]
+) -> None:
+    quoted = f"- 따로 정리함 → [{title}](/posts/topic/)\n"  # later notes link to the post by its title
+    post = f"---\ntitle: {title}\n---\n- 예외 처리를 다시 봄\n"
+    ranking = blog(tmp_path, {3: quoted, 5: quoted, 7: "- 예외 처리 방식\n"}, {"_posts/2023-05-01-topic.md": post})
+    for term in wanted:
+        assert ranking.find(term) is not None and ranking.find(term).dropped is None, term
+    for term in unwanted:
+        assert ranking.find(term) is None or ranking.find(term).key != term.casefold(), term
+
+
+def test_a_korean_compound_written_once_in_a_title_stays_whole(tmp_path: Path) -> None:
+    post = "---\ntitle: 트랜잭션 격리 수준\n---\n- 네 단계가 있다\n"  # no part of it written elsewhere
+    ranking = blog(tmp_path, files={"_posts/2023-05-01-isolation.md": post})
+    assert ranking.find("트랜잭션 격리 수준").key == "트랜잭션 격리 수준"
+
+
+def test_a_modifier_heads_a_repeated_compound_and_is_nothing_alone(tmp_path: Path) -> None:
+    ranking = blog(tmp_path, {2: "- 방어적 복사를 했다\n", 4: "- 방어적 복사 누락\n", 6: "- 방어적 코딩은 다음에\n"})
+    assert ranking.find("방어적 복사").key == "방어적 복사"
+    assert ranking.find("방어적") is None  # `방어적 코딩` once: its modifier names nothing alone
+
+
 # --- verb and adjective forms ----------------------------------------------------------------------------
 
 
@@ -221,7 +257,11 @@ def test_spellings_of_one_concept_merge(tmp_path: Path, spellings: list[str], bo
         ("샘플링", "generation", "- 샘플링(generation)\n- generation 속도\n"),  # a loanword has its own source
         ("데이터셋", "Beauty", "- 데이터셋(Beauty) 사용\n- 데이터셋(ML-1M)도 사용\n- Beauty 결과\n"),  # examples
         ("Fast R-CNN", "Faster R-CNN", "- Fast R-CNN 다음 Faster R-CNN\n"),  # two models
-        ("경사하강법", "SGD", "- 확률적 경사하강법(SGD)\n- SGD 구현\n"),  # one part of a longer name
+        (
+            "경사하강법",
+            "SGD",
+            "- 확률적 경사하강법(SGD)\n- SGD 구현\n- 경사하강법을 복습\n",
+        ),  # one part of a longer name
         ("transform", "transformer", "- transform 함수\n- transformer 구조\n"),  # two words
         ("DB", "DL basic", "- DB 설계\n- DL basic 강의\n"),
     ],

@@ -120,7 +120,7 @@ class Segment:
 
 
 TermSource = Literal[
-    "link", "tag", "front-matter", "strong", "mark", "heading", "prose", "verb", "title", "abbreviation"
+    "link", "tag", "front-matter", "strong", "mark", "heading", "prose", "verb", "title", "abbreviation", "quote"
 ]
 
 
@@ -139,7 +139,8 @@ class Term:
     source: TermSource
     """How it was marked; `verb` is an English word used as a Korean verb stem (`update할`); `title` a
     term of the note's title; `abbreviation` is no occurrence but a pair the author wrote, as
-    `SHORT (LONG)` (`MF (Matrix Factorization)`, `경사하강법 (gradient descent)`)."""
+    `SHORT (LONG)` (`MF (Matrix Factorization)`, `경사하강법 (gradient descent)`); `quote` a term of a
+    Markdown link's text (`[JPA N+1 문제](/posts/n-plus-one/)`: often another post's title, quoted)."""
 
 
 @dataclass(frozen=True, slots=True)

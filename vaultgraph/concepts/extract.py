@@ -12,6 +12,8 @@ parse. Sources, each a `Term.source`:
 * `strong` / `mark`: a bold, italic or `==highlighted==` span that is one term on its own
   (`**batchnorm**`); a bold sentence is read as prose.
 * `heading`: section headings below the title (level 1 is the note's title, not a concept).
+* `quote`: the text of a Markdown link (`[JPA N+1 문제](/posts/n-plus-one/)`), read like prose; a blog
+  quotes its other posts' titles this way, which is no fresh evidence that a title's words belong together.
 * `prose` / `verb`: runs of adjacent Latin-script words (`KL divergence`, `Monte-Carlo`, `d2l.ai`,
   `time-step`), with a glued Korean particle split off at the script boundary (`lstm이` -> `lstm`);
   a run glued to a light verb (`update할`) is `verb`. Korean nouns come from `korean.tokenizer()`.
@@ -105,7 +107,7 @@ def chunks(text: str) -> list[tuple[str, bool]]:
     """All candidate runs of one piece of prose: Latin runs, then Korean noun runs."""
     found = latin_runs(text) if _HAS_LETTER.search(text) else []
     if not text.isascii():
-        found.extend((" ".join(run), False) for run in _without_filler(tokenizer().noun_runs(text)))
+        found.extend((" ".join(run), False) for run in _without_filler(tokenizer().term_runs(text)))
     return found
 
 
@@ -187,7 +189,7 @@ def _segment_terms(segment: Segment, terms: list[Term]) -> None:
     if segment.kind in _STRONG_KINDS and len(found) == 1:
         terms.append(Term(found[0][0], line, block, section, "strong"))
         return
-    base: TermSource = "heading" if segment.kind == "heading" else "prose"
+    base: TermSource = "heading" if segment.kind == "heading" else "quote" if segment.kind == "link-text" else "prose"
     terms.extend(Term(run, line, block, section, "verb" if verb else base) for run, verb in found)
 
 

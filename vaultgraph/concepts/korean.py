@@ -8,8 +8,15 @@ the concept builder can keep a compound it sees again and split one it does not.
 * Without it, a lighter fallback works on space-separated words: a trailing particle is split off
   (`부스트캠프를` -> `부스트캠프`); a word with no particle counts as a noun unless it ends the way
   Korean verbs, adjectives and adverbs do (`했음`, `중요하다`, `꾸준히`). It keeps loanwords
-  (`푸리에`, `멘토링`, `리눅스`) and misreads some verb forms before `는`/`을` as nouns; the
-  concept builder weighs Korean prose terms down for that reason.
+  (`푸리에`, `멘토링`, `리눅스`) and misreads some verb forms before `는`/`을` as nouns.
+  Nouns that end the way verb forms do are kept where something tells them apart: wordfreq's
+  Korean list (`숫자`, `개발자`), a loanword's spelling (`게임`, `스트림`), an agent noun's shape
+  (`생성자`), or a noun right after a word in -지 (`가비지 컬렉션`, where a verb's -지 would be
+  followed by `않다`).
+
+`term_runs(text)` is `noun_runs` for the concept builder: a `-적` modifier written straight before a
+noun heads its run (`방어적 복사`, `선언적 트랜잭션`), as kiwipiepy keeps it; `noun_runs` lists nouns
+only (`korean_nouns.tsv` does not count `-적` words as nouns).
 
 Set `VAULTGRAPH_KOREAN=fallback` to use the fallback even when kiwipiepy is installed (benchmarks).
 Parse results are cached per content, so switch it only with a cold cache.
@@ -22,7 +29,7 @@ import re
 from functools import lru_cache
 from typing import Any, Protocol
 
-from vaultgraph.concepts.korean_words import NOT_NOUNS, final_consonant, lexicon, split_particle
+from vaultgraph.concepts.korean_words import NOT_NOUNS, final_consonant, lexicon, looks_borrowed, split_particle
 from vaultgraph.concepts.normalize import leading_particle
 
 _PIECES = re.compile(r"(?P<ko>[\uac00-\ud7a3]+)|(?P<space>[ \t]+)|(?P<other>[^\uac00-\ud7a3 \t]+)")
@@ -45,6 +52,10 @@ _M_STEMS = frozenset(
 # `이미지`, `패키지`, `크기`, `주기` end otherwise.
 _JI_STEMS = frozenset("하 되 않 있 없 좋 많 렇 쁘 같 싶 겠 었 았 였 했 됐 겼 치 내 숙 르 나 오 보".split())
 _JI_FINALS = frozenset({4, 8})  # ㄴ, ㄹ: `하는지`, `그런지`, `할지`, `들을지`
+# Closed syllables that end verb stems before the propositive -자 (`만들자`, `잊지 말자`, `찾자`).
+_JA_STEMS = frozenset(
+    "들 말 알 살 놀 열 걸 팔 풀 읽 찾 넣 잡 받 먹 놓 얻 믿 닫 웃 걷 묻 씻 벗 있 없 않 갖 짓 붙 맞".split()
+)
 _GI_STEMS = frozenset("하 보 지 가 르 히 쓰 읽 듣 알 찾 쉬 켜 적 달 빼 누 오 우 놓 넣 잡 받 풀".split())
 # Before `는`, these end a verb stem (`걸리는` aside: `메모리는` is as common); nouns ending in
 # them (`시나리오는`) still count when another particle follows them elsewhere.
@@ -59,7 +70,7 @@ _VERB_BEFORE = _STEM_VERB_ENDINGS | frozenset("면 있 없 으 니 어 아".spli
 # Last syllables of common nouns that look like verb forms (`다음`, `그림`, `평가`, `회고`, `필요`): a word
 # that ends so and is in wordfreq's Korean list is a noun. (The list also has inflected forms, `정함`,
 # `배운`, so it cannot vouch for a noun in general: only where nouns and verb forms share an ending.)
-_NOMINAL_ENDINGS = frozenset("음 기 지 침 이 움 가 고 요 의 도 어".split())
+_NOMINAL_ENDINGS = frozenset("음 기 지 침 이 움 가 고 요 의 도 어 자".split())  # and `숫자`, `개발자`
 # Connectives and quoting endings (`활용하여`, `나온다고`, `바꾸려고`): verb forms, whatever the list says.
 _VERB_SUFFIXES = (
     *("하여", "되어", "해서", "하고", "해야", "수록", "도록", "려고", "으러", "해진", "어진", "아진", "워진"),
@@ -79,6 +90,10 @@ class KoreanTokenizer(Protocol):
         """Runs of adjacent Korean nouns in `text`, in order."""
         ...
 
+    def term_runs(self, text: str) -> list[list[str]]:
+        """`noun_runs`, with a `-적` modifier kept at the head of the run it modifies (`방어적 복사`)."""
+        ...
+
 
 class FallbackTokenizer:
     """The dictionary-free heuristic described in the module docstring."""
@@ -86,8 +101,15 @@ class FallbackTokenizer:
     name = "fallback"
 
     def noun_runs(self, text: str) -> list[list[str]]:
+        return self._runs(text, modifiers=False)
+
+    def term_runs(self, text: str) -> list[list[str]]:
+        return self._runs(text, modifiers=True)
+
+    def _runs(self, text: str, modifiers: bool) -> list[list[str]]:
         runs: list[list[str]] = []
         run: list[str] = []
+        held = ""  # a word that is a noun (or modifier) only when a noun follows: `가비지` (컬렉션), `방어적` (복사)
         for match in _PIECES.finditer(text):
             kind = match.lastgroup
             if kind == "space":
@@ -95,17 +117,22 @@ class FallbackTokenizer:
             start = match.start()
             glued = start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()
             if kind == "ko" and not glued and match.end() - start <= 20:
+                word = match.group()
                 listed = text[match.end() : match.end() + 1] in (",", "/", ")", "·")
-                noun, ends_run = _noun(match.group(), listed)
+                noun, ends_run = _noun(word, listed)
+                if noun is not None and held:
+                    run.append(held)
+                held = ""
                 if noun is not None:
                     run.append(noun)
                 if noun is None or ends_run:
                     _close(runs, run)
                     run = []
+                    held = word if noun is None and _before_noun(word, modifiers) else ""
                 continue
             # Hangul glued to a foreign word is its particle; foreign words and punctuation split runs.
             _close(runs, run)
-            run = []
+            run, held = [], ""
         _close(runs, run)
         return runs
 
@@ -137,12 +164,47 @@ def _noun(word: str, listed: bool) -> tuple[str | None, bool]:
         return (None if verb or _verb_form(stem) else stem), True  # `있다는`, `걸리는`, `되지만`
     if stem.endswith(_VERB_SUFFIXES):
         return None, True
-    if stem in lexicon() and len(stem) > 1 and stem[-1] in _NOMINAL_ENDINGS and not _stem_form(stem):
+    nominal = stem[-1] in _NOMINAL_ENDINGS and not (stem[-1] == "자" and stem[-2:-1] in _JA_STEMS)  # `말자`
+    if stem in lexicon() and len(stem) > 1 and nominal and not _stem_form(stem):
         return stem, False  # `다음`, `그림`, `평가`, `회고`, `이미지`: common nouns that end like verb forms
+    if _borrowed_m(stem):
+        return stem, False  # `스트림`, `프레임`, `게임`: loanwords, whatever their last syllable looks like
+    if _agent_noun(stem):
+        return stem, False  # `생성자`, `연산자`
     verb = stem[-1] in _VERB_ENDINGS or stem[-1] in _STEM_VERB_ENDINGS
     if verb and len(stem) == 2 and stem[-1] in "린긴" and looks_borrowed(stem[0]):
         return stem, False  # `클린`: a loanword, not a past adnominal
     return (None, True) if verb or _verb_form(stem) else (stem, False)
+
+
+def _borrowed_m(word: str) -> bool:
+    """A loanword in -ㅁ in wordfreq's list (`게임`, `프레임`, `스트림`): a syllable before the last looks
+    borrowed, so the -ㅁ is no verb's nominal ending (`지킴`, `큼` are)."""
+    return len(word) >= 2 and final_consonant(word[-1]) == _FINAL_M and looks_borrowed(word[:-1]) and word in lexicon()
+
+
+def _agent_noun(word: str) -> bool:
+    """`생성자`, `연산자`, `식별자`: a noun in -자 (者, 子) of three syllables or more after a closed syllable
+    that ends no verb stem; the propositive -자 follows a verb stem (`정리하자`, `만들자`, `잊지 말자`)."""
+    return len(word) >= 3 and word[-1] == "자" and final_consonant(word[-2]) != 0 and word[-2] not in _JA_STEMS
+
+
+def _before_noun(word: str, modifiers: bool) -> bool:
+    """A word the rules above reject that is a noun, or (with `modifiers`) a modifier, when a noun follows it.
+
+    * A word in -지 outside wordfreq's list (`가비지`): a verb's -지 is followed by a negation or an
+      auxiliary (`버리지 않고`, `마시지 마`), a noun's by anything, so a noun after it decides.
+    * A bare `-적` word (`방어적`, `선언적`): an adjective, but the head of a term when written straight
+      before a noun (`방어적 복사`, `선언적 트랜잭션`).
+    """
+    if len(word) >= 3 and word[-1] == "지" and word not in lexicon() and not _stem_form(word):
+        return split_particle(word)[1] == ""
+    return modifiers and len(word) >= 3 and word[-1] == "적" and word[:-1] not in NOT_NOUNS
+
+
+def is_modifier(word: str) -> bool:
+    """True for a bare `-적` word (`방어적`): a modifier, never a concept on its own."""
+    return len(word) >= 3 and word[-1] == "적"
 
 
 def _adjectival(word: str) -> bool:
@@ -174,6 +236,8 @@ def _verb_form(word: str) -> bool:
     wordfreq's Korean list is taken for a verb form (`올라감`, `받지`, `덮기`), unless its -ㅁ syllable
     is a loanword's (`부캠`, `스팀`).
     """
+    if _borrowed_m(word):
+        return False
     if _stem_form(word):
         return True
     if len(word) < 2 or word in lexicon():
@@ -194,39 +258,6 @@ def _stem_form(word: str) -> bool:
     return word[-1] == "기" and word[-2] in _GI_STEMS
 
 
-# Syllable shapes that Sino-Korean readings never take, as (initials, vowels, finals) sets of jamo
-# indexes (None: any). A noun with one is a loanword or native; loanwords are how Korean writes foreign
-# technical terms (`멘토링`, `푸리에`, `파라미터`), so the concept builder weighs such nouns like English.
-_ANY = None
-_FOREIGN_SHAPES: tuple[tuple[frozenset[int] | None, frozenset[int] | None, frozenset[int] | None], ...] = (
-    (frozenset({15}), frozenset(set(range(21)) - {10}), _ANY),  # ㅋ (but 쾌): 캠, 클, 코
-    (frozenset(set(range(19)) - {9, 12, 14}), frozenset({5}), _ANY),  # ㅔ but after ㅅㅈㅊ: 멘, 에, 데
-    (frozenset({3, 7, 9, 12, 14, 15, 16, 17}), frozenset({18}), frozenset({0})),  # open ㅡ: 스, 트, 프
-    (frozenset({5, 15, 16, 17}), frozenset({4}), _ANY),  # 러, 커, 터, 퍼
-    (frozenset({0, 2, 3, 5, 6, 9, 15, 16, 17}), frozenset({20}), frozenset({21})),  # 링, 팅, 싱
-    (frozenset({9, 12, 14}), frozenset({6}), _ANY),  # 셔, 션, 쳐
-    (frozenset({3, 16}), frozenset({20}), _ANY),  # 디, 틴
-    (frozenset({3, 6, 7, 9, 12, 14, 15, 16, 17}), frozenset({17}), _ANY),  # 뷰, 퓨, 튜, 슈
-    (frozenset({17}), frozenset({13}), _ANY),  # 푸
-)
-
-
-@lru_cache(maxsize=65536)
-def looks_borrowed(word: str) -> bool:
-    """True when a Hangul word has a syllable no Sino-Korean reading has (`멘토링`, not `연산량`)."""
-    for char in word:
-        index = ord(char) - _HANGUL_BASE
-        if not 0 <= index < 11172:
-            continue
-        jamo = (index // 588, index % 588 // 28, index % 28)
-        if any(
-            all(allowed is None or part in allowed for part, allowed in zip(jamo, shape, strict=True))
-            for shape in _FOREIGN_SHAPES
-        ):
-            return True
-    return False
-
-
 def _close(runs: list[list[str]], run: list[str]) -> None:
     if run:
         runs.append(run)
@@ -239,6 +270,9 @@ class KiwiTokenizer:
 
     def __init__(self, kiwi: Any):
         self._kiwi = kiwi
+
+    def term_runs(self, text: str) -> list[list[str]]:
+        return self.noun_runs(text)  # kiwi keeps `-적` (XSN) on its noun already: `방어적`
 
     def noun_runs(self, text: str) -> list[list[str]]:
         runs: list[list[str]] = []

@@ -9,6 +9,8 @@ A particle must agree with the syllable it follows: `이` (and `이라는`, `이
 `으로` follow a final consonant, `가`, `를`, `는`, `와` a vowel, `로` a vowel or `ㄹ`. So `차이` is no `차` + `이`, nor
 `평가` `평` + `가`. Where the particle agrees but the whole word is itself a common word (`고양이`,
 `속도`, `강의`), wordfreq's Korean list (`background.read_list("ko")`) keeps it whole.
+
+Loanwords are told by syllable shapes no Sino-Korean reading takes (`looks_borrowed`: `멘토링`, `스트림`).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ ADVERBS = frozenset(
 분명히 당연히 충분히 여전히 열심히 꾸준히 정확히 그리고 그래서 그러나 그런데 근데 하지만 그러면 그럼 그래도
 따라서 즉 또는 및 혹은 게다가 아무튼 어쨌든 한편 비로소 이따가 제대로 겨우 마저 아무리 설령 비록 만약 만일
 잠깐 잠시 한참 한번 다같이 마구 막 영 꽤나 너무나 정말로 진짜로 일부러 우선 이만 이제야 그제야 새삼 괜히 문득
-따라 대신
+따라 대신 그때 이때 저때
 """.split()
 )
 DETERMINERS = frozenset(
@@ -95,3 +97,36 @@ def split_particle(word: str) -> tuple[str, str]:
             continue  # `고양이`, `속도`, `강의`: a word of its own, not a shorter one and a particle
         return stem, particle
     return word, ""
+
+
+# Syllable shapes that Sino-Korean readings never take, as (initials, vowels, finals) sets of jamo
+# indexes (None: any). A noun with one is a loanword or native; loanwords are how Korean writes foreign
+# technical terms (`멘토링`, `푸리에`, `파라미터`), so the concept builder weighs such nouns like English.
+_ANY = None
+_FOREIGN_SHAPES: tuple[tuple[frozenset[int] | None, frozenset[int] | None, frozenset[int] | None], ...] = (
+    (frozenset({15}), frozenset(set(range(21)) - {10}), _ANY),  # ㅋ (but 쾌): 캠, 클, 코
+    (frozenset(set(range(19)) - {9, 12, 14}), frozenset({5}), _ANY),  # ㅔ but after ㅅㅈㅊ: 멘, 에, 데
+    (frozenset({3, 7, 9, 12, 14, 15, 16, 17}), frozenset({18}), frozenset({0})),  # open ㅡ: 스, 트, 프
+    (frozenset({5, 15, 16, 17}), frozenset({4}), _ANY),  # 러, 커, 터, 퍼
+    (frozenset({0, 2, 3, 5, 6, 9, 15, 16, 17}), frozenset({20}), frozenset({21})),  # 링, 팅, 싱
+    (frozenset({9, 12, 14}), frozenset({6}), _ANY),  # 셔, 션, 쳐
+    (frozenset({3, 16}), frozenset({20}), _ANY),  # 디, 틴
+    (frozenset({3, 6, 7, 9, 12, 14, 15, 16, 17}), frozenset({17}), _ANY),  # 뷰, 퓨, 튜, 슈
+    (frozenset({17}), frozenset({13}), _ANY),  # 푸
+)
+
+
+@lru_cache(maxsize=65536)
+def looks_borrowed(word: str) -> bool:
+    """True when a Hangul word has a syllable no Sino-Korean reading has (`멘토링`, not `연산량`)."""
+    for char in word:
+        index = ord(char) - _BASE
+        if not 0 <= index < 11172:
+            continue
+        jamo = (index // 588, index % 588 // 28, index % 28)
+        if any(
+            all(allowed is None or part in allowed for part, allowed in zip(jamo, shape, strict=True))
+            for shape in _FOREIGN_SHAPES
+        ):
+            return True
+    return False

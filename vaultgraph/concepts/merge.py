@@ -39,7 +39,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
-from vaultgraph.concepts.korean import looks_borrowed
+from vaultgraph.concepts.korean_words import looks_borrowed
 from vaultgraph.concepts.normalize import fold, has_hangul, variant_key
 
 CONTRACTION_PART = 3

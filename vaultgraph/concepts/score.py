@@ -50,6 +50,7 @@ SOURCE_WEIGHTS: dict[str, float] = {
     "heading": 2.0,
     "tag": 1.5,
     "prose": 1.0,
+    "quote": 1.0,
     "verb": 0.3,
 }
 NAMED_BOOST = 1.5

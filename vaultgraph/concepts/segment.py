@@ -10,7 +10,15 @@
    (`KL divergence`, `object detection`) stays whole, whatever its words do alone; a phrase seen
    once (and not marked bold or highlighted as one) gives up an edge word the vault also uses on its own (`python` in `python clean code`),
    and a pair of names side by side (`kaggle dacon`: both words rarer than general English lists)
-   is two concepts. Korean compounds stay whole only when the vault repeats them.
+   is two concepts unless the author writes them together twice outside titles: a title such as
+   `JPA N+1 문제`, and the links that quote it in later posts, are no evidence that `JPA` and `N+1`
+   are one name.
+3. Korean noun runs are cut into the compounds the vault vouches for: the longest part the vault
+   writes together at least twice (inside longer runs too, but not in titles or in links quoting a
+   title), so `자바 예외 처리 정리` gives `자바` and `예외 처리`; failing that, the whole run when the
+   author wrote it as a unit in a title, heading or bold (`트랜잭션 격리 수준`, once); failing that, its
+   nouns. Repetition beats a single marking: the title's qualifier (`자바`) is no part of the topic.
+   A `-적` modifier (`방어적` in `방어적 복사`) only ever heads a compound: alone it names nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from vaultgraph.concepts.korean import is_modifier
 from vaultgraph.concepts.normalize import PARTICLES, has_hangul, variant_key
 from vaultgraph.concepts.stopwords import COLLECTION_WORDS, FUNCTION_WORDS
 from vaultgraph.model import Note, Term, Vault
@@ -27,6 +36,7 @@ MAX_PHRASE_WORDS = 4  # a longer leftover run is a sentence, not a term
 SHORT_PARTICLES = tuple(p for p in PARTICLES if len(p) == 1)
 WHOLE = frozenset({"link", "tag", "front-matter"})  # sources that name one concept as a whole
 MARKED = frozenset({"strong", "mark"})  # a bold or highlighted span that is one term: the author's unit
+UNITS = frozenset({"title", "heading", "strong", "mark"})  # where a Korean compound written once is still one
 _PARENTHESIS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")  # `최적화 기법 정리 (예전)`: a note on the side
 
 
@@ -101,21 +111,44 @@ class Segmenter:
         """True for a lower-case Latin word rarer than general-language lists can say (`kaggle`, `dacon`)."""
         self.singles: Counter[str] = Counter()
         self.compounds: Counter[str] = Counter()
+        """Multi-word runs by how often they are written as a unit (a bold one counts twice); a Korean run
+        counts its parts too, and only where it is no title or a link quoting one."""
+        self.marked: set[str] = set()
+        """Korean runs written in a title (or a link quoting one), a heading or bold: the author's unit, even once."""
+        self.written: Counter[str] = Counter()
+        """Latin runs written other than as a title or a link quoting one: evidence that names side by side are one."""
         self.pairs: list[tuple[str, str]] = []
         """Spellings the author paired, `A (B)` (`extract` finds them)."""
+        titles = {variant_key(t.text) for note in notes for t in note.terms if t.source == "title"}
         hangul = prose = 0
         for note in notes:
             for term in note.terms:
                 if term.source == "abbreviation":
                     self.pairs.append(split_pair(term.text))
                 elif term.source not in WHOLE:
-                    words = term.text.split()
-                    bump = 2 if term.source in MARKED else 1  # `**Batch normalization**`: one name, as marked
-                    (self.singles if len(words) == 1 else self.compounds)[variant_key(term.text)] += bump
                     prose += 1
                     hangul += not term.text.isascii()  # Latin terms are ASCII; the rest is Hangul
+                    self._count(term, variant_key(term.text), titles)
         self.hangul_share = hangul / prose if prose else 0.0
         """Share of prose terms written in Hangul: whether the vault is written in Korean."""
+
+    def _count(self, term: Term, key: str, titles: set[str]) -> None:
+        words = term.text.split()
+        bump = 2 if term.source in MARKED else 1  # `**Batch normalization**`: one name, as marked
+        if len(words) == 1:
+            self.singles[key] += bump
+            return
+        copy = term.source == "title" or (term.source == "quote" and key in titles)  # a title, or a link quoting one
+        if term.text.isascii():
+            self.compounds[key] += bump
+            self.written[key] += 0 if copy else bump
+            return
+        if copy or term.source in UNITS:
+            self.marked.add(key)
+        if not copy:  # a Korean run writes each of its parts together too: `방어적 복사` in `방어적 복사 누락`
+            for size in range(2, len(words) + 1):
+                for start in range(len(words) - size + 1):
+                    self.compounds[variant_key(" ".join(words[start : start + size]))] += bump
 
     def keep_whole(self, phrase: str) -> None:
         """The author wrote `phrase` as one name (an abbreviation's phrase): never split it."""
@@ -166,10 +199,7 @@ class Segmenter:
         if not words:
             return []
         if has_hangul(words[0]):
-            whole = " ".join(words)
-            if len(words) == 1 or self.compounds[variant_key(whole)] >= 2:
-                return [(whole, f"term:{variant_key(whole)}")]
-            return [(word, f"term:{variant_key(word)}") for word in words]
+            return [(form, f"term:{variant_key(form)}") for form in self._compound(words)]
         found: list[tuple[str, str]] = []
         piece: list[str] = []
         for word in [*words, ""]:
@@ -184,12 +214,28 @@ class Segmenter:
             piece = []
         return found
 
+    def _compound(self, words: list[str]) -> list[str]:
+        """A Korean noun run cut into the compounds the vault vouches for: the longest part written as a
+        unit at least twice (`예외 처리` in `자바 예외 처리`), else the whole run if the author marked it
+        (a title, heading or bold), else its nouns; a lone `-적` modifier (`방어적`) names nothing."""
+        if len(words) == 1:
+            return [] if is_modifier(words[0]) else words
+        for size in range(len(words), 1, -1):
+            for start in range(len(words) - size + 1):
+                if self.compounds[variant_key(" ".join(words[start : start + size]))] >= 2:
+                    head, tail = words[:start], words[start + size :]
+                    return [*self._compound(head), " ".join(words[start : start + size]), *self._compound(tail)]
+        if variant_key(" ".join(words)) in self.marked:
+            return [" ".join(words)]
+        return [word for word in words if not is_modifier(word)]
+
     def _phrase(self, words: list[str]) -> list[tuple[str, str]]:
         """A run of content words: a repeated phrase stays whole; otherwise edge words the vault uses
         alone are peeled off and names side by side are parted."""
+        names = len(words) > 1 and all(self.is_name(word.casefold()) for word in words)
+        if names and self.written[variant_key(" ".join(words))] < 2:  # `kaggle dacon`; `JPA N+1` quoting a title
+            return [(word, f"term:{variant_key(word)}") for word in words]
         if len(words) > 1 and self.compounds[variant_key(" ".join(words))] < 2:
-            if all(self.is_name(word.casefold()) for word in words):
-                return [(word, f"term:{variant_key(word)}") for word in words]
             start, end = 0, len(words)
             while end - start > 1 and self.singles[variant_key(words[start])] >= 2:
                 start += 1
