@@ -122,6 +122,43 @@ def test_numbered_stages_are_series_vocabulary_but_numbered_names_are_concepts(t
     assert ranking.find("ResNet18").dropped is None and ranking.find("ResNet50").dropped is None
 
 
+def steps(titles: list[str], body: str = "- 리뷰 반영\n") -> dict[str, str]:
+    """Notes with these titles and `body` (and a line of their own, so that the body is no boilerplate)."""
+    return {
+        f"_posts/2024-03-{n:02d}-s{n}.md": f'---\ntitle: "{t}"\n---\n{body}- {"라" * n}\n'
+        for n, t in enumerate(titles, 1)
+    }
+
+
+def test_a_course_project_numbered_in_steps_is_series_vocabulary(tmp_path: Path) -> None:
+    titles = [f"[레벨1] 볼링 점수판 {n}단계 회고" for n in (1, 2)] + [f"[레벨2] 영화 예매 {n}단계" for n in (1, 2)]
+    titles[2] += " - JdbcTemplate에서 JPA로"
+    notes = steps(titles, "- 볼링 점수판 상태 정리, 영화 예매 API\n")
+    notes = {path: f"{text}- 볼링은 {'아' * n}, 영화를 {'어' * n}\n" for n, (path, text) in enumerate(notes.items())}
+    notes["_posts/2024-03-20-state.md"] = "---\ntitle: 상태 패턴으로 볼링 프레임 구현하기\n---\n- 상태 패턴 적용\n"
+    ranking = blog(tmp_path, files=notes)
+    for term in ("볼링 점수판", "볼링", "영화 예매", "영화"):
+        assert "a course project" in dropped(ranking, term), term
+    for term in ("JdbcTemplate", "JPA", "상태 패턴"):  # a title's other terms, and a post's subject
+        assert dropped(ranking, term) == "", term
+
+
+def test_numbered_days_are_no_steps_and_their_subjects_stay(tmp_path: Path) -> None:
+    titles = ["[Day 3] NGCF 정리", "[Day 4] NGCF 구현", "[Day 5] LightGCN", "[Day 6] LightGCN 구현"]
+    ranking = blog(tmp_path, files=steps(titles, "- NGCF, LightGCN 비교\n"))
+    assert dropped(ranking, "NGCF") == dropped(ranking, "LightGCN") == ""
+
+
+def test_a_project_part_that_titles_a_post_of_its_own_stays(tmp_path: Path) -> None:
+    notes = steps(
+        [f"JPA 쇼핑몰 {n}단계" for n in (1, 2)] + [f"장바구니 {n}단계" for n in (1, 2)], "- JPA 엔티티, 쇼핑몰 주문\n"
+    )
+    notes["_posts/2024-04-01-jpa.md"] = "---\ntitle: JPA 연관관계 정리\n---\n- JPA 연관관계\n"
+    ranking = blog(tmp_path, files=notes)
+    assert "a course project" in dropped(ranking, "쇼핑몰")
+    assert dropped(ranking, "JPA") == ""
+
+
 def test_a_note_template_is_left_out(tmp_path: Path) -> None:
     template = "---\ndate: {{date}}\n---\n# {{date:YYYY-MM-DD}}\n- Zettelkasten 체크\n"
     ranking = blog(tmp_path, files={"templates/daily.md": template})

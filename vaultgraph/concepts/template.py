@@ -17,7 +17,15 @@ subject, and none of it comes from a list of words: it is found by repetition ac
   (`ResNet 50`) keeps its number; a template counts.
 * **Series names**: among the titles that carry one template word, the terms found in at least
   SERIES_TITLE_SHARE of them (and at least TEMPLATE_MIN_TITLES): `부스트캠프`, `AI Tech`, `회고`.
-  A topic in a third of a series' titles *is* what the series is about, hence its name.
+  A topic in a third of a series' titles *is* what the series is about, hence its name. (Not for a
+  stage's titles, below: what they share is a project, whose parts may be topics of their own.)
+* **A course's projects**: a title template word whose numbers repeat across titles, at least
+  STAGE_TITLES_PER_NUMBER titles per number (`1단계`, `2단계`; `레벨1`, `레벨2`), numbers the steps of
+  something rather than the notes of a series (`Day 15`, `3주차`: one title each). The title term
+  written right before such a number with two numbers or more (`볼링 점수판` in `[레벨1] 볼링 점수판 1단계
+  회고` and `... 2단계 회고`) is a project of the course, a mission every note of it names, and so are
+  its parts (`볼링`), unless a part is the title of a note of its own (`JPA` in `JPA 쇼핑몰`, when
+  `JPA 연관관계 정리` is a post). A project of one post is not found: a single step numbers nothing.
 * **Templates**: a note whose title or front matter holds a template placeholder (`{{date}}`,
   Templater's `<% tp.date.now() %>`) is the frame other notes are made from; it is left out.
 * **Phrases of series words**: `boostcamp AI Tech` when `boostcamp` and `AI Tech` both are.
@@ -40,7 +48,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from vaultgraph.concepts.normalize import fold, variant_key
+from vaultgraph.concepts.normalize import fold, has_hangul, strip_particle, variant_key
 from vaultgraph.model import Note
 from vaultgraph.parse.frontmatter import string_list
 
@@ -48,6 +56,7 @@ BOILERPLATE_MIN_NOTES = 3
 BOILERPLATE_SHARE = 0.1
 TEMPLATE_MIN_TITLES = 3
 SERIES_TITLE_SHARE = 1 / 3
+STAGE_TITLES_PER_NUMBER = 2
 _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"[\s\-_.]+")
@@ -71,6 +80,10 @@ class SeriesVocabulary:
         found = self.names.get(key)
         if found is None and key[:1].isdigit():
             found = self.names.get(_DIGITS.sub("", key))  # `1weeks`, `16days`: a template word glued to its number
+        if found is None and has_hangul(key[-1:]):
+            # Without kiwipiepy a last syllable may have been read as a particle in one place and not in
+            # another: `지하철 노선도 1단계` gave `지하철 노선`, `지하철 노선도를` gives `지하철 노선도`.
+            found = self.names.get(strip_particle(key)[0])
         return found
 
     def reason_of_spelling(self, form: str) -> str | None:
@@ -130,8 +143,11 @@ def series_names(
     templates = _title_template_words(notes)
     for word in templates:
         names.setdefault(word, "title template word")
-    for ident in _series_title_words(templates, title_concepts):
+    counters = {w: seen.paths for w, seen in templates.items() if not _is_stage(seen)}
+    for ident in _series_title_words(counters, title_concepts):
         names.setdefault(ident, "series name in titles")
+    for key in _course_projects(notes, templates):
+        names.setdefault(key, "a course project: the subject of numbered steps")
     for key in _numbered_stages(keys, is_word):
         names.setdefault(key, "a numbered stage")
     return SeriesVocabulary(boilerplate, names)
@@ -196,25 +212,69 @@ def repeated(notes: int) -> int:
     return max(BOILERPLATE_MIN_NOTES, math.ceil(BOILERPLATE_SHARE * notes))
 
 
-def _numbered_words(title: str) -> Iterable[tuple[str, str]]:
+def _numbered_words(title: str) -> Iterable[tuple[str, str, int]]:
+    """(template word's variant key, its number, where the pair starts in the folded title)."""
     text = fold(title)
     for match in _AFTER_NUMBER.finditer(text):
-        yield variant_key(match.group(2)), match.group(1)
+        yield variant_key(match.group(2)), match.group(1), match.start()
     for match in _BEFORE_NUMBER.finditer(text):
-        yield variant_key(match.group(1)), match.group(2)
+        yield variant_key(match.group(1)), match.group(2), match.start()
 
 
-def _title_template_words(notes: list[Note]) -> dict[str, set[str]]:
-    """Template word -> the paths of the titles it is numbered in."""
-    titles: dict[str, set[str]] = defaultdict(set)
-    numbers: dict[str, set[str]] = defaultdict(set)
+@dataclass(frozen=True, slots=True)
+class _Numbered:
+    paths: set[str]
+    """The notes whose titles number this word."""
+    numbers: set[str]
+
+
+def _title_template_words(notes: list[Note]) -> dict[str, _Numbered]:
+    """Template word -> the titles it is numbered in, and its numbers."""
+    found: dict[str, _Numbered] = defaultdict(lambda: _Numbered(set(), set()))
     for note in notes:
-        for word, number in _numbered_words(note.title):
-            titles[word].add(note.path)
-            numbers[word].add(number)
+        for word, number, _ in _numbered_words(note.title):
+            found[word].paths.add(note.path)
+            found[word].numbers.add(number)
     return {
-        word: paths for word, paths in titles.items() if len(paths) >= TEMPLATE_MIN_TITLES and len(numbers[word]) >= 2
+        word: seen for word, seen in found.items() if len(seen.paths) >= TEMPLATE_MIN_TITLES and len(seen.numbers) >= 2
     }
+
+
+def _is_stage(seen: _Numbered) -> bool:
+    """A template word numbering the steps of projects (`1단계`, `레벨2`), not the notes of a series."""
+    return len(seen.paths) >= STAGE_TITLES_PER_NUMBER * len(seen.numbers)
+
+
+def _course_projects(notes: list[Note], templates: dict[str, _Numbered]) -> set[str]:
+    """Variant keys of the projects a course numbers in steps (see the module docstring): the title term
+    written right before a stage's number (`볼링 점수판` in `[레벨1] 볼링 점수판 2단계 회고`) with two
+    numbers or more, and its parts, unless a part is the title of a note of its own."""
+    stages = {word for word, seen in templates.items() if _is_stage(seen)}
+    numbers: dict[str, set[str]] = defaultdict(set)
+    where: dict[str, set[str]] = defaultdict(set)
+    for note in notes:
+        text = fold(note.title)
+        places = [(text.find(fold(t.text)), fold(t.text)) for t in note.terms if t.source == "title"]
+        for word, number, start in _numbered_words(note.title):
+            before = [(at + len(term), term) for at, term in places if at >= 0 and at + len(term) <= start]
+            if word in stages and before:
+                subject = max(before)[1]
+                numbers[subject].add(number)
+                where[subject].add(note.path)
+    projects = {subject for subject, seen in numbers.items() if len(seen) >= 2}
+    titled = {
+        variant_key(t.text)
+        for note in notes
+        if not any(note.path in where[project] for project in projects)
+        for t in note.terms
+        if t.source == "title"
+    }
+    found: set[str] = set()
+    for project in projects:
+        words = project.split()
+        parts = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        found |= {variant_key(part) for part in parts if part == project or variant_key(part) not in titled}
+    return found
 
 
 def _series_title_words(templates: dict[str, set[str]], title_concepts: dict[str, set[str]]) -> set[str]:
