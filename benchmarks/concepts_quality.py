@@ -1,9 +1,9 @@
 """Concept quality on labelled vaults: vaultgraph and YAKE side by side, in the same run.
 
-    python benchmarks/concepts_quality.py                 # the three vaults in benchmarks/vaults/
+    python benchmarks/concepts_quality.py                 # the four vaults in benchmarks/vaults/
     python benchmarks/concepts_quality.py --show 40       # and print each tool's top 40, marked
     python benchmarks/concepts_quality.py --no-yake       # vaultgraph only (faster, while iterating)
-    python benchmarks/concepts_quality.py --rotate        # tune the score's constants on two vaults, test on the third
+    python benchmarks/concepts_quality.py --rotate        # tune the score's constants on all vaults but one, test on it
 
 Each vault `benchmarks/vaults/NAME/` has `NAME.labels.toml`: `[topics]` (what a reader would list, each
 with its other spellings), `[skip]` (generic, series and boilerplate words a reader would never pick),
@@ -173,6 +173,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "strong": (2.0, 3.0),
     "title": (3.0, 5.0),
     "termhood power": (1.0, 1.5),
+    "spread power": (1.0, 1.5),
 }
 
 
@@ -184,6 +185,7 @@ def _apply(config: dict[str, float]) -> None:
     weights["strong"] = weights["mark"] = config["strong"]
     score_module.NAMED_BOOST = config["named boost"]
     score_module.TERMHOOD_POWER = config["termhood power"]
+    score_module.SPREAD_POWER = config["spread power"]
 
 
 def rotate(names: list[str]) -> None:
@@ -221,7 +223,7 @@ def main() -> None:
     parser.add_argument("names", nargs="*", default=list(NAMES), help="vaults under benchmarks/vaults/")
     parser.add_argument("--show", type=int, default=0, help="print each tool's top N, marked")
     parser.add_argument("--no-yake", action="store_true")
-    parser.add_argument("--rotate", action="store_true", help="tune on two vaults, test on the third, in turn")
+    parser.add_argument("--rotate", action="store_true", help="tune on all vaults but one, test on that one, in turn")
     args = parser.parse_args()
     if args.rotate:
         return rotate(args.names)

@@ -16,11 +16,11 @@ language). Only the `small_*` lists are read: they list every word down to one i
   bounds it. A word that cannot be split (`경사하강법`, `데이터셋`) is at the floor.
 * Latin-script words in a Korean vault are not English prose: Korean writing borrows some English
   words often (`data`, `model`, `set`, `ai`, `api`) and the Korean list has them, with their
-  frequency in Korean text. A Latin word the Korean list lacks gets its English frequency scaled by
-  KOREAN_SHARE_OF_ENGLISH, capped at the Korean floor (it is not listed, so it is rarer than that).
-  KOREAN_SHARE_OF_ENGLISH is not tuned: it is measured from the lists themselves when they are read,
-  as the median ratio of Korean to English frequency over the Latin words both lists have (about
-  0.044: an English word shows up in Korean text about 4% as often as in English).
+  frequency in Korean text. A Latin word the Korean list lacks is rarer in Korean text than the
+  list's floor, exactly like a Hangul word it lacks, and takes that floor. (How much rarer the
+  English list cannot say: scaling a word's English frequency down to Korean text, as an earlier
+  version did, made every English term about 20 times rarer than a Korean term of the same weight,
+  so `getter` or `JSON` outranked `전략 패턴` and `영속성 컨텍스트` in a Korean blog.)
 
 The data files are read directly (gzip + msgpack, the `cBpack` format `wordfreq.read_cBpack`
 documents) rather than through `import wordfreq`, whose imports (ftfy, langcodes, regex) take
@@ -32,14 +32,12 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import re
-import statistics
 from functools import lru_cache
 from pathlib import Path
 
 import msgpack
 
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
-_LATIN_WORD = re.compile(r"[a-z][a-z0-9]*")
 _PARTS = re.compile(r"[^\w]+|_")
 _LETTER = re.compile(r"[^\W\d_]")
 MAX_SPLIT = 12  # syllables: a longer Hangul run is no compound word but unspaced prose, at the floor
@@ -72,8 +70,6 @@ class Background:
         self.floor_ko = min(self.ko.values())
         self.floor_en = min(self.en.values())
         self.floor = self.floor_ko if korean else self.floor_en
-        shared = [word for word in self.ko if _LATIN_WORD.fullmatch(word) and word in self.en]
-        self.share_of_english = statistics.median(self.ko[w] / self.en[w] for w in shared) if shared else 0.05
         self._cache: dict[str, float] = {}
 
     def frequency(self, key: str) -> float:
@@ -96,10 +92,7 @@ class Background:
             return 1.0  # numbers and symbols: never evidence of a term
         if not self.korean:
             return self.en.get(word, self.floor_en)
-        listed = self.ko.get(word)
-        if listed is not None:
-            return listed
-        return min(self.share_of_english * self.en.get(word, self.floor_en), self.floor_ko)
+        return self.ko.get(word, self.floor_ko)
 
     def _hangul(self, word: str) -> float:
         listed = self.ko.get(word)

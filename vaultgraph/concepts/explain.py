@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vaultgraph.concepts.score import KNOWN_BOOST, NAMED_BOOST, TERMHOOD_POWER, Evidence
+from vaultgraph.concepts.score import KNOWN_BOOST, NAMED_BOOST, SPREAD_POWER, TERMHOOD_POWER, Evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ def describe(candidate: Candidate) -> list[str]:
     if found is not None and candidate.count:
         lines.append(
             f"  score {found.score:.3f} = salience {found.salience:.2f} × termhood {found.termhood:.2f}^{TERMHOOD_POWER:g}"
-            f" × spread {found.spread:.2f} × shape {found.shape:.2f}"
+            f" × spread {found.spread:.2f}^{SPREAD_POWER:g} × shape {found.shape:.2f}"
             + (f" × named {NAMED_BOOST:g}" if found.named else "")
             + (f" × known {KNOWN_BOOST:g}" if found.known else "")
         )

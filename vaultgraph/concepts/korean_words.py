@@ -22,7 +22,7 @@ from vaultgraph.concepts.normalize import PARTICLES
 
 BOUND_NOUNS = frozenset(
     "것 거 게 걸 건 겁 수 때 때문 등 등등 중 쪽 데 뿐 줄 만큼 적 편 시 간 내 뻔 듯 바 채 척 체 지 터 탓 참 "
-    "번 개 명 차 측 따름 나름 무렵 즈음 대로 김 셈 리 양 법".split()
+    "번 번째 개 명 차 측 따름 나름 무렵 즈음 대로 김 셈 리 양 법".split()
 )
 ADVERBS = frozenset(
     """

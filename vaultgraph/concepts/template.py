@@ -17,8 +17,7 @@ subject, and none of it comes from a list of words: it is found by repetition ac
   (`ResNet 50`) keeps its number; a template counts.
 * **Series names**: among the titles that carry one template word, the terms found in at least
   SERIES_TITLE_SHARE of them (and at least TEMPLATE_MIN_TITLES): `부스트캠프`, `AI Tech`, `회고`.
-  A topic in a third of a series' titles *is* what the series is about, hence its name. (Not for a
-  stage's titles, below: what they share is a project, whose parts may be topics of their own.)
+  A topic in a third of a series' titles *is* what the series is about, hence its name.
 * **A course's projects**: a title template word whose numbers repeat across titles, at least
   STAGE_TITLES_PER_NUMBER titles per number (`1단계`, `2단계`; `레벨1`, `레벨2`), numbers the steps of
   something rather than the notes of a series (`Day 15`, `3주차`: one title each). The title term
@@ -143,8 +142,7 @@ def series_names(
     templates = _title_template_words(notes)
     for word in templates:
         names.setdefault(word, "title template word")
-    counters = {w: seen.paths for w, seen in templates.items() if not _is_stage(seen)}
-    for ident in _series_title_words(counters, title_concepts):
+    for ident in _series_title_words({w: seen.paths for w, seen in templates.items()}, title_concepts):
         names.setdefault(ident, "series name in titles")
     for key in _course_projects(notes, templates):
         names.setdefault(key, "a course project: the subject of numbered steps")
