@@ -1,13 +1,16 @@
 """Concept quality on labelled vaults: vaultgraph and YAKE side by side, in the same run.
 
-    python benchmarks/concepts_quality.py                 # the four vaults in benchmarks/vaults/
+    python benchmarks/concepts_quality.py                 # the five vaults in benchmarks/vaults/
     python benchmarks/concepts_quality.py --show 40       # and print each tool's top 40, marked
     python benchmarks/concepts_quality.py --no-yake       # vaultgraph only (faster, while iterating)
     python benchmarks/concepts_quality.py --rotate        # tune the score's constants on all vaults but one, test on it
 
+`nlp-lab-obsidian` is held out (`HELD_OUT`): written after this round's ranking changes and measured,
+never used to choose anything, and left out of `--rotate`.
+
 Each vault `benchmarks/vaults/NAME/` has `NAME.labels.toml`: `[topics]` (what a reader would list, each
 with its other spellings), `[skip]` (generic, series and boilerplate words a reader would never pick),
-`[weeks]` (topic -> the `SERIES/N` weeks it is discussed in).
+`[weeks]` (topic -> the `SERIES/N` weeks it is discussed in; optional: a vault without it has no pair figures).
 
 A ranked term *is* a topic when its label or key, compared by `variant_key` (case, spaces, hyphens and
 dots ignored), is one of the topic's spellings; a trailing Korean particle is ignored (`attention을`), so
@@ -41,6 +44,7 @@ from vaultgraph.vault.load import load_vault
 
 VAULTS = Path(__file__).resolve().parent / "vaults"
 NAMES = ("cvnlp-jekyll", "recsys-jekyll", "de-obsidian", "backend-hugo")
+HELD_OUT = ("nlp-lab-obsidian",)  # written after the ranking changes, measured, never tuned on: not in --rotate
 PRECISION_AT, RECALL_AT = 30, 100
 
 
@@ -220,13 +224,13 @@ def rotate(names: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("names", nargs="*", default=list(NAMES), help="vaults under benchmarks/vaults/")
+    parser.add_argument("names", nargs="*", default=[*NAMES, *HELD_OUT], help="vaults under benchmarks/vaults/")
     parser.add_argument("--show", type=int, default=0, help="print each tool's top N, marked")
     parser.add_argument("--no-yake", action="store_true")
     parser.add_argument("--rotate", action="store_true", help="tune on all vaults but one, test on that one, in turn")
     args = parser.parse_args()
     if args.rotate:
-        return rotate(args.names)
+        return rotate([name for name in args.names if name not in HELD_OUT])
     header = "| vault | tool | P@30 | R@100 | skip@30 | dup@30 | pairs R | pairs P | seconds |"
     rows = [header, "|---|---|---|---|---|---|---|---|---|"]
     for name in args.names:

@@ -143,6 +143,18 @@ def test_a_course_project_numbered_in_steps_is_series_vocabulary(tmp_path: Path)
         assert dropped(ranking, term) == "", term
 
 
+def test_steps_listed_in_one_title_and_the_compounds_a_project_heads(tmp_path: Path) -> None:
+    titles = ["[레벨1] 로또 미션 1, 2단계 회고", "[레벨1] 사다리 1단계", "[레벨1] 사다리 2단계", "[레벨1] 체스 1단계"]
+    notes = steps(titles)
+    notes = {
+        path: f"{text}- 로또 번호 {'아' * n}, 로또는 {'어' * n}, 사다리 {'오' * n}\n"
+        for n, (path, text) in enumerate(notes.items())
+    }
+    ranking = blog(tmp_path, files=notes)
+    for term in ("로또 미션", "로또", "로또 번호", "사다리"):
+        assert "a course project" in dropped(ranking, term), term
+
+
 def test_numbered_days_are_no_steps_and_their_subjects_stay(tmp_path: Path) -> None:
     titles = ["[Day 3] NGCF 정리", "[Day 4] NGCF 구현", "[Day 5] LightGCN", "[Day 6] LightGCN 구현"]
     ranking = blog(tmp_path, files=steps(titles, "- NGCF, LightGCN 비교\n"))
@@ -335,6 +347,21 @@ def test_a_word_joins_the_concept_note_named_by_its_ing_form(tmp_path: Path) -> 
     )
     assert ranking.find("partition").label == "Partitioning"
     assert ranking.find("embed").key != ranking.find("embedding").key  # no note: `embedding` is its own word
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "spelled"),
+    [
+        ("DPR (Dense Passage Retrieval)", "DPR", "Dense Passage Retrieval"),
+        ("Dense Passage Retrieval (DPR)", "Dense Passage Retrieval", "DPR"),
+        ("Adam (예전)", "Adam (예전)", "Adam (예전)"),  # a remark, not a gloss: the title stays the name
+    ],
+)
+def test_a_concept_note_titled_with_its_acronym_is_named_by_its_name(
+    tmp_path: Path, title: str, label: str, spelled: str
+) -> None:
+    ranking = blog(tmp_path, {1: f"- {spelled} 복습\n"}, {f"concepts/{title}.md": f"# {title}\n- 정리\n"})
+    assert ranking.find(label).label == ranking.find(spelled).label == label
 
 
 def test_concept_note_aliases_win_over_merges(tmp_path: Path) -> None:

@@ -193,6 +193,20 @@ def _segment_terms(segment: Segment, terms: list[Term]) -> None:
     terms.extend(Term(run, line, block, section, "verb" if verb else base) for run, verb in found)
 
 
+def title_gloss(title: str) -> tuple[str, str] | None:
+    """(`DPR`, `Dense Passage Retrieval`) for a title that is an acronym and its phrase, either way
+    round (`DPR (Dense Passage Retrieval)`); None for any other title: a remark (`Adam (예전)`) or a
+    translation, which only the whole vault can tell from a remark (`merge.believed_pairs`)."""
+    match = _GLOSS.search(title)
+    if match is None or match.end() != len(title.rstrip()):
+        return None
+    head, inner = title[: match.start()].strip(), match.group(1).strip()
+    pair = _acronym_pair(head, inner) if head and not has_hangul(head + inner) else None
+    if pair is None or {fold(pair[0]), fold(pair[1])} != {fold(head), fold(inner)}:
+        return None  # the acronym spells only the end of the head: `Intro to Dense Passage Retrieval (DPR)`
+    return (head, inner)
+
+
 def _pairs(text: str) -> list[str]:
     """`A (B)` pairs of one concept's spellings in `text` (see the module docstring)."""
     found = []

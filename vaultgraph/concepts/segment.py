@@ -1,7 +1,8 @@
 """Which concepts a term names: known names first, then the vault's own evidence for phrases.
 
 1. Vocabulary: notes without a week (concept notes, evergreen notes) name a concept by their title,
-   file name and front matter aliases, unless they are hubs (`index`, `멘토링 질문 모음`: long titles
+   file name and front matter aliases (a title that glosses its name, `DPR (Dense Passage Retrieval)`,
+   names it `DPR` and is also spelled out), unless they are hubs (`index`, `멘토링 질문 모음`: long titles
    or ones ending in a collection word, whose links are navigation); the `[concepts.glossary]` adds
    the user's own names. Any term that matches one of these names (`variant_key`) is that concept,
    so `batchnorm을` counts for `concepts/Batch Normalization.md`.
@@ -27,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from vaultgraph.concepts.extract import title_gloss
 from vaultgraph.concepts.korean import is_modifier
 from vaultgraph.concepts.normalize import PARTICLES, has_hangul, variant_key
 from vaultgraph.concepts.stopwords import COLLECTION_WORDS, FUNCTION_WORDS
@@ -53,8 +55,9 @@ class Vocabulary:
         for note in notes:
             if not has_week(note) and names_a_concept(note):
                 ident = f"note:{note.path}"
-                self.labels[ident] = (note.title or note.stem, note.path)
-                for name in (note.title, note.stem, *note.aliases):
+                glossed = title_gloss(note.title) or ()  # `DPR (Dense Passage Retrieval)`: `DPR`, also so spelled
+                self.labels[ident] = (glossed[0] if glossed else note.title or note.stem, note.path)
+                for name in (note.title, *glossed, note.stem, *note.aliases):
                     self._add(name, ident)
         for label, aliases in glossary.items():
             names = (label, *aliases)

@@ -24,7 +24,8 @@ subject, and none of it comes from a list of words: it is found by repetition ac
   written right before such a number with two numbers or more (`볼링 점수판` in `[레벨1] 볼링 점수판 1단계
   회고` and `... 2단계 회고`) is a project of the course, a mission every note of it names, and so are
   its parts (`볼링`), unless a part is the title of a note of its own (`JPA` in `JPA 쇼핑몰`, when
-  `JPA 연관관계 정리` is a post). A project of one post is not found: a single step numbers nothing.
+  `JPA 연관관계 정리` is a post), and the compounds its name heads (`볼링 프레임`: the project's domain).
+  Numbers may be listed (`로또 미션 1, 2단계`); a project of one step numbers nothing and is not found.
 * **Templates**: a note whose title or front matter holds a template placeholder (`{{date}}`,
   Templater's `<% tp.date.now() %>`) is the frame other notes are made from; it is left out.
 * **Phrases of series words**: `boostcamp AI Tech` when `boostcamp` and `AI Tech` both are.
@@ -56,6 +57,7 @@ BOILERPLATE_SHARE = 0.1
 TEMPLATE_MIN_TITLES = 3
 SERIES_TITLE_SHARE = 1 / 3
 STAGE_TITLES_PER_NUMBER = 2
+PROJECT = "a course project: the subject of numbered steps"
 _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"[\s\-_.]+")
@@ -65,6 +67,8 @@ _PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|<%.*?%>")
 # A word right after a number (`3주차`, `16 days`) or right before one (`Day 15`, `week-2`).
 _AFTER_NUMBER = re.compile(r"(?<![^\W\d_])(\d+)[ \-_]?([^\W\d_]+)")
 _BEFORE_NUMBER = re.compile(r"([^\W\d_]+)[ \-_]?(\d+)(?![^\W\d_])")
+# Numbers listed before one word (`1, 2단계`, `20~21일차`): each of them numbers it.
+_NUMBER_LIST = re.compile(r"(?<![^\W\d_])(\d+(?:\s*[,~]\s*\d+)+)[ \-_]?([^\W\d_]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,8 @@ class SeriesVocabulary:
         if found is None and len(parts) > 1:
             numbered = (_DIGITS.sub("", p) for p in parts if p[:1].isdigit())
             found = next((self.names[word] for word in numbered if word in self.names), None)
+        if found is None and len(parts) > 1 and self.names.get(variant_key(parts[0])) == PROJECT:
+            found = PROJECT  # `볼링 프레임`, `로또 번호`: a compound headed by a project's name is its domain
         return found
 
 
@@ -145,7 +151,7 @@ def series_names(
     for ident in _series_title_words({w: seen.paths for w, seen in templates.items()}, title_concepts):
         names.setdefault(ident, "series name in titles")
     for key in _course_projects(notes, templates):
-        names.setdefault(key, "a course project: the subject of numbered steps")
+        names.setdefault(key, PROJECT)
     for key in _numbered_stages(keys, is_word):
         names.setdefault(key, "a numbered stage")
     return SeriesVocabulary(boilerplate, names)
@@ -217,6 +223,9 @@ def _numbered_words(title: str) -> Iterable[tuple[str, str, int]]:
         yield variant_key(match.group(2)), match.group(1), match.start()
     for match in _BEFORE_NUMBER.finditer(text):
         yield variant_key(match.group(1)), match.group(2), match.start()
+    for match in _NUMBER_LIST.finditer(text):
+        for number in _DIGITS.findall(match.group(1))[:-1]:  # the last one `_AFTER_NUMBER` found
+            yield variant_key(match.group(2)), number, match.start()
 
 
 @dataclass(frozen=True, slots=True)
