@@ -68,6 +68,25 @@ def test_a_generic_word_ranks_below_a_rare_topic_used_less(tmp_path: Path, gener
     )
 
 
+def test_a_korean_and_an_english_term_of_the_same_weight_rank_side_by_side(tmp_path: Path) -> None:
+    """Neither general word list has `멱등성` or `idempotency`: the two start even, script aside."""
+    extra = {n: "- 멱등성 확인, idempotency 확인\n- 멱등성, idempotency\n" for n in (2, 5)}
+    ranking = blog(tmp_path, extra)
+    korean, english = (ranking.find(term).evidence for term in ("멱등성", "idempotency"))
+    assert korean is not None and english is not None
+    assert abs(korean.score / english.score - 1) < 0.1
+
+
+def test_a_field_word_in_many_notes_ranks_below_a_topic_of_two(tmp_path: Path) -> None:
+    """`getter` in four notes of ten, twice each, against `디미터 법칙` in two, twice each: the field's
+    everyday word is spread across the vault, the topic is what two notes are about."""
+    extra = {n: f"- getter 사용 {'마' * n}\n- getter 제거 {'바' * n}\n" for n in (1, 3, 6, 8)}
+    extra[3] += "- 디미터 법칙 위반\n- 디미터 법칙\n"
+    extra[4] = "- 디미터 법칙 정리\n- 디미터 법칙 예시\n"
+    ranking = blog(tmp_path, extra)
+    assert rank(ranking, "디미터 법칙") < rank(ranking, "getter")
+
+
 # --- the series' own vocabulary --------------------------------------------------------------------------
 
 
