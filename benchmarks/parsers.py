@@ -2,9 +2,9 @@
 
     python benchmarks/parsers.py /tmp/vg-bench/v10000
 
-markdown-it-py (what vaultgraph is built on) sets the floor of a cold lint. The native parsers are
-timed when installed (`pip install markdown-it-pyrs pyromark`; neither is a dependency), to size
-what moving to one of them would buy. Each is timed on the same decoded texts, best of `--repeat`
+Sized the move from markdown-it-py (vaultgraph's parser until the switch to pyromark) to a native
+parser. pyromark is a dependency; markdown-it-py and markdown-it-pyrs are timed when installed
+(`pip install markdown-it-py markdown-it-pyrs`). Each is timed on the same decoded texts, best of `--repeat`
 runs, building the tree or event list with source positions that a linter needs.
 """
 

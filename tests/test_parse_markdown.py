@@ -1,4 +1,4 @@
-"""Table-driven tests for parse_note (parse/note.py, parse/markdown.py, parse/obsidian.py).
+"""Table-driven tests for parse_note (parse/note.py, parse/markdown.py, parse/prose.py, parse/obsidian.py).
 
 Positions are 1-based line and column of the raw file (front matter counts, CRLF is one line end,
 a BOM is not a column), of the `[[` (or `[` of a Markdown link / `![` of an embed's `[`).
@@ -45,10 +45,10 @@ POSITION_CASES = [
     (
         "table-escaped-pipe",
         "| a | b |\n|---|---|\n| [[Note\\|shown]] | [[B]] |\n",
-        [("[[Note|shown]]", 3, 3), ("[[B]]", 3, 21)],
+        [("[[Note\\|shown]]", 3, 3), ("[[B]]", 3, 21)],
     ),
     ("table-same-cells", "| a | b |\n|---|---|\n| [[B]] | [[B]] |\n", [("[[B]]", 3, 3), ("[[B]]", 3, 11)]),
-    ("table-after-escaped-pipe", "| a |\n|---|\n| [[A\\|a]] and [[B]] |\n", [("[[A|a]]", 3, 3), ("[[B]]", 3, 16)]),
+    ("table-after-escaped-pipe", "| a |\n|---|\n| [[A\\|a]] and [[B]] |\n", [("[[A\\|a]]", 3, 3), ("[[B]]", 3, 16)]),
     ("table-no-outer-pipes", "a | b\n--|--\n[[B]] | [[B]]\n", [("[[B]]", 3, 1), ("[[B]]", 3, 9)]),
     ("atx-heading", "# Head [[X]]\n", [("[[X]]", 1, 8)]),
     ("closed-heading", "## H [[X]] ##\n", [("[[X]]", 1, 6)]),
@@ -352,3 +352,63 @@ def test_problems_and_unreadable_notes() -> None:
 def test_text_keeps_original_line_endings() -> None:
     note = parse_note("n.md", codecs.BOM_UTF8 + b"a\r\nb\r\n")
     assert (note.text, note.newline, note.bom) == ("a\r\nb\r\n", "\r\n", True)
+
+
+def _facts(note: Note, what: str) -> list:
+    """One kind of fact of `note`, as plain tuples a case table can spell out."""
+    if what == "links":
+        return [(link.raw, link.span.line, link.span.column) for link in note.links]
+    if what == "tags":
+        return [(t.name, t.line, t.column) for t in note.tags if t.source == "inline"]
+    if what == "segments":
+        return [(s.text, s.line, s.kind) for s in note.segments]
+    if what == "items":
+        return [(i.line, i.column, i.marker_end, i.empty) for i in note.list_items]
+    if what == "fences":
+        return [(f.kind, f.line, f.end_line, f.closed) for f in note.fences]
+    if what == "comments":
+        return [(c.line, c.end_line) for c in note.comments]
+    raise ValueError(what)
+
+
+# Where the pyromark (pulldown-cmark) parser reads a note differently from the markdown-it-py parser
+# it replaced: each case is the new reading, found by benchmarks/differential.py (benchmarks/README.md).
+# (id, text, kind of fact, expected)
+DIALECT_CASES = [
+    # A `%%` opens a comment that runs over any Markdown to the next `%%` of the note, as in Obsidian
+    # (markdown-it only knew a `%%` line that starts a block, and inline pairs inside one paragraph).
+    ("comment-after-paragraph-line", "text\n%%\n- [ ] #task [[hidden]]\n%%\nafter #yes\n", "tags", [("yes", 5, 7)]),
+    ("comment-over-paragraphs", "a %% open\n\n- [[hidden]]\n\nclose %% b [[shown]]\n", "links", [("[[shown]]", 5, 12)]),
+    ("unclosed-comment-runs-to-the-end", "a [[x]] %% open\n\n[[hidden]]\n", "comments", [(1, 3)]),
+    ("escaped-comment-is-text", "a \\%% b [[shown]] %%\n", "links", [("[[shown]]", 1, 9)]),
+    # Task list markers are not prose (markdown-it kept `[ ]` in the text).
+    ("task-marker-not-prose", "- [ ] task\n- [x] done\n", "segments", [("task", 1, "text"), ("done", 2, "text")]),
+    ("task-item-not-empty", "- [ ]\n", "items", [(1, 1, 2, False)]),
+    # A code span binds tighter than a wikilink (CommonMark precedence).
+    ("code-span-before-wikilink", "[[a `b]]` c\n", "links", []),
+    # `$…$` pairs by pulldown-cmark's rules: a `$` next to a digit may close (`$p = 1$`).
+    ("math-next-to-digit", "$p = 1$ if $q$\n", "segments", [(" if ", 1, "text")]),
+    # A `$$` line after a paragraph line opens a math block.
+    ("math-block-after-text", "text\n$$\nx\n$$\n", "fences", [("math", 2, 4, True)]),
+    # Links inside an inline footnote `^[…]` are links (markdown-it moved its text out of the note).
+    ("inline-footnote-link", "a ^[see [[Note]]] b\n", "links", [("[[Note]]", 1, 9)]),
+    # Footnote definitions stay where they are written (markdown-it moved them to the end).
+    (
+        "footnote-in-place",
+        "a[^1]\n\n[^1]: note\n\nlast\n",
+        "segments",
+        [("a", 1, "text"), ("note", 3, "text"), ("last", 5, "text")],
+    ),
+    # Of `[[[[x]]]]`, the innermost brackets are the link.
+    ("nested-brackets", "[[[[x]]]]\n", "links", [("[[x]]", 1, 3)]),
+    # A tab-indented item is at its marker (pulldown-cmark's range starts a byte early after a tab).
+    ("tab-indented-item", "- a\n\t- b\n", "items", [(1, 1, 2, False), (2, 2, 3, False)]),
+    # Escaped Obsidian syntax is text.
+    ("escaped-tag", "\\#dev and #a\\_b\n", "tags", [("a", 1, 11)]),
+    ("escaped-block-id", "text \\^abc\n", "segments", [("text ^abc", 1, "text")]),
+]
+
+
+@pytest.mark.parametrize("text,what,expected", [c[1:] for c in DIALECT_CASES], ids=[c[0] for c in DIALECT_CASES])
+def test_dialect(text: str, what: str, expected: list) -> None:
+    assert _facts(parse(text), what) == expected

@@ -2,7 +2,7 @@
 
 An entry is keyed by the note's vault-relative path (week detection reads it) and the BLAKE2 digest
 of its bytes; the whole cache is keyed by a fingerprint of the tool (version, the source of the
-`vaultgraph` package, the model's schema, markdown-it's version, Python's), so any change to the
+`vaultgraph` package, the model's schema, the parser's version, Python's), so any change to the
 parser invalidates it. It lives in `VAULT/.vaultgraph-cache/` (the walk skips dot-folders), or in
 the user cache folder when the vault is read-only, as 16 shard files. The same signed files
 (`ParseCache.load`/`store`) also keep the notes' stat signatures (`vault.snapshot`) and lint's
@@ -72,7 +72,7 @@ def tool_fingerprint() -> str:
     h = hashlib.blake2b(digest_size=16)
     # VAULTGRAPH_KOREAN and kiwipiepy choose the Korean tokenizer, hence the terms of a note.
     h.update(f"{vaultgraph.__version__}|{SCHEMA}|{sys.version_info[:2]}|{os.environ.get('VAULTGRAPH_KOREAN')}".encode())
-    for dist in ("markdown-it-py", "mdit-py-plugins", "PyYAML", "python-frontmatter", "kiwipiepy"):
+    for dist in ("pyromark", "PyYAML", "python-frontmatter", "kiwipiepy"):
         try:
             h.update(f"|{dist}={importlib.metadata.version(dist)}".encode())
         except importlib.metadata.PackageNotFoundError:

@@ -2,7 +2,7 @@
 
 Parsing a note is a pure function of its bytes (and a little config) that returns a `Note`;
 everything downstream (lint rules, concepts, the graph) reads these objects and never the
-markdown-it token stream, so a `Note` can be built in a worker process and cached by content hash.
+parser's events, so a `Note` can be built in a worker process and cached by content hash.
 
 `Vault` is the whole parsed vault: its notes by path and the index its links resolve against.
 

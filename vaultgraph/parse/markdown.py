@@ -1,40 +1,54 @@
-"""One markdown-it-py pass over a note body, turned into position-carrying facts (`MarkdownFacts`).
+"""One pulldown-cmark pass over a note body (pyromark's events), turned into position-carrying facts.
 
-markdown-it inline tokens have no line numbers, and block prefixes (`>`, list indentation) are
-stripped from their content, so `Locator` maps offsets in an inline token's content back to the raw
-lines of the file.
+pulldown-cmark (the CommonMark parser of rustdoc and mdBook, through pyromark) gives every block and
+inline event with its UTF-8 byte range in the body, and parses wikilinks and embeds itself. This
+module walks the events once and keeps the facts the rules, concepts and graph read; byte offsets
+become line and character column in `parse.positions`. Obsidian syntax that pulldown-cmark does not
+know (`#tags`, `%%comments%%`, `^block-ids`, the empty `[[]]`) is read from its text events by
+`parse.prose`.
+
+The loop is written for speed (a cold lint of 10k notes walks 1.5M events): the common events
+(list items, paragraphs, headings, plain text) are handled inline, the rest in methods.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.dollarmath import dollarmath_plugin
-from mdit_py_plugins.footnote import footnote_plugin
+import pyromark
 
 from vaultgraph.model import BlockId, Comment, Fence, Heading, Link, ListItem, Segment, Span, Tag
-from vaultgraph.parse.obsidian import obsidian_plugin, track_positions
+from vaultgraph.parse import obsidian
+from vaultgraph.parse.positions import Positions
+from vaultgraph.parse.prose import read_run
 from vaultgraph.unicode import nfc
 
-
-def build_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    md.use(dollarmath_plugin, allow_digits=False).use(footnote_plugin).use(obsidian_plugin)
-    track_positions(md, ("backticks", "math_inline", "math_inline_double"))
-    return md
-
-
-MD = build_parser()
-_BLOCK_ID = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$")
+OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_FOOTNOTES
+    | pyromark.Options.ENABLE_MATH
+    | pyromark.Options.ENABLE_WIKILINKS
+    | pyromark.Options.ENABLE_TASKLISTS
+)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _SLUG_DROP = re.compile(r"[^\w\- ]")
 # Markdown link targets that are web pages (Jekyll permalinks, .html), not vault files.
 _WEB_SUFFIXES = (".html", ".htm", ".php", "/")
+_NOT_FILES = frozenset({"Autolink", "Email"})
+_STYLES = {"Strong": "strong", "Emphasis": "emphasis"}
+_SAME_STYLE = frozenset({"Strikethrough", "Superscript", "Subscript"})
+"""Inline containers whose text keeps the style around it."""
+# An item's range may begin with its indentation, and after a tab even with the end of the line
+# before (pulldown-cmark 0.13 counts the tab's columns back from the marker); then `12.` or `-`.
+_ITEM_MARKER = re.compile(rb"[ \t\n]*([0-9]*)")
+_SPECIAL = re.compile(r"[#%\[$]")
+"""Characters of Obsidian syntax in text: a run without them is a plain segment."""
+_BACKSLASH = 0x5C
+_WORD_END = frozenset(b" \t\n")
 
 
 def slugify(text: str) -> str:
@@ -54,237 +68,374 @@ class MarkdownFacts:
     comments: list[Comment] = field(default_factory=list)
 
 
-class Locator:
-    """Maps offsets in an inline token's content to 1-based (line, column) of the raw file."""
-
-    def __init__(self, content: str, raw_lines: list[str], first_line: int, cell_from: int | None = None):
-        self.content = content
-        # A table cell: search its row from `cell_from` (cells may repeat), and count back the `\`
-        # of each `\|`, which markdown-it removed from the cell's content.
-        self.cell_from = cell_from
-        self.pipes = [i for i, c in enumerate(content) if c == "|"] if cell_from is not None else []
-        self.starts = [0]
-        index = content.find("\n")
-        while index != -1:
-            self.starts.append(index + 1)
-            index = content.find("\n", index + 1)
-        self.raw_lines = raw_lines
-        self.first_line = first_line  # 0-based index into raw_lines
-        self.columns: dict[int, int] = {}
-
-    def _column_of_line(self, k: int) -> int:
-        if k not in self.columns:
-            end = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.content)
-            piece = self.content[self.starts[k] : end].rstrip()
-            raw_index = self.first_line + k
-            raw = self.raw_lines[raw_index].rstrip() if raw_index < len(self.raw_lines) else ""
-            if self.cell_from is not None:
-                column = raw.find(piece.replace("|", "\\|"), self.cell_from)
-                column = column if column >= 0 else self.cell_from
-            elif raw.endswith(piece):
-                column = len(raw) - len(piece)
-            else:  # headings with closing `#`s: search for the start of the text
-                probe = piece.split("|", 1)[0][:24] or piece[:1]
-                column = max(raw.find(probe), 0) if probe else 0
-            self.columns[k] = column
-        return self.columns[k]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        k = bisect.bisect_right(self.starts, offset) - 1
-        escapes = bisect.bisect_left(self.pipes, offset) if self.pipes else 0
-        return self.first_line + k + 1, self._column_of_line(k) + offset - self.starts[k] + escapes + 1
-
-    def cell_end(self) -> int:
-        """0-based raw column just after this table cell's text (where the next cell's search starts)."""
-        return self._column_of_line(0) + len(self.content) + len(self.pipes)
-
-    def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return Span(line, column, end_line, end_column)
+def parse_markdown(body: str, first_line: int = 1) -> MarkdownFacts:
+    """Parse `body` (the note after its front matter, LF line ends), whose first line is file line `first_line`."""
+    walk = Walk(body.encode("utf-8"), first_line)
+    walk.read(pyromark.events_with_range(body, options=OPTIONS))
+    return walk.facts
 
 
-def parse_markdown(body: str, raw_lines: list[str], line_offset: int) -> MarkdownFacts:
-    """Parse `body` (the note after its front matter, LF line ends) whose first line is raw line `line_offset`."""
-    facts = MarkdownFacts()
-    tokens = MD.parse(body, {})
-    section = ""
-    heading_level = 0
-    block = 0
-    marker_search: dict[int, int] = {}
-    cell_search: dict[int, int] = {}
-    for index, token in enumerate(tokens):
-        kind = token.type
-        if kind == "heading_open":
-            heading_level = int(token.tag[1])
-        elif kind == "heading_close":
-            heading_level = 0
-        elif kind == "inline" and token.map:
-            block += 1
-            first = _content_start(token.content, raw_lines, token.map[0] + line_offset, token.map[1] + line_offset)
-            cell = index > 0 and tokens[index - 1].type in ("td_open", "th_open")
-            locator = Locator(token.content, raw_lines, first, cell_search.get(first, 0) if cell else None)
-            text = _walk_inline(token, locator, facts, block, section, "heading" if heading_level else "text")
-            if cell:
-                cell_search[first] = locator.cell_end()
-            _block_id(token.content, token.map[1] + line_offset, facts)
-            if heading_level:
-                heading_text = _BLOCK_ID.sub("", text).strip()
-                facts.headings.append(Heading(heading_level, heading_text, first + 1, slugify(heading_text)))
-                section = heading_text
-        elif kind == "list_item_open" and token.map:
-            _list_item(token, tokens[index + 1], raw_lines, token.map[0] + line_offset, marker_search, facts)
-        elif kind == "fence" and token.map:
-            facts.fences.append(_fence(token, "code", raw_lines, line_offset))
-        elif kind == "code_block" and token.map:  # indented code: its whitespace is content too
-            facts.fences.append(Fence("indented", token.map[0] + line_offset + 1, token.map[1] + line_offset, True, ""))
-        elif kind.startswith("math_block") and token.map:
-            facts.fences.append(_fence(token, "math", raw_lines, line_offset))
-        elif (
-            kind == "html_block"
-            and token.map
-            and token.content.lstrip().startswith("<!--")
-            or kind == "obsidian_comment"
-            and token.map
-        ):
-            facts.comments.append(Comment(token.content, token.map[0] + line_offset + 1, token.map[1] + line_offset))
-    return facts
+class Walk:
+    """The state of one pass: where we are (block, section, styles, open links) and the facts so far.
 
-
-def _content_start(content: str, raw_lines: list[str], first: int, end: int) -> int:
-    """The raw line an inline token's content starts on.
-
-    markdown-it strips Unicode whitespace around a paragraph (NBSP, U+3000), whole lines of it included,
-    while its map still starts at the first of those lines: without this, every position in the
-    paragraph would be that many lines too high.
+    `parse.prose` reads and updates it too (a comment it finds hides the events that follow).
     """
-    spare = end - first - (content.count("\n") + 1)
-    if spare <= 0:
-        return first
-    head = content.split("\n", 1)[0].rstrip()
-    for row in range(first, min(first + spare, len(raw_lines) - 1) + 1):
-        if head and raw_lines[row].rstrip().endswith(head):
-            return row
-    return first
 
+    __slots__ = (
+        "block",
+        "code",
+        "comment_end",
+        "comment_start",
+        "data",
+        "facts",
+        "heading",
+        "hidden",
+        "html",
+        "in_block",
+        "inline",
+        "line_start",
+        "pos",
+        "run",
+        "run_line_start",
+        "section",
+        "styles",
+        "tail",
+    )
 
-def _walk_inline(token: Token, locator: Locator, facts: MarkdownFacts, block: int, section: str, base_kind: str) -> str:
-    """Collect links, tags, comments and prose segments of one inline token; return its plain text."""
-    styles: list[str] = []
-    line = locator.first_line + 1
-    plain: list[str] = []
-    link_start: tuple[dict, int] | None = None
-    for child in token.children or ():
-        kind = child.type
-        meta = child.meta or {}
-        if kind == "text":
-            if child.content.strip():
-                style = styles[-1] if styles else base_kind
-                facts.segments.append(Segment(child.content, line, block, section, style))  # type: ignore[arg-type]
-            if "$$" in child.content:  # a `$$` that dollarmath did not pair: unclosed display math
-                facts.fences.append(Fence("math", line, line, False, ""))
-            plain.append(child.content)
-        elif kind in ("softbreak", "hardbreak"):
-            line += 1
-            plain.append(" ")
-        elif kind == "wikilink":
-            facts.links.append(
-                Link(
-                    meta["raw"],
-                    meta["target"],
-                    meta["heading"],
-                    meta["block"],
-                    meta["display"],
-                    meta["embed"],
-                    "wikilink",
-                    locator.span(meta["pos"], meta["end"]),
-                )
-            )
-            shown = meta["display"] or meta["target"]
-            if shown:
-                facts.segments.append(Segment(shown, line, block, section, "link-text"))
-            plain.append(token.content[meta["pos"] : meta["end"]])
-        elif kind == "tag":
-            line_no, column = locator.position(meta["pos"])
-            facts.tags.append(Tag(child.content, line_no, column, "inline"))
-            plain.append("#" + child.content)
-        elif kind == "link_open":
-            link_start = ({**meta, "href": child.attrGet("href")}, len(plain))
-            styles.append("link-text")
-        elif kind == "link_close":
-            if styles:
-                styles.pop()
-            if link_start is not None:
-                _markdown_link(token, link_start[0], False, locator, facts)
-                link_start = None
-        elif kind == "image":
-            _markdown_link(token, {**meta, "href": child.attrGet("src")}, True, locator, facts)
-            plain.append(child.content)
-        elif kind in ("strong_open", "em_open"):
-            styles.append("strong" if kind == "strong_open" else "emphasis")
-        elif kind in ("strong_close", "em_close"):
-            if styles:
-                styles.pop()
-        elif kind == "obsidian_comment" or (kind == "html_inline" and child.content.startswith("<!--")):
-            start, _ = locator.position(meta.get("pos", 0))
-            end, _ = locator.position(meta.get("end", 0))
-            facts.comments.append(Comment(child.content, start, end))
-        elif kind == "code_inline":
-            plain.append(child.content)
-        if "end" in meta and kind not in ("tag", "wikilink", "link_open"):
-            line = locator.position(meta["end"])[0]
-    return "".join(plain)
+    def __init__(self, data: bytes, first_line: int):
+        self.facts = MarkdownFacts()
+        self.data = data
+        self.pos = Positions(data, first_line)
+        self.block = 0
+        self.in_block = False
+        """Inside a block of inline content (a paragraph, heading, table cell or tight list item)."""
+        self.line_start = False
+        """The next inline event starts a line of its block (what may come before a tag or `^id`)."""
+        self.section = ""
+        self.heading: tuple[int, int, list[str]] | None = None
+        """(level, line, text pieces) of the heading being read."""
+        self.styles: list[str] = []
+        self.inline: list[tuple[str, Any]] = []
+        """Open links and images: (kind, what to record at their end)."""
+        self.hidden = 0
+        """Depth of wikilinks and images: their text is not prose."""
+        self.code = False
+        self.html: tuple[int, int, bool, list[str]] | None = None
+        """An HTML block being read: (start, end, outside comments, its text)."""
+        self.comment_start = self.comment_end = 0
+        """Byte range of the last `%%` comment: events inside it leave no facts."""
+        self.run: list[tuple[str, int, int]] = []
+        """The text events since the last other event: (text, start byte, end byte)."""
+        self.run_line_start = False
+        self.tail: tuple[str, bool, int] | None = None
+        """The last prose of the block (text, starts a word, line) when it may end with a `^id`."""
 
+    def read(self, events: Any) -> None:
+        run = self.run
+        list_items = self.facts.list_items
+        item = None  # a list item just opened (start byte, outside comments): empty if its end comes next
+        for event, span in events:
+            start = span["start"]
+            if item is not None:
+                if item[1]:
+                    marker = _ITEM_MARKER.match(self.data, item[0])
+                    line, column = self.pos.at(marker.start(1))  # type: ignore[union-attr]
+                    size = len(marker.group(1)) + 1  # type: ignore[union-attr]
+                    list_items.append(ListItem(line, column, column + size, event == _END_ITEM))
+                item = None
+            if event.__class__ is not dict:  # SoftBreak, HardBreak, Rule
+                if run:
+                    self.flush()
+                if event == "Rule":
+                    self._close_block()
+                else:
+                    self._mark_inline()
+                    self.line_start = True
+                    if self.heading is not None:
+                        self.heading[2].append(" ")
+                continue
+            text = event.get("Text")
+            if text is not None:
+                if not self.in_block:
+                    self._open_block()
+                if self.code:
+                    continue
+                if self.hidden:
+                    if self.heading is not None and self.inline[-1][0] == "image":
+                        self.heading[2].append(text)  # an image's alt text is part of a heading's
+                    continue
+                if "\n" in text:  # only in a wikilink that is not one (it spans lines)
+                    self._lines_of_text(text, start)
+                    continue
+                if not run:
+                    self.run_line_start = self.line_start
+                    self.line_start = False
+                run.append((text, start, span["end"]))
+                continue
+            if run:
+                self.flush()
+            tag = event.get("Start")
+            if tag is not None:
+                if tag == "Item":
+                    if self.in_block:
+                        self._close_block()
+                    item = (start, not (self.comment_start <= start < self.comment_end))
+                elif tag == "Paragraph" or tag == "TableCell":
+                    self._close_block()
+                    self._open_block()
+                else:
+                    self._start(tag, start, span["end"])
+                continue
+            tag = event.get("End")
+            if tag is not None:
+                if tag.__class__ is str and (tag in _STYLES or tag in _SAME_STYLE):
+                    self._mark_inline()
+                    self.styles.pop()
+                elif tag == "Link" or tag == "Image":
+                    self._mark_inline()
+                    self._link_end()
+                elif self.in_block or self.tail is not None or self.run:
+                    self._close_block()
+                    self._block_end(tag)
+                else:
+                    self._block_end(tag)
+                continue
+            self._inline_event(event, start, span["end"])
+        if run:
+            self.flush()
+        self._close_block()
 
-def _markdown_link(token: Token, meta: dict, embed: bool, locator: Locator, facts: MarkdownFacts) -> None:
-    href = meta.get("href")
-    if href is None or "pos" not in meta:
-        return
-    href = str(href)
-    if _SCHEME.match(href) or href.startswith("//"):
-        return  # a URL, mailto:, obsidian:// ... not a vault file
-    path, _, fragment = unquote(href).partition("#")
-    path = nfc(path.strip())
-    if path.lower().endswith(_WEB_SUFFIXES):
-        return
-    heading = block = None
-    if fragment:
-        if fragment.startswith("^"):
-            block = fragment[1:]
+    def flush(self) -> None:
+        """Read the run of text events gathered so far (a plain one here, the others in `parse.prose`)."""
+        run = self.run
+        if len(run) == 1:
+            text, start, _ = run[0]
+            if _SPECIAL.search(text) is None and not (self.comment_start <= start < self.comment_end):
+                run.clear()
+                heading = self.heading
+                if heading is not None:
+                    heading[2].append(text)
+                line = self.pos.line(start)
+                self.tail = (text, self.word_start(start, self.run_line_start), line) if "^" in text else None
+                if text and not text.isspace():
+                    styles = self.styles
+                    style = (styles[-1] if styles else "") or ("text" if heading is None else "heading")
+                    self.facts.segments.append(Segment(text, line, self.block, self.section, style))  # type: ignore[arg-type]
+                return
+        pieces = run.copy()
+        run.clear()  # the event loop holds this list
+        read_run(self, pieces)
+
+    def word_start(self, start: int, line_start: bool) -> bool:
+        """Whether text at byte `start` starts a word: at the start of its line (after a container's
+        `>` or indentation) or after a space, and not after the `\\` of an escape (`\\#dev` is text)."""
+        before = self.data[start - 1] if start else 0x0A
+        return before != _BACKSLASH and (line_start or before in _WORD_END)
+
+    def live(self, start: int) -> bool:
+        """Whether facts at byte `start` count: not inside a comment, a wikilink or an image."""
+        return not self.hidden and not (self.comment_start <= start < self.comment_end)
+
+    def style(self) -> str:
+        return (self.styles[-1] if self.styles else "") or ("heading" if self.heading is not None else "text")
+
+    # -- blocks --------------------------------------------------------------------------------
+
+    def _open_block(self) -> None:
+        self.block += 1
+        self.in_block = True
+        self.line_start = True
+        self.tail = None
+
+    def _close_block(self) -> None:
+        if self.run:
+            self.flush()
+        if self.tail is not None:
+            text, word_start, line = self.tail
+            found = obsidian.block_id(text, word_start)
+            if found is not None and self.in_block:
+                self.facts.block_ids.append(BlockId(found, line))
+            self.tail = None
+        self.in_block = False
+
+    def _mark_inline(self) -> None:
+        """An inline event that is not text: it opens a tight item's block and ends the block's tail."""
+        if not self.in_block:
+            self._open_block()
+        self.line_start = False
+        self.tail = None
+
+    def _lines_of_text(self, text: str, start: int) -> None:
+        """Text over several lines, read as its lines with line breaks between them."""
+        for index, line in enumerate(text.split("\n")):
+            if index:
+                if self.run:
+                    self.flush()
+                self.line_start = True
+                start += 1
+            if line:
+                if not self.run:
+                    self.run_line_start = self.line_start
+                self.line_start = False
+                end = start + len(line.encode("utf-8"))
+                self.run.append((line, start, end))
+                start = end
+
+    def _block_end(self, tag: Any) -> None:
+        if tag.__class__ is not str:
+            if "Heading" in tag:
+                self._heading_end()
+        elif tag == "CodeBlock":
+            self.code = False
+        elif tag == "HtmlBlock":
+            self._html_end()
+
+    def _start(self, tag: Any, start: int, end: int) -> None:
+        if tag.__class__ is str:
+            if tag in _STYLES:
+                self._mark_inline()
+                self.styles.append(_STYLES[tag])
+            elif tag in _SAME_STYLE:
+                self._mark_inline()
+                self.styles.append(self.styles[-1] if self.styles else "")
+            else:
+                self._close_block()
+                if tag == "HtmlBlock":
+                    self.html = (start, end, self.live(start), [])
+            return
+        kind, value = next(iter(tag.items()))
+        if kind == "Link" or kind == "Image":
+            self._mark_inline()
+            self._link_start(kind, value, start, end)
+            return
+        self._close_block()
+        if kind == "Heading":
+            self._open_block()
+            if self.live(start):
+                self.heading = (int(value["level"][1]), self.pos.line(start), [])
+        elif kind == "CodeBlock":
+            self.code = True
+            if value != "Indented" and self.live(start):
+                self._fence(value["Fenced"], start, end)
+
+    def _heading_end(self) -> None:
+        if self.heading is not None:
+            level, line, pieces = self.heading
+            text = obsidian.strip_block_id("".join(pieces))
+            self.facts.headings.append(Heading(level, text, line, slugify(text)))
+            self.section = text
+            self.heading = None
+
+    def _html_end(self) -> None:
+        if self.html is not None:
+            start, end, live, pieces = self.html
+            text = "".join(pieces)
+            if live and text.lstrip().startswith("<!--"):
+                self.facts.comments.append(Comment(text, self.pos.line(start), self.pos.line(end - 1)))
+            self.html = None
+
+    def _fence(self, info: str, start: int, end: int) -> None:
+        data, pos = self.data, self.pos
+        line = pos.line(start)
+        end_line = pos.line(end - 1) if end > start else line
+        mark = data[start : start + 1]
+        width = len(data[start:end]) - len(data[start:end].lstrip(mark))
+        closing = pos.line_text(end_line).lstrip(" \t>").rstrip() if end_line > line else ""
+        closed = len(closing) >= width and set(closing) == {mark.decode()}
+        self.facts.fences.append(Fence("code", line, end_line, closed, info.strip()))
+
+    def _inline_event(self, event: dict, start: int, end: int) -> None:
+        kind, value = next(iter(event.items()))
+        if kind == "Html":
+            if self.html is not None:
+                self.html[3].append(value)
+            return
+        at_line_start = self.line_start
+        self._mark_inline()
+        live = self.live(start) and not self.code
+        if kind == "Code":
+            if self.heading is not None and live:
+                self.heading[2].append(value)
+        elif kind == "InlineHtml":
+            if live and value.startswith("<!--"):
+                self.facts.comments.append(Comment(value, self.pos.line(start), self.pos.line(end - 1)))
+        elif kind == "DisplayMath" and live and at_line_start:  # `$$` opening a line: a math block
+            self.facts.fences.append(Fence("math", self.pos.line(start), self.pos.line(end - 1), True, ""))
+
+    # -- links ---------------------------------------------------------------------------------
+
+    def _link_start(self, kind: str, value: dict, start: int, end: int) -> None:
+        link_type = value["link_type"]
+        live = self.live(start)
+        if link_type.__class__ is dict:  # {"WikiLink": {...}}
+            embed = kind == "Image"
+            raw = self.data[start:end].decode("utf-8")
+            opening = 3 if embed else 2
+            inner = raw[opening:-2]
+            if "\n" in inner:  # Obsidian's links stay on one line: this is text, brackets and all
+                self.inline.append(("text", end))
+                self.run.append((raw[:opening], start, start + opening))
+                return
+            self.inline.append(("wikilink", None))
+            self.hidden += 1
+            if live:
+                if self.heading is not None:
+                    self.heading[2].append(raw[1:] if embed else raw)
+                self.wikilink(raw, inner, embed, start + 1 if embed else start, end)
+            return
+        if kind == "Image":
+            self.inline.append(("image", None))
+            if live:
+                self._markdown_link(value["dest_url"], True, start, end)
+            self.hidden += 1
+            return
+        self.styles.append("link-text")
+        self.inline.append(("link", (value["dest_url"], start, end) if live and link_type not in _NOT_FILES else None))
+
+    def _link_end(self) -> None:
+        kind, pending = self.inline.pop()
+        if kind == "link":
+            self.styles.pop()
+            if pending is not None:
+                href, start, end = pending
+                self._markdown_link(href, False, start, end)
+        elif kind == "text":
+            self.run.append(("]]", pending - 2, pending))
         else:
-            heading = nfc(fragment)
-    start, end = meta["pos"], meta["end"]
-    raw = token.content[start:end]
-    display = raw[2 if embed else 1 : raw.find("](")] if "](" in raw else None
-    bracket = start + 1 if embed else start
-    facts.links.append(Link(raw, path, heading, block, display, embed, "markdown", locator.span(bracket, end)))
+            self.hidden -= 1
+
+    def wikilink(self, raw: str, inner: str, embed: bool, bracket: int, end: int) -> None:
+        """Record the wikilink `raw` whose `[[` is at byte `bracket` (and its shown text as a segment)."""
+        target, heading, block, display = obsidian.split_wikilink(inner)
+        line, column = self.pos.at(bracket)
+        end_line, end_column = self.pos.at(end)
+        self.facts.links.append(
+            Link(raw, target, heading, block, display, embed, "wikilink", Span(line, column, end_line, end_column))
+        )
+        shown = display or target
+        if shown:
+            self.facts.segments.append(Segment(shown, line, self.block, self.section, "link-text"))
+
+    def _markdown_link(self, href: str, embed: bool, start: int, end: int) -> None:
+        if _SCHEME.match(href) or href.startswith("//"):
+            return  # a URL, mailto:, obsidian:// ... not a vault file
+        path, _, fragment = unquote(href).partition("#")
+        path = nfc(path.strip())
+        if path.lower().endswith(_WEB_SUFFIXES):
+            return
+        heading = block = None
+        if fragment:
+            if fragment.startswith("^"):
+                block = fragment[1:]
+            else:
+                heading = nfc(fragment)
+        raw = self.data[start:end].decode("utf-8")
+        display = raw[2 if embed else 1 : raw.find("](")] if "](" in raw else None
+        line, column = self.pos.at(start + 1 if embed else start)
+        end_line, end_column = self.pos.at(end)
+        self.facts.links.append(
+            Link(raw, path, heading, block, display, embed, "markdown", Span(line, column, end_line, end_column))
+        )
 
 
-def _block_id(content: str, end_line: int, facts: MarkdownFacts) -> None:
-    match = _BLOCK_ID.search(content)
-    if match:
-        facts.block_ids.append(BlockId(match.group(1), end_line))
-
-
-def _list_item(
-    token: Token, following: Token, raw_lines: list[str], row: int, marker_search: dict[int, int], facts: MarkdownFacts
-) -> None:
-    raw = raw_lines[row] if row < len(raw_lines) else ""
-    marker = (token.info + token.markup) if token.info else token.markup
-    column = raw.find(marker, marker_search.get(row, 0))
-    if column < 0:
-        column = 0
-    marker_search[row] = column + len(marker)
-    empty = following.type == "list_item_close"
-    facts.list_items.append(ListItem(row + 1, column + 1, column + len(marker) + 1, empty))
-
-
-def _fence(token: Token, kind: str, raw_lines: list[str], line_offset: int) -> Fence:
-    assert token.map is not None  # block tokens always have their lines
-    start, end = token.map[0] + line_offset, token.map[1] + line_offset
-    if kind == "math":  # dollarmath only makes a block when it found the closing `$$`
-        return Fence("math", start + 1, end, True, "")
-    closing = raw_lines[end - 1].lstrip(" \t>").rstrip() if end - 1 < len(raw_lines) else ""
-    fence_char, width = token.markup[:1], len(token.markup)
-    closed = end - start >= 2 and len(closing) >= width and set(closing) == {fence_char}
-    return Fence("code", start + 1, end, closed, token.info.strip())
+_END_ITEM = {"End": "Item"}

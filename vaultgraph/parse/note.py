@@ -40,7 +40,7 @@ def parse_note(path: str, data: bytes) -> Note:
         note.problems.append(front.problem)
     note.front_matter, note.front_matter_span, note.front_matter_lines = front.data, front.span, front.key_lines
     body_start = front.body_start
-    facts = parse_markdown("\n".join(lines[body_start:]), lines, body_start)
+    facts = parse_markdown("\n".join(lines[body_start:]), body_start + 1)
     note.headings, note.links, note.block_ids = facts.headings, facts.links, facts.block_ids
     note.list_items, note.fences, note.segments, note.comments = (
         facts.list_items,

@@ -5,7 +5,7 @@ followed by a space or punctuation. In `**용어(term)**를` the `**` sits betwe
 closes nothing and the reader sees the asterisks. `**강조**는` is fine: `조` is not punctuation.
 
 Detected after parsing, not by a regex over the source: a block whose prose still holds two or
-more literal `**` (delimiters markdown-it did not turn into bold) is reported at the first one.
+more literal `**` (delimiters the parser did not turn into bold) is reported at the first one.
 A lone `**` (`2**3`) and escaped `\\*\\*` are left alone, and so is code.
 
 Fails:
