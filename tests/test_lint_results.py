@@ -105,7 +105,7 @@ def test_runs_that_need_the_notes_always_lint(
 
 def test_a_damaged_results_file_is_ignored(vault: Path, lint_calls: list[int]) -> None:
     first = run(vault)
-    for stored in (vault / ".vaultgraph-cache").glob("lint-*.pickle"):
+    for stored in (vault / ".vaultgraph-cache").glob("lint-*.msgpack"):
         stored.write_bytes(b"VGC1" + bytes(40))
     assert run(vault) == first and lint_calls == [1, 1]
 
@@ -114,7 +114,7 @@ def test_only_a_few_selections_are_kept(vault: Path) -> None:
     codes = ["VG101", "VG102", "VG103", "VG104", "VG105", "VG106", "VG201", "VG202", "VG203", "VG204"]
     for code in codes:
         run(vault, "--select", code)
-    assert len(list((vault / ".vaultgraph-cache").glob("lint-*.pickle"))) == results_module._KEEP
+    assert len(list((vault / ".vaultgraph-cache").glob("lint-*.msgpack"))) == results_module._KEEP
 
 
 def test_after_an_edit_only_that_note_is_checked_again(vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:

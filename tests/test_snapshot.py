@@ -78,7 +78,7 @@ def test_freshly_written_notes_are_never_trusted(vault: Path) -> None:
 def test_a_note_known_by_signature_is_read_when_its_parse_entry_is_gone(vault: Path, settled: None) -> None:
     expected = load_vault(vault).notes
     load_vault(vault, cache=True)
-    for shard in (vault / ".vaultgraph-cache").glob("parse-*.pickle"):
+    for shard in (vault / ".vaultgraph-cache").glob("parse-*.msgpack"):
         shard.unlink()
     store = store_of(vault)
     snap = take_snapshot(vault, store=store)
@@ -88,7 +88,7 @@ def test_a_note_known_by_signature_is_read_when_its_parse_entry_is_gone(vault: P
 
 def test_a_note_that_vanished_after_the_snapshot_becomes_unreadable(vault: Path, settled: None) -> None:
     load_vault(vault, cache=True)
-    for shard in (vault / ".vaultgraph-cache").glob("parse-*.pickle"):
+    for shard in (vault / ".vaultgraph-cache").glob("parse-*.msgpack"):
         shard.unlink()
     store = store_of(vault)
     snap = take_snapshot(vault, store=store)

@@ -19,9 +19,11 @@ followed), and `.gitignore` is created only where nothing of that name exists.
 
 Safety: each shard is written to a temporary file and moved into place (`os.replace`), so a
 concurrent run sees the old or the new shard, never half of one; a shard that is missing, partial,
-from another version or otherwise unreadable is ignored and rewritten. Shards are pickles, and a
-vault may come from anyone (a pull request in CI), so every shard carries a keyed BLAKE2 MAC made
-with a secret kept in the user's cache folder: a shard this user did not write is never unpickled.
+from another version or otherwise unreadable is ignored and rewritten. Files are MessagePack
+(msgspec), decoded into the type the caller names, never pickles; a vault may still come from
+anyone (a pull request in CI), and a forged file could plant findings, so every file carries a
+keyed BLAKE2 MAC made with a secret kept in the user's cache folder: a file this user did not write
+is never read.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ import hashlib
 import hmac
 import importlib.metadata
 import os
-import pickle
 import secrets
 import stat
 import sys
@@ -39,8 +40,9 @@ import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import msgspec
 import platformdirs
 
 import vaultgraph
@@ -48,13 +50,17 @@ from vaultgraph.codec import SCHEMA
 
 CACHE_DIR_NAME = ".vaultgraph-cache"
 SHARDS = 16
-_MAGIC = b"VGC1"
+_MAGIC = b"VGC2"
 _MAC_SIZE = 32
 
 PARSER_SOURCES = ("parse", "concepts", "model.py", "codec.py", "unicode.py", "vault/note.py")
 """What `load_note` runs (relative to the package): an edit to any of it invalidates the cache."""
-Entry = tuple[bytes, Any]
-"""(digest of the file's bytes, the encoded Note)."""
+Entry = tuple[bytes, bytes]
+"""(digest of the file's bytes, the note as `codec.encode_note` wrote it)."""
+T = TypeVar("T")
+_ENCODER = msgspec.msgpack.Encoder()
+_HEAD = msgspec.msgpack.Decoder(tuple[str, msgspec.Raw])
+_SHARD = msgspec.msgpack.Decoder(dict[str, Entry])
 
 
 def digest(data: bytes) -> bytes:
@@ -206,37 +212,37 @@ class ParseCache:
 
     def read(self, shard: int) -> dict[str, Entry] | None:
         """The entries of `shard` by path; None when it is absent, stale or damaged (rewrite it)."""
-        entries = self.load(f"parse-{shard:02d}")
-        return entries if isinstance(entries, dict) else None
+        return self.load(f"parse-{shard:02d}", _SHARD)
 
     def write(self, shard: int, entries: dict[str, Entry]) -> None:
         """Replace `shard` atomically; a shard with no entries is removed (prune)."""
         self.store(f"parse-{shard:02d}", entries or None)
 
-    def load(self, name: str) -> Any:
-        """What `store` last kept under `name` with this fingerprint; None when absent, stale or damaged."""
+    def load(self, name: str, decoder: msgspec.msgpack.Decoder[T]) -> T | None:
+        """What `store` last kept under `name` with this fingerprint, decoded by `decoder`; None when
+        absent, stale, damaged or not of the decoder's type."""
         try:
-            blob = _read_regular(self.directory / f"{name}.pickle")
+            blob = _read_regular(self.directory / f"{name}.msgpack")
         except OSError:
             return None
         body = len(_MAGIC) + _MAC_SIZE
         head, mac, payload = blob[: len(_MAGIC)], blob[len(_MAGIC) : body], blob[body:]
         if head != _MAGIC or not hmac.compare_digest(mac, self._mac(payload)):
-            return None  # not ours, truncated or tampered with: never unpickle it
+            return None  # not ours, truncated or tampered with: never read it
         try:
-            fingerprint, value = pickle.loads(payload)
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            fingerprint, value = _HEAD.decode(payload)
+            return decoder.decode(value) if fingerprint == self.fingerprint else None
+        except (msgspec.DecodeError, ValueError):  # ValidationError is a DecodeError
             return None
-        return value if fingerprint == self.fingerprint else None
 
     def store(self, name: str, value: Any) -> None:
-        """Replace the file `name` atomically with `value`; None removes it (prune)."""
-        target = self.directory / f"{name}.pickle"
+        """Replace the file `name` atomically with `value` (MessagePack); None removes it (prune)."""
+        target = self.directory / f"{name}.msgpack"
         if value is None:
             with contextlib.suppress(OSError):  # a stale file left behind is only ignored later
                 target.unlink(missing_ok=True)
             return
-        payload = pickle.dumps((self.fingerprint, value), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = _ENCODER.encode((self.fingerprint, value))
         if not self.made and not _make_dir(self.directory, real=self.in_vault):
             return  # the cache is an optimisation: a folder that cannot be had only costs speed
         self.made = True

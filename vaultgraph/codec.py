@@ -1,107 +1,194 @@
-"""`Note` <-> nested plain tuples, to move parsed notes between processes and into the cache fast.
+"""`Note` <-> bytes (MessagePack, by msgspec): how parsed notes cross processes and sit in the cache.
 
-Pickling slotted dataclasses goes through a Python-level `__getstate__`/`__setstate__` per object,
-which costs more than parsing for a 10k-note vault. Tuples of built-ins pickle in C. The codec is
-derived from the model's type hints once, so a field added to `Note` (or to a dataclass it holds)
-is carried without touching this module: `list[D]`, `D | None` and `D` for a dataclass `D` are
-encoded recursively, anything else (str, int, dates, the front matter dict) is kept as is.
+msgspec encodes and decodes the model's dataclasses in C, typed from their hints, so a field added
+to `Note` (or to a dataclass it holds) travels without touching this module, and a value of the
+wrong type is refused rather than carried. It replaced a hand-written codec to nested tuples sent
+through pickle (`benchmarks/codec.py`, 10k vault, lint's notes): a worker's side 0.98 -> 0.31
+CPU-s, the parent's 0.71 -> 0.36 s; the bytes are twice as many (field names), 81 MB.
+
+What msgspec would not give back as it was, and how it travels instead:
+
+- Front matter is YAML's data (`dict[str, Any]`): a date, a date-time with its UTC offset, a tuple,
+  a set or a mapping with such keys would come back as a string, a UTC date-time or a list, so they
+  travel as MessagePack extension values (`_portable`, `_restore`). A value that contains itself
+  (YAML anchors allow it) is cut where it repeats, and nesting deeper than `_MAX_DEPTH` is cut, to
+  None.
+- `terms` and `segments`, the largest fields, travel beside the note as raw MessagePack and are
+  decoded only for a caller that reads them (lint never reads `terms`; `LazyNote` decodes them on
+  first read).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
-import sys
-import types
 import typing
 from collections.abc import Callable, Collection
-from itertools import starmap
-from operator import attrgetter
 from typing import Any
 
-from vaultgraph.model import Note
+import msgspec
 
-_SHARED_MAX = 64
-"""Strings up to this length are interned when encoded; longer ones (prose) rarely repeat."""
-Encoder = Callable[[Any], Any]
-Decoder = Callable[[Any], Any]
+from vaultgraph.model import Note, Segment, Term
 
-
-def _codec_for_type(hint: Any) -> tuple[Encoder, Decoder] | None:
-    """Encoder/decoder for one field's type, or None when the value is stored as it is."""
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _dataclass_codec(hint)
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin is list and args and isinstance(args[0], type) and dataclasses.is_dataclass(args[0]):
-        enc, dec = _dataclass_codec(args[0])
-        if args[0] in _FLAT:  # the class is called straight from C, without a Python frame per item
-            cls = args[0]
-            return (lambda values: [enc(v) for v in values]), (lambda values: list(starmap(cls, values)))
-        return (lambda values: [enc(v) for v in values]), (lambda values: [dec(v) for v in values])
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in args if a is not type(None)]
-        if len(inner) == 1 and len(args) == 2:
-            codec = _codec_for_type(inner[0])
-            if codec is not None:
-                enc, dec = codec
-                return (lambda v: None if v is None else enc(v)), (lambda v: None if v is None else dec(v))
-    return None
+_DATE, _DATETIME, _TUPLE, _SET, _MAPPING = range(1, 6)
+_MAX_DEPTH = 64
+_SCALARS = frozenset({str, int, float, bool, type(None), bytes})
+_DETACHED = ("terms", "segments")
+"""The fields that travel beside the note, as raw MessagePack."""
+_NOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Note))
+Decoder = Callable[[bytes], Note]
 
 
-def _dataclass_codec(cls: type) -> tuple[Encoder, Decoder]:
-    if cls in _CODECS:
-        return _CODECS[cls]
-    names = [f.name for f in dataclasses.fields(cls) if f.init]
-    hints = typing.get_type_hints(cls)
-    nested = [(i, found) for i, name in enumerate(names) if (found := _codec_for_type(hints[name])) is not None]
-    words = [i for i, name in enumerate(names) if _is_text(hints[name])]
-    if len(names) == 1:  # attrgetter of one name returns the value, not a 1-tuple
-        single = attrgetter(names[0])
-
-        def get(obj: Any) -> tuple:
-            return (single(obj),)
-
-    else:
-        get = attrgetter(*names)  # type: ignore[assignment]
-    codec: tuple[Encoder, Decoder]
-    if not nested and not words:
-        codec = (get, lambda values: cls(*values))
-    else:
-
-        def encode(obj: Any) -> tuple:
-            values = list(get(obj))
-            for i, (enc, _) in nested:
-                values[i] = enc(values[i])
-            for i in words:
-                # One object per distinct short string (a term, a section title, a kind): the pickle
-                # then stores it once, and the decoded vault shares it (a 10k vault repeats "lstm"
-                # and its section titles hundreds of thousands of times).
-                value = values[i]
-                if value.__class__ is str and len(value) <= _SHARED_MAX:
-                    values[i] = sys.intern(value)
-            return tuple(values)
-
-        def decode(values: tuple) -> Any:
-            if nested:
-                fields = list(values)
-                for i, (_, dec) in nested:
-                    fields[i] = dec(fields[i])
-                return cls(*fields)
-            return cls(*values)
-
-        codec = (encode, decode)
-    if not nested:
-        _FLAT.add(cls)
-    _CODECS[cls] = codec
-    return codec
+def _portable(value: Any, depth: int, open_: set[int]) -> Any:
+    """`value` with what MessagePack cannot hold faithfully turned into extension values; `open_` holds
+    the containers being converted, to cut a value that contains itself."""
+    kind = value.__class__
+    if kind in _SCALARS:
+        return value
+    if kind is dt.datetime:
+        return msgspec.msgpack.Ext(_DATETIME, value.isoformat().encode())
+    if kind is dt.date:
+        return msgspec.msgpack.Ext(_DATE, value.isoformat().encode())
+    if depth >= _MAX_DEPTH or id(value) in open_:
+        return None
+    open_.add(id(value))
+    try:
+        if kind is list:
+            return [_portable(item, depth + 1, open_) for item in value]
+        if kind is dict:
+            if all(key.__class__ in _SCALARS for key in value):
+                return {key: _portable(item, depth + 1, open_) for key, item in value.items()}
+            pairs = [
+                [_portable(key, depth + 1, open_), _portable(item, depth + 1, open_)] for key, item in value.items()
+            ]
+            return msgspec.msgpack.Ext(_MAPPING, _ENCODER.encode(pairs))
+        if kind is tuple or kind is set or kind is frozenset:
+            items = [_portable(item, depth + 1, open_) for item in value]
+            return msgspec.msgpack.Ext(_TUPLE if kind is tuple else _SET, _ENCODER.encode(items))
+        return str(value)  # YAML's safe loader makes nothing else; keep it readable
+    finally:
+        open_.discard(id(value))
 
 
-def _is_text(hint: Any) -> bool:
-    """`str`, `str | None` or a `Literal` of strings: values worth sharing when they repeat."""
-    if hint is str or typing.get_origin(hint) is typing.Literal:
-        return True
-    args = typing.get_args(hint)
-    return typing.get_origin(hint) in (typing.Union, types.UnionType) and str in args
+def _restore(code: int, data: memoryview) -> Any:
+    """The value an extension of `_portable` stands for."""
+    if code == _DATE:
+        return dt.date.fromisoformat(bytes(data).decode())
+    if code == _DATETIME:
+        return dt.datetime.fromisoformat(bytes(data).decode())
+    items = msgspec.msgpack.decode(data, ext_hook=_restore)
+    if code == _TUPLE:
+        return tuple(items)
+    if code == _SET:
+        return set(items)
+    if code == _MAPPING:
+        return {_hashable(key): item for key, item in items}
+    raise ValueError(f"unknown MessagePack extension {code}")
+
+
+def _hashable(key: Any) -> Any:
+    return frozenset(key) if isinstance(key, set) else key
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+_NOTE = msgspec.msgpack.Decoder(tuple[Note, msgspec.Raw, msgspec.Raw, dict[str, Any]], ext_hook=_restore)
+_FIELD_DECODERS: dict[str, msgspec.msgpack.Decoder[Any]] = {
+    "terms": msgspec.msgpack.Decoder(list[Term]),
+    "segments": msgspec.msgpack.Decoder(list[Segment]),
+}
+
+
+def encode_note(note: Note) -> bytes:
+    """`note` as MessagePack: [the note without its detached fields and front matter, terms, segments, front matter]."""
+    terms, segments, front = note.terms, note.segments, note.front_matter
+    note.terms, note.segments, note.front_matter = [], [], {}  # encoded beside it, in their own form
+    try:
+        return _ENCODER.encode((note, terms, segments, _portable(front, 0, set())))
+    finally:
+        note.terms, note.segments, note.front_matter = terms, segments, front
+
+
+def decode_note(blob: bytes) -> Note:
+    return note_decoder()(blob)
+
+
+def note_decoder(skip: Collection[str] = ()) -> Decoder:
+    """A decoder of `encode_note`'s bytes whose notes have the list fields named in `skip` empty.
+
+    A command that never reads a field (lint and `Note.terms`) saves the time and memory it takes.
+    """
+    unknown = set(skip) - set(_NOTE_FIELDS)
+    if unknown:
+        raise ValueError(f"Note has no field {sorted(unknown)[0]!r}")
+    read = [name for name in _DETACHED if name not in skip]
+    empty = [name for name in skip if name not in _DETACHED]
+
+    def decode(blob: bytes) -> Note:
+        note, terms, segments, front = _NOTE.decode(blob)
+        note.front_matter = front
+        raw = {"terms": terms, "segments": segments}
+        for name in read:
+            setattr(note, name, _FIELD_DECODERS[name].decode(raw[name]))
+        for name in empty:
+            setattr(note, name, [])
+        return note
+
+    return decode
+
+
+class LazyNote(Note):
+    """A `Note` whose `terms` and `segments` are decoded the first time they are read.
+
+    Their slots are left unset, so reading one raises AttributeError, which sends Python to
+    `__getattr__`: that decodes the field and assigns it. Lint reusing its findings reads little of
+    an unchanged note (its week, its links), and never its segments.
+    """
+
+    __slots__ = ("_detached",)
+    _detached: dict[str, msgspec.Raw]
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "_detached":
+            raise AttributeError(name)
+        raw = self._detached.pop(name, None)
+        if raw is None:
+            raise AttributeError(name)
+        value = _FIELD_DECODERS[name].decode(raw)
+        setattr(self, name, value)
+        return value
+
+    def __eq__(self, other: object) -> bool:  # the dataclass's __eq__ wants the very same class
+        if not isinstance(other, Note):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in _NOTE_FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]  # as Note's: mutable, compared by value
+
+
+_LAZY_NOTE = msgspec.msgpack.Decoder(tuple[LazyNote, msgspec.Raw, msgspec.Raw, dict[str, Any]], ext_hook=_restore)
+
+
+def lazy_note_decoder(skip: Collection[str] = ()) -> Decoder:
+    """Like `note_decoder`, but `terms` and `segments` are decoded only when first read (`LazyNote`)."""
+    empty = [name for name in skip if name not in _DETACHED]
+    note_decoder(skip)  # refuses unknown names
+
+    def decode(blob: bytes) -> Note:
+        note, terms, segments, front = _LAZY_NOTE.decode(blob)
+        note.front_matter = front
+        note._detached = {}
+        for name, raw in (("terms", terms), ("segments", segments)):
+            if name in skip:
+                setattr(note, name, [])
+            else:
+                delattr(note, name)
+                note._detached[name] = raw
+        for name in empty:
+            setattr(note, name, [])
+        return note
+
+    return decode
 
 
 def _schema(cls: type, seen: set[type]) -> str:
@@ -116,87 +203,6 @@ def _schema(cls: type, seen: set[type]) -> str:
         inner = [a for a in (hint, *typing.get_args(hint)) if isinstance(a, type) and dataclasses.is_dataclass(a)]
         parts.append(f"{f.name}:{hint}" + "".join(_schema(a, seen) for a in inner))
     return f"{cls.__name__}({','.join(parts)})"
-
-
-_CODECS: dict[type, tuple[Encoder, Decoder]] = {}
-_FLAT: set[type] = set()
-"""Dataclasses that hold no other dataclass: decoded by calling the class with the tuple."""
-encode_note, decode_note = _dataclass_codec(Note)
-_NOTE_FIELDS = [f.name for f in dataclasses.fields(Note) if f.init]
-
-
-def note_decoder(skip: Collection[str] = ()) -> Decoder:
-    """`decode_note`, but the list fields named in `skip` come back empty, without being decoded.
-
-    A command that never reads a field (lint and `Note.terms`) saves the time and memory it takes.
-    """
-    if not skip:
-        return decode_note
-    unknown = set(skip) - set(_NOTE_FIELDS)
-    if unknown:
-        raise ValueError(f"Note has no field {sorted(unknown)[0]!r}")
-    empty = [i for i, name in enumerate(_NOTE_FIELDS) if name in skip]
-
-    def decode(values: tuple) -> Note:
-        fields = list(values)
-        for i in empty:
-            fields[i] = []
-        note: Note = decode_note(fields)
-        return note
-
-    return decode
-
-
-def _field_decoders() -> list[Decoder | None]:
-    hints = typing.get_type_hints(Note)
-    return [codec[1] if (codec := _codec_for_type(hints[name])) is not None else None for name in _NOTE_FIELDS]
-
-
-_FIELD_INDEX = {name: i for i, name in enumerate(_NOTE_FIELDS)}
-_FIELD_DECODERS = _field_decoders()
-
-
-class LazyNote(Note):
-    """A `Note` whose fields are decoded from their encoded form the first time they are read.
-
-    A slot that was never assigned raises AttributeError, which sends Python to `__getattr__`:
-    that decodes the one field and assigns it, so later reads cost nothing. Lint reusing its
-    findings reads only what the vault-wide rules need of an unchanged note (its week, say).
-    """
-
-    __slots__ = ("_encoded",)
-    _encoded: list[Any]
-
-    def __getattr__(self, name: str) -> Any:
-        index = _FIELD_INDEX.get(name)
-        if index is None or name == "_encoded":
-            raise AttributeError(name)
-        encoded = self._encoded
-        value, encoded[index] = encoded[index], None  # held once: decoded, or still encoded
-        decoder = _FIELD_DECODERS[index]
-        value = decoder(value) if decoder is not None else value
-        setattr(self, name, value)
-        return value
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Note):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in _NOTE_FIELDS)
-
-
-def lazy_note_decoder(skip: Collection[str] = ()) -> Decoder:
-    """Like `note_decoder`, but each field is decoded only when first read (`LazyNote`)."""
-    empty = [_FIELD_INDEX[name] for name in skip]
-
-    def decode(values: tuple) -> Note:
-        fields = list(values)
-        for i in empty:
-            fields[i] = []
-        note = LazyNote.__new__(LazyNote)
-        note._encoded = fields
-        return note
-
-    return decode
 
 
 SCHEMA = hashlib.blake2b(_schema(Note, set()).encode(), digest_size=8).hexdigest()

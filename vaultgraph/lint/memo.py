@@ -12,35 +12,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import starmap
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from vaultgraph.model import Diagnostic, Edit
+from vaultgraph.model import Diagnostic
 
 if TYPE_CHECKING:
     from vaultgraph.model import Note, Vault
 
-Rows = list[tuple]
-"""Diagnostics as plain tuples: what is stored (pickles in C, unlike slotted dataclasses)."""
-Entry = tuple[bytes, bytes, dict[str, Rows], bytes]
-"""(note digest, link world, rows by scope, outline digest) of one note."""
-
-_EDIT = attrgetter("line", "column", "end_line", "end_column", "replacement")
-_DIAGNOSTIC = attrgetter("path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message")
-
-
-def encode_diagnostics(diagnostics: list[Diagnostic]) -> Rows:
-    return [(*_DIAGNOSTIC(d), tuple(map(_EDIT, d.edits)), d.unsafe_fix) for d in diagnostics]
-
-
-def decode_diagnostics(rows: Rows) -> list[Diagnostic]:
-    return [
-        Diagnostic(
-            path, line, column, end_line, end_column, code, rule, severity, message, tuple(starmap(Edit, edits)), unsafe
-        )
-        for path, line, column, end_line, end_column, code, rule, severity, message, edits, unsafe in rows
-    ]
+Entry = tuple[bytes, bytes, dict[str, list[Diagnostic]], bytes]
+"""(note digest, link world, findings by scope, outline digest) of one note, as the cache keeps it."""
 
 
 def outline_digest(note: Note) -> bytes:
@@ -84,13 +64,13 @@ class FindingsMemo:
             return None
         if scope == "links" and entry[1] != self.world:
             return None
-        rows = entry[2][scope]
-        self._entry(path)[2][scope] = rows
-        return decode_diagnostics(rows)
+        found = entry[2][scope]
+        self._entry(path)[2][scope] = found
+        return found
 
     def keep(self, path: str, scope: str, diagnostics: list[Diagnostic]) -> None:
         if path in self.digests:
-            self._entry(path)[2][scope] = encode_diagnostics(diagnostics)
+            self._entry(path)[2][scope] = diagnostics
 
     def _entry(self, path: str) -> Entry:
         entry = self.current.get(path)

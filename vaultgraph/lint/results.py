@@ -16,16 +16,21 @@ import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import msgspec
+
 import vaultgraph
 from vaultgraph.cache import ParseCache, source_fingerprint
 from vaultgraph.config import Config
 from vaultgraph.lint.engine import lint_vault
-from vaultgraph.lint.memo import Entry, FindingsMemo, decode_diagnostics, encode_diagnostics
+from vaultgraph.lint.memo import Entry, FindingsMemo
 from vaultgraph.lint.rule import Rule
 from vaultgraph.model import Diagnostic, Vault
 from vaultgraph.vault.snapshot import Snapshot
 
 _KEEP = 8
+# (vault key, findings, per-note memo): the memo is only decoded when the key does not match.
+_STORED = msgspec.msgpack.Decoder(tuple[bytes, list[Diagnostic], msgspec.Raw])
+_MEMO = msgspec.msgpack.Decoder(dict[str, Entry])
 
 
 def _selection_name(config: Config, rules: Sequence[Rule], flavor: str) -> str:
@@ -53,23 +58,26 @@ def lint_with_results(
     """The stored findings when the key matches; else lint `load()`'s vault, reusing what still holds."""
     name = _selection_name(config, rules, flavor)
     key = _vault_key(snapshot)
-    stored = store.load(name)
+    stored = store.load(name, _STORED)
     previous: dict[str, Entry] = {}
-    if isinstance(stored, tuple) and len(stored) == 3:
+    if stored is not None:
         if stored[0] == key:
-            return decode_diagnostics(stored[1])
-        previous = stored[2]
+            return stored[1]
+        try:
+            previous = _MEMO.decode(stored[2])
+        except msgspec.DecodeError:
+            previous = {}
     vault = load()
     memo = FindingsMemo.for_vault(vault, snapshot.digests, previous)
     diagnostics = lint_vault(vault, config, rules, memo=memo)
-    store.store(name, (key, encode_diagnostics(diagnostics), memo.current))
+    store.store(name, (key, diagnostics, memo.current))
     _prune(store.directory)
     return diagnostics
 
 
 def _prune(directory: Path) -> None:
     try:
-        files = sorted(directory.glob("lint-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        files = sorted(directory.glob("lint-*.msgpack"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in files[_KEEP:]:
             old.unlink(missing_ok=True)
     except OSError:

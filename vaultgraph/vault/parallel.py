@@ -1,6 +1,6 @@
 """Parse many notes on every core: a process pool fed with chunks of (path, bytes).
 
-Workers run the pure `load_note` and send back notes encoded as plain tuples (`vaultgraph.codec`),
+Workers run the pure `load_note` and send back each note as MessagePack bytes (`vaultgraph.codec`),
 which cross the process boundary several times faster than pickled dataclasses. The pool only
 starts when there is enough to parse to pay for it (`PARALLEL_MIN_BYTES`).
 """
@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any
 
 from vaultgraph.codec import encode_note
 from vaultgraph.vault.note import load_note
@@ -47,7 +46,7 @@ def chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _parse_chunk(chunk: list[Item], with_terms: bool) -> list[Any]:
+def _parse_chunk(chunk: list[Item], with_terms: bool) -> list[bytes]:
     return [encode_note(load_note(path, data, with_terms=with_terms)) for path, data in chunk]
 
 
@@ -65,7 +64,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def parse_encoded(
     items: list[Item], workers: int, on_chunk: Callable[[int], None] | None = None, with_terms: bool = True
-) -> Iterator[Any]:
+) -> Iterator[bytes]:
     """Encoded notes of `items`, in order, parsed by `workers` processes (see `load_note`)."""
     with _context().Pool(workers, initializer=_start_worker) as pool:
         for encoded in pool.imap(partial(_parse_chunk, with_terms=with_terms), chunks(items, CHUNK_BYTES)):

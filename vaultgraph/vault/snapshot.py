@@ -20,6 +20,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
+
 from vaultgraph.cache import ParseCache, digest
 from vaultgraph.vault.discover import discover, special_kind
 
@@ -29,6 +31,7 @@ _RACY_NS = 2_000_000_000
 
 Signature = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of a file."""
+_KNOWN = msgspec.msgpack.Decoder(dict[str, tuple[Signature, bytes]])
 
 
 @dataclass(slots=True)
@@ -91,8 +94,7 @@ def take_snapshot(root: Path, exclude: list[str] | tuple[str, ...] = (), store: 
             except OSError as exc:
                 snapshot.unreadable[rel] = read_error(exc)
         return snapshot
-    stored = store.load(_STATES)
-    known: dict[str, tuple[Signature, bytes]] = stored if isinstance(stored, dict) else {}
+    known = store.load(_STATES, _KNOWN) or {}
     taken = time.time_ns()
     states: dict[str, tuple[Signature, bytes]] = {}
     for rel, path in found.notes:
