@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
+T = TypeVar("T")
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
@@ -348,6 +350,20 @@ class Vault:
     def file(self, path: str) -> Path:
         """The file on disk of the note at vault-relative `path`."""
         return self.files.get(path) or self.root / path
+    derived: dict[tuple[str, str], tuple[Note, Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Memo of what several rules work out from one note (its resolved links, a link target's heading
+    keys), by (what, note path). Each entry keeps the note it was made from: a note that `--fix`
+    replaced is worked out again."""
+
+    def derive(self, what: str, note: Note, compute: Callable[[Note], T]) -> T:
+        """`compute(note)`, once per note and `what` while the note is the vault's."""
+        key = (what, note.path)
+        entry = self.derived.get(key)
+        if entry is None or entry[0] is not note:
+            entry = self.derived[key] = (note, compute(note))
+        return entry[1]
 
     def resolve(self, link: Link, source: Note) -> Resolution:
         # `LinkIndex.resolve` reads the source only through its folder (relative paths, local

@@ -86,10 +86,11 @@ def lint_vault(
             scopes.setdefault(rule.scope, []).append((rule, ctx, config.severity.get(rule.code, rule.severity)))
     found: list[Diagnostic] = []
     for note in notes:
+        skip = ignored[note]
         for scope, checks in scopes.items():
             reused = memo.reuse(note.path, scope) if memo is not None and scope != "vault" else None
             if reused is None:
-                reused = list(_check(note, checks, suppressed, ignored))
+                reused = list(_check(note, checks, suppressed, skip))
                 if memo is not None and scope != "vault":
                     memo.keep(note.path, scope, reused)
             found.extend(reused)
@@ -126,13 +127,12 @@ class _PerNote(Generic[T]):
 
 
 def _check(
-    note: Note,
-    checks: list[tuple[Rule, RuleContext, str]],
-    suppressed: _PerNote[Suppressions],
-    ignored: _PerNote[set[str]],
+    note: Note, checks: list[tuple[Rule, RuleContext, str]], suppressed: _PerNote[Suppressions], skip: set[str]
 ) -> Iterator[Diagnostic]:
+    """The findings of `checks` on `note`, but those of the rules in `skip` (per-file ignores) or suppressed."""
+    readable = note.readable
     for rule, ctx, severity in checks:
-        if rule.code in ignored[note] or (not note.readable and not _reports_a_problem(rule.code, note)):
+        if rule.code in skip or (not readable and not _reports_a_problem(rule.code, note)):
             continue
         for finding in rule.check(note, ctx):  # type: ignore[misc]
             if not suppressed[note].suppresses(rule.code, finding.line):

@@ -19,7 +19,7 @@ LINE_END = re.compile(r"\r\n|\r|\n")
 
 def split_lines(text: str) -> list[str]:
     """Lines as the file has them: CRLF, CR and LF all end a line (unlike `str.splitlines`, nothing else does)."""
-    return LINE_END.split(text)
+    return LINE_END.split(text) if "\r" in text else text.split("\n")  # str.split is several times faster
 
 
 def parse_note(path: str, data: bytes) -> Note:

@@ -12,6 +12,7 @@ import posixpath
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from vaultgraph.model import Link, LinkStatus, Note, Resolution
 
@@ -106,13 +107,31 @@ def _slugs(note: Note) -> set[str]:
     return slugs
 
 
+@dataclass(frozen=True, slots=True)
+class HeadingKeys:
+    """What a heading link to one note may match: Obsidian's keys, slugs, and letters-and-digits forms."""
+
+    keys: frozenset[str]
+    slugs: frozenset[str]
+    bare: frozenset[str]
+
+    def match(self, heading: str) -> bool:
+        """`[[Note#A#B]]` needs every level; Jekyll/GitHub/Dendron slugs (`#kl-divergence`, `#notes-1`) also match."""
+        parts = [p for p in heading.split("#") if p.strip()] or [heading]
+        return all(heading_key(p) in self.keys or fold(p).strip() in self.slugs or _bare(p) in self.bare for p in parts)
+
+
+def heading_keys(note: Note) -> HeadingKeys:
+    return HeadingKeys(
+        frozenset(heading_key(h.text) for h in note.headings),
+        frozenset(_slugs(note)),
+        frozenset(_bare(h.text) for h in note.headings) - {""},
+    )
+
+
 def has_heading(note: Note, heading: str) -> bool:
-    """`[[Note#A#B]]` needs every level; Jekyll/GitHub/Dendron slugs (`#kl-divergence`, `#notes-1`) also match."""
-    keys = {heading_key(h.text) for h in note.headings}
-    slugs = _slugs(note)
-    bare = {_bare(h.text) for h in note.headings} - {""}
-    parts = [p for p in heading.split("#") if p.strip()] or [heading]
-    return all(heading_key(p) in keys or fold(p).strip() in slugs or _bare(p) in bare for p in parts)
+    """Whether a link to `heading` in `note` finds it (`HeadingKeys.match`)."""
+    return heading_keys(note).match(heading)
 
 
 def has_block(note: Note, block: str) -> bool:

@@ -9,6 +9,7 @@ Passes: `[[Attention#^qkv]]` when a line of Attention.md ends with ` ^qkv`.
 from collections.abc import Iterator
 
 from vaultgraph.lint.rule import Finding, RuleContext
+from vaultgraph.lint.rules._links import resolved_links
 from vaultgraph.model import Note
 from vaultgraph.vault.resolve import has_block
 
@@ -19,10 +20,9 @@ SCOPE = "links"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
-    for link in note.links:
+    for link, resolution in resolved_links(note, ctx):
         if link.block is None:
             continue
-        resolution = ctx.vault.resolve(link, note)
         target = ctx.vault.notes.get(resolution.path or "") if resolution.found else None
         if target is not None and target.readable and not has_block(target, link.block):
             where = "this note" if target is note else f"`{target.path}`"

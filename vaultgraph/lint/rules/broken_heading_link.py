@@ -11,8 +11,8 @@ Passes: `[[LSTM#gates]]` when LSTM.md has `## Gates`.
 from collections.abc import Iterator
 
 from vaultgraph.lint.rule import Finding, RuleContext
+from vaultgraph.lint.rules._links import headings_of, resolved_links
 from vaultgraph.model import Note
-from vaultgraph.vault.resolve import has_heading
 
 CODE = "VG103"
 NAME = "broken-heading-link"
@@ -21,11 +21,10 @@ SCOPE = "links"
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
-    for link in note.links:
+    for link, resolution in resolved_links(note, ctx):
         if link.heading is None or not link.heading.strip():
             continue
-        resolution = ctx.vault.resolve(link, note)
         target = ctx.vault.notes.get(resolution.path or "") if resolution.found else None
-        if target is not None and target.readable and not has_heading(target, link.heading):
+        if target is not None and target.readable and not headings_of(target, ctx).match(link.heading):
             where = "this note" if target is note else f"`{target.path}`"
             yield Finding.at(link.span, f"heading `{link.heading}` not found in {where}")

@@ -36,9 +36,7 @@ def _delete_line(lines: tuple[str, ...], line: int) -> Edit:
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
-    lines = raw_lines(note)
     for item in note.list_items:
         if item.empty:
-            yield Finding(
-                item.line, item.column, "empty list item", item.line, item.marker_end, (_delete_line(lines, item.line),)
-            )
+            fix = _delete_line(raw_lines(note), item.line)
+            yield Finding(item.line, item.column, "empty list item", item.line, item.marker_end, (fix,))

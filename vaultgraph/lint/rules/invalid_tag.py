@@ -41,6 +41,7 @@ SCOPE = "note"
 OPTIONS: dict[str, Any] = {"pattern": ""}
 
 _ALLOWED_PUNCTUATION = frozenset("_-/")
+_PLAIN = re.compile(r"[\w-]+(?:/[\w-]+)*")
 
 
 def validate_options(options: dict[str, Any], where: str) -> dict[str, Any]:
@@ -55,6 +56,10 @@ def format_problem(name: str) -> str | None:
     """Why `name` (without `#`) is not a valid tag, or None when it is one."""
     if name.isdigit():
         return "is all digits"
+    if _PLAIN.fullmatch(
+        name
+    ):  # letters, digits, `_` and `-` in levels: the common case, without a look at each character
+        return None
     for char in name:
         if char.isspace():
             return "contains a space"

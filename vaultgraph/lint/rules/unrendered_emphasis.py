@@ -33,12 +33,10 @@ _PROSE = frozenset({"text", "strong", "emphasis", "mark", "heading"})
 
 
 def _literal_runs(note: Note, block: list[Segment]) -> list[tuple[int, int]]:
-    """(line, column) of each `**` left as text in one block, located in the raw line."""
+    """(line, column) of each `**` left as text in one block (its segments that hold one), located in the raw line."""
     runs: list[tuple[int, int]] = []
     searched: dict[int, int] = {}
     for segment in block:
-        if "**" not in segment.text:
-            continue
         text = raw_line(note, segment.line)
         start = text.find(segment.text, searched.get(segment.line, 0))
         if start < 0:  # escapes or entities: the source is not the literal text, so not an unrendered `**`
@@ -54,7 +52,7 @@ def _literal_runs(note: Note, block: list[Segment]) -> list[tuple[int, int]]:
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
     blocks: dict[int, list[Segment]] = {}
     for segment in note.segments:
-        if segment.kind in _PROSE:
+        if "**" in segment.text and segment.kind in _PROSE:  # only these hold runs
             blocks.setdefault(segment.block, []).append(segment)
     for block in blocks.values():
         runs = _literal_runs(note, block)
