@@ -110,6 +110,7 @@ def lint_vault(
     if unused is not None:
         found.extend(_unused_suppressions(unused, rules, notes, suppressed, ignored, config))
     found.sort(key=Diagnostic.sort_key)
+    vault.derived.clear()  # what the rules worked out is not needed after them (10k notes: 6 MB)
     return found
 
 
