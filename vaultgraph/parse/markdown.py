@@ -22,8 +22,9 @@ import pyromark
 
 from vaultgraph.model import BlockId, Comment, Fence, Heading, Link, ListItem, Segment, Span, Tag
 from vaultgraph.parse import obsidian
+from vaultgraph.parse.construct import constructor
 from vaultgraph.parse.positions import Positions
-from vaultgraph.parse.prose import read_run
+from vaultgraph.parse.prose import new_segment, read_run
 from vaultgraph.unicode import nfc
 
 OPTIONS = (
@@ -45,10 +46,15 @@ _SAME_STYLE = frozenset({"Strikethrough", "Superscript", "Subscript"})
 # An item's range may begin with its indentation, and after a tab even with the end of the line
 # before (pulldown-cmark 0.13 counts the tab's columns back from the marker); then `12.` or `-`.
 _ITEM_MARKER = re.compile(rb"[ \t\n]*([0-9]*)")
+_BULLETS = frozenset(b"-*+")
 _SPECIAL = re.compile(r"[#%\[$]")
 """Characters of Obsidian syntax in text: a run without them is a plain segment."""
 _BACKSLASH = 0x5C
 _WORD_END = frozenset(b" \t\n")
+_new_list_item = constructor(ListItem)
+_new_link = constructor(Link)
+_new_span = constructor(Span)
+_new_heading = constructor(Heading)
 
 
 def slugify(text: str) -> str:
@@ -133,16 +139,20 @@ class Walk:
     def read(self, events: Any) -> None:
         run = self.run
         list_items = self.facts.list_items
-        item = None  # a list item just opened (start byte, outside comments): empty if its end comes next
+        data = self.data
+        item = -1  # the start byte of a list item just opened: it is empty if its end comes next
         for event, span in events:
             start = span["start"]
-            if item is not None:
-                if item[1]:
-                    marker = _ITEM_MARKER.match(self.data, item[0])
-                    line, column = self.pos.at(marker.start(1))  # type: ignore[union-attr]
+            if item >= 0:
+                if data[item] in _BULLETS:
+                    line, column = self.pos.after_markup(item)
+                    size = 1
+                else:  # `12.`, or indentation first (see _ITEM_MARKER)
+                    marker = _ITEM_MARKER.match(data, item)
+                    line, column = self.pos.after_markup(marker.start(1))  # type: ignore[union-attr]
                     size = len(marker.group(1)) + 1  # type: ignore[union-attr]
-                    list_items.append(ListItem(line, column, column + size, event == _END_ITEM))
-                item = None
+                list_items.append(_new_list_item(line, column, column + size, event == _END_ITEM))
+                item = -1
             if event.__class__ is not dict:  # SoftBreak, HardBreak, Rule
                 if run:
                     self.flush()
@@ -154,53 +164,53 @@ class Walk:
                     if self.heading is not None:
                         self.heading[2].append(" ")
                 continue
-            text = event.get("Text")
-            if text is not None:
+            ((kind, value),) = event.items()
+            if kind == "Text":
                 if not self.in_block:
                     self._open_block()
                 if self.code:
                     continue
                 if self.hidden:
                     if self.heading is not None and self.inline[-1][0] == "image":
-                        self.heading[2].append(text)  # an image's alt text is part of a heading's
+                        self.heading[2].append(value)  # an image's alt text is part of a heading's
                     continue
-                if "\n" in text:  # only in a wikilink that is not one (it spans lines)
-                    self._lines_of_text(text, start)
+                if "\n" in value:  # only in a wikilink that is not one (it spans lines)
+                    self._lines_of_text(value, start)
                     continue
                 if not run:
                     self.run_line_start = self.line_start
                     self.line_start = False
-                run.append((text, start, span["end"]))
+                run.append((value, start, span["end"]))
                 continue
             if run:
                 self.flush()
-            tag = event.get("Start")
-            if tag is not None:
-                if tag == "Item":
+            if kind == "Start":
+                if value == "Item":
                     if self.in_block:
                         self._close_block()
-                    item = (start, not (self.comment_start <= start < self.comment_end))
-                elif tag == "Paragraph" or tag == "TableCell":
+                    if not (self.comment_start <= start < self.comment_end):
+                        item = start
+                elif value == "Paragraph" or value == "TableCell":
                     self._close_block()
                     self._open_block()
                 else:
-                    self._start(tag, start, span["end"])
-                continue
-            tag = event.get("End")
-            if tag is not None:
-                if tag.__class__ is str and (tag in _STYLES or tag in _SAME_STYLE):
+                    self._start(value, start, span["end"])
+            elif kind == "End":
+                if value == "Item" or value == "Paragraph":
+                    if self.in_block:
+                        self._close_block()
+                elif value.__class__ is str and (value in _STYLES or value in _SAME_STYLE):
                     self._mark_inline()
                     self.styles.pop()
-                elif tag == "Link" or tag == "Image":
+                elif value == "Link" or value == "Image":
                     self._mark_inline()
                     self._link_end()
-                elif self.in_block or self.tail is not None or self.run:
-                    self._close_block()
-                    self._block_end(tag)
                 else:
-                    self._block_end(tag)
-                continue
-            self._inline_event(event, start, span["end"])
+                    if self.in_block:
+                        self._close_block()
+                    self._block_end(value)
+            else:
+                self._inline_event(kind, value, start, span["end"])
         if run:
             self.flush()
         self._close_block()
@@ -220,7 +230,7 @@ class Walk:
                 if text and not text.isspace():
                     styles = self.styles
                     style = (styles[-1] if styles else "") or ("text" if heading is None else "heading")
-                    self.facts.segments.append(Segment(text, line, self.block, self.section, style))  # type: ignore[arg-type]
+                    self.facts.segments.append(new_segment(text, line, self.block, self.section, style))
                 return
         pieces = run.copy()
         run.clear()  # the event loop holds this list
@@ -322,7 +332,7 @@ class Walk:
         if self.heading is not None:
             level, line, pieces = self.heading
             text = obsidian.strip_block_id("".join(pieces))
-            self.facts.headings.append(Heading(level, text, line, slugify(text)))
+            self.facts.headings.append(_new_heading(level, text, line, slugify(text)))
             self.section = text
             self.heading = None
 
@@ -344,8 +354,7 @@ class Walk:
         closed = len(closing) >= width and set(closing) == {mark.decode()}
         self.facts.fences.append(Fence("code", line, end_line, closed, info.strip()))
 
-    def _inline_event(self, event: dict, start: int, end: int) -> None:
-        kind, value = next(iter(event.items()))
+    def _inline_event(self, kind: str, value: Any, start: int, end: int) -> None:
         if kind == "Html":
             if self.html is not None:
                 self.html[3].append(value)
@@ -410,11 +419,13 @@ class Walk:
         line, column = self.pos.at(bracket)
         end_line, end_column = self.pos.at(end)
         self.facts.links.append(
-            Link(raw, target, heading, block, display, embed, "wikilink", Span(line, column, end_line, end_column))
+            _new_link(
+                raw, target, heading, block, display, embed, "wikilink", _new_span(line, column, end_line, end_column)
+            )
         )
         shown = display or target
         if shown:
-            self.facts.segments.append(Segment(shown, line, self.block, self.section, "link-text"))
+            self.facts.segments.append(new_segment(shown, line, self.block, self.section, "link-text"))
 
     def _markdown_link(self, href: str, embed: bool, start: int, end: int) -> None:
         if _SCHEME.match(href) or href.startswith("//"):
@@ -434,7 +445,9 @@ class Walk:
         line, column = self.pos.at(start + 1 if embed else start)
         end_line, end_column = self.pos.at(end)
         self.facts.links.append(
-            Link(raw, path, heading, block, display, embed, "markdown", Span(line, column, end_line, end_column))
+            _new_link(
+                raw, path, heading, block, display, embed, "markdown", _new_span(line, column, end_line, end_column)
+            )
         )
 
 

@@ -8,10 +8,9 @@ stays linear). An ASCII note skips the decoding altogether.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-
-_NEWLINE = re.compile(b"\n")
+from itertools import accumulate
+from operator import add
 
 
 class Positions:
@@ -22,7 +21,8 @@ class Positions:
     def __init__(self, data: bytes, first_line: int = 1):
         self.data = data
         self.first_line = first_line
-        self.starts = [0, *(match.end() for match in _NEWLINE.finditer(data))]
+        lines = data.split(b"\n")  # line i starts after the lines before it and their i line ends
+        self.starts = list(map(add, accumulate(map(len, lines), initial=0), range(len(lines))))
         """Byte offset of the start of each line."""
         self._ascii = data.isascii()
         self._line = -1
@@ -45,6 +45,12 @@ class Positions:
             column = len(self.data[start:offset].decode("utf-8"))
         self._line, self._byte, self._column = index, offset, column
         return index + self.first_line, column + 1
+
+    def after_markup(self, offset: int) -> tuple[int, int]:
+        """`at(offset)` for a byte that only Markdown's own markup precedes on its line (indentation,
+        `>`, list markers: all ASCII, so each byte is a column), such as a list item's marker."""
+        index = bisect_right(self.starts, offset) - 1
+        return index + self.first_line, offset - self.starts[index] + 1
 
     def line_text(self, line: int) -> str:
         """The text of file line `line` (without its line end)."""

@@ -16,11 +16,14 @@ from typing import TYPE_CHECKING
 
 from vaultgraph.model import Comment, Fence, Segment, Tag
 from vaultgraph.parse import obsidian
+from vaultgraph.parse.construct import constructor
 
 if TYPE_CHECKING:
     from vaultgraph.parse.markdown import Walk
 
 _BACKSLASH = 0x5C
+_new_tag = constructor(Tag)
+new_segment = constructor(Segment)
 
 
 def read_run(walk: Walk, run: list[tuple[str, int, int]]) -> None:
@@ -148,7 +151,7 @@ class _RunReader:
                 self.cut()
                 if is_tag:
                     tag_line, column = pos.at(unit.byte(at))
-                    walk.facts.tags.append(Tag(name, tag_line, column, "inline"))
+                    walk.facts.tags.append(_new_tag(name, tag_line, column, "inline"))
                 else:
                     walk.wikilink(text[at - embed : end], name, embed, unit.byte(at), unit.byte(end))
                 cut = end
@@ -179,5 +182,5 @@ class _RunReader:
             text = "".join(self.parts)
             if text.strip():
                 walk = self.walk
-                walk.facts.segments.append(Segment(text, self.line, walk.block, walk.section, self.style))  # type: ignore[arg-type]
+                walk.facts.segments.append(new_segment(text, self.line, walk.block, walk.section, self.style))
             self.parts = []
