@@ -18,7 +18,7 @@ from vaultgraph.model import Note, Problem, Vault
 from vaultgraph.series.assign import assign_weeks
 from vaultgraph.vault.flavors import apply_flavor, detect_flavor
 from vaultgraph.vault.note import load_note
-from vaultgraph.vault.parallel import PARALLEL_MIN_BYTES, parse_encoded, worker_count
+from vaultgraph.vault.parallel import PARALLEL_MIN_BYTES, parse_parallel, worker_count
 from vaultgraph.vault.resolve import LinkIndex
 from vaultgraph.vault.snapshot import Snapshot, read_error, take_snapshot
 
@@ -189,17 +189,16 @@ def _parse_pending(
     encode: bool,
     with_terms: bool,
 ) -> Iterator[tuple[str, Note, Any]]:
-    """(path, Note, encoded Note) for each pending file, in order, from the pool when it is worth starting.
+    """(path, Note, encoded Note) for each pending file, in no particular order, parsed in parallel
+    when it is worth it.
 
-    Each file's bytes are dropped from `pending` once it is parsed.
-
-    Notes from the pool are decoded by `decode` (which may skip fields); the encoded form, whole, is
+    Notes from a worker are decoded by `decode` (which may skip fields); the encoded form, whole, is
     what the cache stores (None for notes parsed here when `encode` is false). `with_terms` as in
-    `load_note`.
+    `load_note`. Each file's bytes are dropped from `pending` once it is parsed.
     """
     total = len(pending)
-    workers = min(worker_count(), total)
-    if workers > 1 and sum(len(data) for _, data in pending) >= parallel_min_bytes:
+    processes = min(worker_count(), total)
+    if processes > 1 and sum(len(data) for _, data in pending) >= parallel_min_bytes:
         done = 0
 
         def advance(count: int) -> None:
@@ -208,10 +207,13 @@ def _parse_pending(
             if progress is not None:
                 progress(done, total)
 
-        for index, encoded in enumerate(parse_encoded(pending, workers, advance, with_terms)):
+        for index, parsed in parse_parallel(pending, processes, advance, with_terms):
             rel = pending[index][0]
-            pending[index] = (rel, b"")  # parsed: the workers have their own copy of the bytes
-            yield rel, decode(encoded), encoded
+            pending[index] = (rel, b"")  # parsed: the bytes are not held any longer
+            if isinstance(parsed, Note):
+                yield rel, parsed, encode_note(parsed) if encode else None
+            else:
+                yield rel, decode(parsed), parsed
         return
     for done, (rel, data) in enumerate(pending, 1):
         pending[done - 1] = (rel, b"")  # the bytes of a note are not held once it is parsed

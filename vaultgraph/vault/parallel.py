@@ -1,11 +1,16 @@
-"""Parse many notes on every core: a process pool fed with chunks of notes.
+"""Parse many notes on every core: worker processes beside this one, which parses its share too.
 
-Workers run the pure `load_note` and send back each note as MessagePack bytes (`vaultgraph.codec`),
-which cross the process boundary several times faster than pickled dataclasses. On Linux the
-workers are forked after the files were read, so they already hold every note's bytes: a task is
-a range of indexes, not the bytes themselves (the 17 MB of a 10k vault are not pickled, sent and
-unpickled again). Where workers are spawned (macOS, Windows) a task carries its notes' bytes. The
-pool only starts when there is enough to parse to pay for it (`PARALLEL_MIN_BYTES`).
+The notes are cut into chunks of about `CHUNK_BYTES`, taken one at a time by whichever process is
+free. A worker runs the pure `load_note` and sends each note back as MessagePack bytes
+(`vaultgraph.codec`); the notes this process parses need no such trip, so with N cores it starts
+N - 1 workers and saves the encoding and decoding of its own share (a third of a cold 10k lint's
+moving of notes on two cores).
+
+On Linux the workers are forked after the files were read, so they already hold every note's
+bytes and a chunk is only its index. Where workers are spawned (macOS, Windows, where fork is unsafe
+with the system libraries) a `multiprocessing.Pool` of N workers gets each chunk's bytes instead.
+Parsing runs in parallel only when there is enough of it to pay for starting workers
+(`PARALLEL_MIN_BYTES`).
 """
 
 from __future__ import annotations
@@ -13,24 +18,27 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import queue
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import Any
 
 from vaultgraph.codec import encode_note
+from vaultgraph.model import Note
 from vaultgraph.vault.note import load_note
 
-PARALLEL_MIN_BYTES = 1_500_000
-"""Below about half a second of parsing, starting workers costs more than it saves."""
-CHUNK_BYTES = 256_000
-"""A chunk is ~0.05 s of work: small enough to balance the load and move the progress bar."""
+PARALLEL_MIN_BYTES = 1_000_000
+"""Below about a third of a second of parsing, starting a worker costs more than it saves."""
+CHUNK_BYTES = 128_000
+"""A chunk is ~25 ms of parsing: small enough to balance the load and keep the progress bar moving."""
+_WAIT = 1.0
+"""Seconds between looks at whether a worker died without a word (killed, out of memory)."""
 
 Item = tuple[str, bytes]
-Task = tuple[int, int] | list[Item]
-"""A range of indexes into the items a forked worker inherited, or the items themselves."""
-
-_INHERITED: list[Item] = []
-"""The items of the pool being started: a forked worker reads its tasks' notes from here."""
+Parsed = Note | bytes
+"""A note parsed in this process, or a worker's note as `codec.encode_note` bytes."""
 
 
 def worker_count() -> int:
@@ -41,16 +49,18 @@ def worker_count() -> int:
     return os.cpu_count() or 1
 
 
-def ranges(items: list[Item], size: int) -> Iterator[tuple[int, int]]:
+def ranges(items: list[Item], size: int) -> list[tuple[int, int]]:
     """(start, end) index ranges of `items` that weigh about `size` bytes each."""
+    found: list[tuple[int, int]] = []
     start, weight = 0, 0
     for index, (_, data) in enumerate(items):
         weight += len(data)
         if weight >= size:
-            yield start, index + 1
+            found.append((start, index + 1))
             start, weight = index + 1, 0
     if start < len(items):
-        yield start, len(items)
+        found.append((start, len(items)))
+    return found
 
 
 def chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
@@ -59,37 +69,121 @@ def chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
         yield items[start:end]
 
 
-def _parse_chunk(task: Task, with_terms: bool) -> list[bytes]:
-    items = _INHERITED[task[0] : task[1]] if isinstance(task, tuple) else task
-    return [encode_note(load_note(path, data, with_terms=with_terms)) for path, data in items]
+def parse_parallel(
+    items: list[Item], processes: int, on_chunk: Callable[[int], None] | None = None, with_terms: bool = True
+) -> Iterator[tuple[int, Parsed]]:
+    """(index into `items`, parsed note) for every item, in no particular order, parsed by
+    `processes` processes in all, this one included where workers are forked (see `load_note`)."""
+    if _fork_context() is None:
+        yield from _parse_with_pool(items, processes, on_chunk, with_terms)
+        return
+    yield from _SharedParse(items, processes - 1, on_chunk, with_terms).run()
 
 
-def _start_worker() -> None:
-    gc.enable()  # the parent may have paused the collector while loading; workers parse with it on
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    # fork shares the imported parser and the notes' bytes with the workers for free; macOS and
-    # Windows default to spawn because fork is unsafe with their system libraries.
+def _fork_context() -> multiprocessing.context.ForkContext | None:
     if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    return None
 
 
-def parse_encoded(
-    items: list[Item], workers: int, on_chunk: Callable[[int], None] | None = None, with_terms: bool = True
-) -> Iterator[bytes]:
-    """Encoded notes of `items`, in order, parsed by `workers` processes (see `load_note`)."""
-    global _INHERITED
-    context = _context()
-    forked = context.get_start_method() == "fork"
-    tasks: list[Task] = list(ranges(items, CHUNK_BYTES)) if forked else list(chunks(items, CHUNK_BYTES))
-    _INHERITED = items if forked else []
-    try:
-        with context.Pool(workers, initializer=_start_worker) as pool:
-            for encoded in pool.imap(partial(_parse_chunk, with_terms=with_terms), tasks):
-                if on_chunk is not None:
-                    on_chunk(len(encoded))
-                yield from encoded
-    finally:
-        _INHERITED = []
+class _SharedParse:
+    """This process and forked workers take chunks from one shared counter until none is left."""
+
+    def __init__(self, items: list[Item], workers: int, on_chunk: Callable[[int], None] | None, with_terms: bool):
+        self.items = items
+        self.chunks = ranges(items, CHUNK_BYTES)
+        self.on_chunk = on_chunk
+        self.with_terms = with_terms
+        context = _fork_context()
+        assert context is not None
+        self.next_chunk: Any = context.Value("l", 0)
+        self.results: Any = context.Queue()
+        self.workers = [context.Process(target=self._work, daemon=True) for _ in range(workers)]
+        self.finished = 0
+        """Workers that said they are done."""
+
+    def _take(self) -> int | None:
+        """The index of the next chunk nobody has taken, or None when all are taken."""
+        with self.next_chunk.get_lock():
+            index = int(self.next_chunk.value)
+            self.next_chunk.value = index + 1
+        return index if index < len(self.chunks) else None
+
+    def _work(self) -> None:
+        """A worker's life: parse chunks until none is left, then say so (or say what went wrong)."""
+        gc.enable()  # the parent may have paused the collector while loading; workers parse with it on
+        try:
+            while (index := self._take()) is not None:
+                start, end = self.chunks[index]
+                encoded = [
+                    encode_note(load_note(path, data, with_terms=self.with_terms))
+                    for path, data in self.items[start:end]
+                ]
+                self.results.put((start, encoded))
+            self.results.put(None)
+        except BaseException:
+            self.results.put(traceback.format_exc())
+            raise
+
+    def run(self) -> Iterator[tuple[int, Parsed]]:
+        for worker in self.workers:
+            worker.start()
+        try:
+            while (index := self._take()) is not None:
+                start, end = self.chunks[index]
+                for offset, (path, data) in enumerate(self.items[start:end]):
+                    yield start + offset, load_note(path, data, with_terms=self.with_terms)
+                self._chunk_done(end - start)
+                yield from self._received(block=False)
+            yield from self._received(block=True)
+        finally:
+            for worker in self.workers:
+                if worker.is_alive():
+                    worker.terminate()
+                worker.join()
+            self.results.close()
+            self.results.join_thread()
+
+    def _received(self, block: bool) -> Iterator[tuple[int, Parsed]]:
+        """The workers' notes that have arrived; with `block`, every one still to come."""
+        while self.finished < len(self.workers):
+            try:
+                message = self.results.get(timeout=_WAIT) if block else self.results.get_nowait()
+            except queue.Empty:
+                if not block:
+                    break
+                if any(worker.exitcode not in (None, 0) for worker in self.workers):
+                    raise RuntimeError("a parsing worker died before it finished") from None
+                continue
+            if message is None:
+                self.finished += 1
+            elif isinstance(message, str):
+                raise RuntimeError(f"a parsing worker failed:\n{message}")
+            else:
+                start, encoded = message
+                for offset, blob in enumerate(encoded):
+                    yield start + offset, blob
+                self._chunk_done(len(encoded))
+
+    def _chunk_done(self, count: int) -> None:
+        if self.on_chunk is not None:
+            self.on_chunk(count)
+
+
+def _parse_chunk(chunk: list[Item], with_terms: bool) -> list[bytes]:
+    gc.enable()
+    return [encode_note(load_note(path, data, with_terms=with_terms)) for path, data in chunk]
+
+
+def _parse_with_pool(
+    items: list[Item], processes: int, on_chunk: Callable[[int], None] | None, with_terms: bool
+) -> Iterator[tuple[int, Parsed]]:
+    """Where workers are spawned: a pool of `processes` workers, each chunk's bytes sent to it."""
+    cut = ranges(items, CHUNK_BYTES)
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        work = partial(_parse_chunk, with_terms=with_terms)
+        for (start, _), encoded in zip(cut, pool.imap(work, [items[s:e] for s, e in cut]), strict=True):
+            if on_chunk is not None:
+                on_chunk(len(encoded))
+            for offset, blob in enumerate(encoded):
+                yield start + offset, blob
