@@ -121,9 +121,8 @@ class _SharedParse:
                 ]
                 self.results.put((start, encoded))
             self.results.put(None)
-        except BaseException:
+        except BaseException:  # the parent raises it, with this traceback
             self.results.put(traceback.format_exc())
-            raise
 
     def run(self) -> Iterator[tuple[int, Parsed]]:
         for worker in self.workers:
