@@ -29,7 +29,8 @@ from vaultgraph.lint import fix as fix_module
 from vaultgraph.lint.engine import Selection, lint_vault, select_rules
 from vaultgraph.lint.fix import fix_vault, plan_fixes
 from vaultgraph.model import Diagnostic, Vault
-from vaultgraph.parse.note import LINE_END, parse_note, split_lines
+from vaultgraph.parse.lines import LINE_END, split_lines
+from vaultgraph.parse.note import parse_note
 from vaultgraph.vault.load import load_vault
 
 FAST = settings(

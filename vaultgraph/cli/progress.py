@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from vaultgraph.vault.load import Progress as ProgressCallback
-
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from vaultgraph.vault.load import Progress as ProgressCallback
 
 DELAY_SECONDS = 1.0
 

@@ -11,7 +11,6 @@ has a week gives an empty report (exit 0) unless a week was asked for.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +18,18 @@ import click
 
 from vaultgraph.cli.common import cache_option, config_option, open_workspace, path_argument
 from vaultgraph.cli.output import write_output
-from vaultgraph.render.heatmap import render_heatmap
-from vaultgraph.render.timeline_text import DEFAULT_WIDTH, MIN_WIDTH, format_timeline_text
-from vaultgraph.render.weekly_markdown import format_markdown
-from vaultgraph.series.select import restrict
 
+# The renderers are imported when a command runs (`vaultgraph --help` loads no parser); these are
+# `render.timeline_text`'s DEFAULT_WIDTH and MIN_WIDTH (tests/test_cli_startup.py keeps them equal).
+DEFAULT_WIDTH, MIN_WIDTH = 100, 60
 DEFAULT_HTML = Path("vaultgraph-timeline.html")
 NO_WEEKS = "No note in this vault has a week (N주차, week N, front matter week:, or a date): nothing to report."
+
+
+def _json(data: Any) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -79,13 +83,17 @@ def timeline(
     no_cache: bool,
 ) -> None:
     """Show in which weeks each concept of PATH appears: first, last, longest streak, weeks dormant."""
+    from vaultgraph.render.heatmap import render_heatmap
+    from vaultgraph.render.timeline_text import format_timeline_text
+    from vaultgraph.series.select import restrict
+
     with open_workspace(path, config_file, no_cache, 1) as workspace:
         data = workspace.timeline
         keys = workspace.select_weeks(week_from, week_to, series)
     if keys is not None:
         data = restrict(data, keys)
     if output_format == "json":
-        _write(json.dumps(data.to_dict(), ensure_ascii=False, indent=2), output)
+        _write(_json(data.to_dict()), output)
     elif output_format == "html":
         _write(render_heatmap(data), output or DEFAULT_HTML)
     else:
@@ -107,6 +115,8 @@ def report(
     path: Path, week: str | None, output_format: str, output: Path | None, config_file: Path | None, no_cache: bool
 ) -> None:
     """Report one week of PATH: new, recurring and dormant concepts, open and carried questions."""
+    from vaultgraph.render.weekly_markdown import format_markdown
+
     with open_workspace(path, config_file, no_cache, 1) as workspace:
         result = workspace.weekly_report(week)
     if result is None:  # no note has a week and none was asked for: nothing to report, not an error
@@ -120,9 +130,9 @@ def report(
             "dormant_more": 0,
             "questions": {"open": [], "carried": []},
         }
-        _write(json.dumps(empty, indent=2) if output_format == "json" else NO_WEEKS, output)
+        _write(_json(empty) if output_format == "json" else NO_WEEKS, output)
     elif output_format == "json":
-        _write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), output)
+        _write(_json(result.to_dict()), output)
     else:
         _write(format_markdown(result), output)
 

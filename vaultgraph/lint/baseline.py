@@ -17,7 +17,7 @@ from typing import Any
 
 from vaultgraph.errors import VaultgraphError
 from vaultgraph.model import Diagnostic, Note
-from vaultgraph.parse.note import split_lines
+from vaultgraph.parse.lines import split_lines
 
 BASELINE_VERSION = 1
 Key = tuple[str, str, str, str]

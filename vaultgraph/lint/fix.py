@@ -25,7 +25,7 @@ from vaultgraph.lint.engine import lint_vault
 from vaultgraph.lint.rule import Rule
 from vaultgraph.model import Diagnostic, Edit, Note, Vault
 from vaultgraph.parse.decode import byte_order_mark, decode
-from vaultgraph.parse.note import LINE_END, parse_note
+from vaultgraph.parse.lines import LINE_END
 from vaultgraph.vault.snapshot import read_note_bytes
 
 MAX_PASSES = 10
@@ -169,6 +169,8 @@ def plan_fixes(
     vault: Vault, config: Config, rules: Iterable[Rule], paths: set[str] | None = None, unsafe: bool = False
 ) -> FixResult:
     """Compute every fix in memory, re-linting edited notes until stable. Writes nothing."""
+    from vaultgraph.parse.note import parse_note  # the parser is loaded only when a fix is made
+
     rules = list(rules)
     work = replace(vault, notes=dict(vault.notes))
     result = FixResult(vault=work)

@@ -1,6 +1,9 @@
 """YAML front matter: find the block, load it with python-frontmatter's YAML handler, keep positions.
 
-An unclosed block or invalid YAML is a `Problem` with the line of the error, never a silent `{}`.
+The handler runs on libyaml's C loader (`yaml.CSafeLoader`, PyYAML's pure-Python one where libyaml is
+missing), imported on first use: a command that reads no front matter (`--version`, a lint served
+from the cache) does not load YAML. An unclosed block or invalid YAML is a `Problem` with the line
+of the error, never a silent `{}`.
 """
 
 from __future__ import annotations
@@ -8,21 +11,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache, partial
 from typing import Any
-
-import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from vaultgraph.model import Problem
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_HANDLER = YAMLHandler()
 _OPEN = re.compile(r"---[ \t]*")
 _CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 # Jekyll writes `2022-10-14 18:00:00 +0900`; YAML only knows `+09:00`, so it would stay a string.
 _JEKYLL_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?")
 _KEY = re.compile(r"([^\s#:][^:]*?)[ \t]*:(?:[ \t]|$)")
+
+
+@cache
+def _yaml() -> tuple[Callable[[str], Any], type[Exception]]:
+    """(load a YAML document, the error it raises) with python-frontmatter's handler on the C loader."""
+    import yaml
+    from frontmatter.default_handlers import YAMLHandler
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return partial(YAMLHandler().load, Loader=loader), yaml.YAMLError
 
 
 @dataclass(slots=True)
@@ -51,9 +61,10 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     span = (1, close + 1)
     source = "\n".join(lines[1:close])
     key_lines = {m.group(1).strip("'\""): i + 2 for i, line in enumerate(lines[1:close]) if (m := _KEY.match(line))}
+    load, yaml_error = _yaml()
     try:
-        data = _HANDLER.load(source, Loader=_LOADER) if source.strip() else {}
-    except yaml.YAMLError as exc:
+        data = load(source) if source.strip() else {}
+    except yaml_error as exc:
         mark = getattr(exc, "problem_mark", None)
         line = 2 + mark.line if mark is not None else 1
         column = 1 + mark.column if mark is not None else 1

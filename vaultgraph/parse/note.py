@@ -6,20 +6,12 @@ Being pure and returning picklable data, it can run in a process pool and be cac
 
 from __future__ import annotations
 
-import re
-
 from vaultgraph.model import Note, Problem, Tag
 from vaultgraph.parse.decode import decode
 from vaultgraph.parse.frontmatter import split_front_matter, string_list, tag_list
+from vaultgraph.parse.lines import split_lines
 from vaultgraph.parse.markdown import parse_markdown
 from vaultgraph.parse.note_week import detect_week, note_date
-
-LINE_END = re.compile(r"\r\n|\r|\n")
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines as the file has them: CRLF, CR and LF all end a line (unlike `str.splitlines`, nothing else does)."""
-    return LINE_END.split(text) if "\r" in text else text.split("\n")  # str.split is several times faster
 
 
 def parse_note(path: str, data: bytes) -> Note:

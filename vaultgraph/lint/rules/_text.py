@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from vaultgraph.model import Note
-from vaultgraph.parse.note import split_lines
+from vaultgraph.parse.lines import split_lines
 
 
 @lru_cache(maxsize=256)
