@@ -191,6 +191,25 @@ def test_each_hostile_file_parses_in_bounded_time_with_the_right_diagnostic(host
     assert outcome["title"]
 
 
+# Big notes: parsed in bounded time, with every position inside its line. They are not in the
+# hostile vault, whose every command also builds concepts and graphs (benchmarks/big_notes.py
+# measures a 50 MB note, a line of 400k wikilinks and a list nested 10k deep, and their growth).
+BIG_FILES: dict[str, bytes] = {
+    "many-wikilinks-one-line.md": " ".join(f"[[n{i}]]" for i in range(100_000)).encode() + b"\n",
+    "korean-links-one-line.md": " ".join(f"[[노트{i}]] 한국어 #태그{i}" for i in range(30_000)).encode(),
+    "deep-list-one-line.md": b"- " * 10_000 + b"item\n",
+    "deep-ordered-list-one-line.md": b"1. " * 10_000 + b"x\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BIG_FILES))
+def test_each_big_note_parses_in_bounded_time(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(BIG_FILES[name])
+    outcome = parse_in_subprocess(path)
+    assert outcome["codes"] == [] and outcome["outside"] == []
+
+
 def test_binary_without_nul_is_either_unreadable_or_a_fallback_encoding(hostile: Path) -> None:
     for name, (_, allowed) in LOOSE_FILES.items():
         outcome = parse_in_subprocess(hostile / name)

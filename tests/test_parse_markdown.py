@@ -412,3 +412,22 @@ DIALECT_CASES = [
 @pytest.mark.parametrize("text,what,expected", [c[1:] for c in DIALECT_CASES], ids=[c[0] for c in DIALECT_CASES])
 def test_dialect(text: str, what: str, expected: list) -> None:
     assert _facts(parse(text), what) == expected
+
+
+@pytest.mark.parametrize(
+    "prefix", ["", "---\ntitle: 제목\n---\n", "> ", "- 항목 "], ids=["plain", "front-matter", "quote", "item"]
+)
+def test_every_position_on_long_korean_lines_points_at_its_text(prefix: str) -> None:
+    """Columns count characters: each link's span and each tag's column slice back to what they name,
+    however many come before them on a line of Hangul, emoji and ASCII (the byte-to-column cursor)."""
+    line = " ".join(f"[[노트{i}|보기😀{i}]] 한국어 #태그{i} `코드 [[no]]` ![[그림{i}.png]]" for i in range(300))
+    text = prefix + line + "\n둘째 줄 " + line + "\n"
+    note = parse(text)
+    lines = text.split("\n")
+    assert len(note.links) == 4 * 300 and len([t for t in note.tags if t.source == "inline"]) == 2 * 300
+    for link in note.links:
+        row = lines[link.span.line - 1]
+        assert row[link.span.column - 1 : link.span.end_column - 1] == link.raw.lstrip("!")
+    for tag in note.tags:
+        if tag.source == "inline":
+            assert lines[tag.line - 1][tag.column - 1 : tag.column + len(tag.name)] == f"#{tag.name}"

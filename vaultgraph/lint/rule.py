@@ -11,6 +11,7 @@ from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
+from vaultgraph.construct import constructor
 from vaultgraph.model import Edit, Note, Severity, Span
 
 if TYPE_CHECKING:
@@ -32,7 +33,10 @@ class Finding:
 
     @classmethod
     def at(cls, span: Span, message: str, edits: tuple[Edit, ...] = ()) -> Finding:
-        return cls(span.line, span.column, message, span.end_line, span.end_column, edits)
+        return _new_finding(span.line, span.column, message, span.end_line, span.end_column, edits, None)
+
+
+_new_finding = constructor(Finding)  # a link rule on a 50 MB note makes 250k findings
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from functools import cache, partial
 from typing import Any
 
 from vaultgraph.model import Problem
+from vaultgraph.parse.lines import LINE_END
 
 _OPEN = re.compile(r"---[ \t]*")
 _CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
@@ -45,6 +46,23 @@ class FrontMatter:
     body_start: int = 0
     """Index (0-based) of the first line after the block."""
     problem: Problem | None = None
+
+
+def leading_lines(text: str) -> tuple[list[str], list[int]]:
+    """The first lines of `text` that `split_front_matter` reads, and the offset just after each one's
+    line end: through the line that closes a block opening the note (every line when none does),
+    else only the first line. A big note is not split whole to find its front matter."""
+    lines: list[str] = []
+    ends: list[int] = []
+    start = 0
+    for match in LINE_END.finditer(text):
+        lines.append(text[start : match.start()])
+        ends.append(start := match.end())
+        if not _OPEN.fullmatch(lines[0]) or (len(lines) > 1 and _CLOSE.fullmatch(lines[-1])):
+            return lines, ends
+    lines.append(text[start:])
+    ends.append(len(text))
+    return lines, ends
 
 
 def split_front_matter(lines: list[str]) -> FrontMatter:

@@ -20,9 +20,9 @@ from urllib.parse import unquote
 
 import pyromark
 
+from vaultgraph.construct import constructor
 from vaultgraph.model import BlockId, Comment, Fence, Heading, Link, ListItem, Segment, Span, Tag
 from vaultgraph.parse import obsidian
-from vaultgraph.parse.construct import constructor
 from vaultgraph.parse.positions import Positions
 from vaultgraph.parse.prose import new_segment, read_run
 from vaultgraph.unicode import nfc
@@ -74,9 +74,10 @@ class MarkdownFacts:
     comments: list[Comment] = field(default_factory=list)
 
 
-def parse_markdown(body: str, first_line: int = 1) -> MarkdownFacts:
-    """Parse `body` (the note after its front matter, LF line ends), whose first line is file line `first_line`."""
-    walk = Walk(body.encode("utf-8"), first_line)
+def parse_markdown(body: str, first_line: int = 1, utf8: bytes | None = None) -> MarkdownFacts:
+    """Parse `body` (the note after its front matter, LF line ends), whose first line is file line
+    `first_line`; `utf8`, when the caller has them, are its UTF-8 bytes (a big note is not encoded twice)."""
+    walk = Walk(body.encode("utf-8") if utf8 is None else utf8, first_line)
     walk.read(pyromark.events_with_range(body, options=OPTIONS))
     return walk.facts
 

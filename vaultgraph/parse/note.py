@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from vaultgraph.model import Note, Problem, Tag
 from vaultgraph.parse.decode import decode
-from vaultgraph.parse.frontmatter import split_front_matter, string_list, tag_list
-from vaultgraph.parse.lines import split_lines
+from vaultgraph.parse.frontmatter import leading_lines, split_front_matter, string_list, tag_list
+from vaultgraph.parse.lines import LINE_END as LINE_END  # re-exported: they lived here before parse.lines
+from vaultgraph.parse.lines import split_lines as split_lines
 from vaultgraph.parse.markdown import parse_markdown
 from vaultgraph.parse.note_week import detect_week, note_date
 
@@ -26,13 +27,17 @@ def parse_note(path: str, data: bytes) -> Note:
         return note
     if decoded.encoding != "utf-8":
         note.problems.append(Problem("VG002", f"file is encoded as {decoded.encoding.upper()}, not UTF-8"))
-    lines = split_lines(decoded.text)
+    lines, ends = leading_lines(decoded.text)
     front = split_front_matter(lines)
     if front.problem is not None:
         note.problems.append(front.problem)
     note.front_matter, note.front_matter_span, note.front_matter_lines = front.data, front.span, front.key_lines
-    body_start = front.body_start
-    facts = parse_markdown("\n".join(lines[body_start:]), body_start + 1)
+    body = decoded.text[ends[front.body_start - 1] :] if front.body_start else decoded.text
+    if "\r" in body:  # the parser reads LF line ends; each CRLF or CR is one line end
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+    # A UTF-8 file that is all body, with LF line ends: its bytes are the body's UTF-8 as they are.
+    whole = body is decoded.text and decoded.encoding == "utf-8" and not decoded.bom
+    facts = parse_markdown(body, front.body_start + 1, data if whole else None)
     note.headings, note.links, note.block_ids = facts.headings, facts.links, facts.block_ids
     note.list_items, note.fences, note.segments, note.comments = (
         facts.list_items,

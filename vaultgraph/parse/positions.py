@@ -8,9 +8,15 @@ stays linear). An ASCII note skips the decoding altogether.
 
 from __future__ import annotations
 
+import re
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import accumulate
 from operator import add
+
+_BIG = 1 << 20
+_NEWLINE = re.compile(b"\n")
 
 
 class Positions:
@@ -21,8 +27,12 @@ class Positions:
     def __init__(self, data: bytes, first_line: int = 1):
         self.data = data
         self.first_line = first_line
-        lines = data.split(b"\n")  # line i starts after the lines before it and their i line ends
-        self.starts = list(map(add, accumulate(map(len, lines), initial=0), range(len(lines))))
+        if len(data) < _BIG:
+            lines = data.split(b"\n")  # line i starts after the lines before it and their i line ends
+            self.starts: Sequence[int] = list(map(add, accumulate(map(len, lines), initial=0), range(len(lines))))
+        else:  # no transient list of every line; 8 bytes a line instead of an int object's 36
+            self.starts = array("q", [0])
+            self.starts.extend(match.end() for match in _NEWLINE.finditer(data))
         """Byte offset of the start of each line."""
         self._ascii = data.isascii()
         self._line = -1

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vaultgraph.construct import constructor
 from vaultgraph.model import Comment, Fence, Segment, Tag
 from vaultgraph.parse import obsidian
-from vaultgraph.parse.construct import constructor
 
 if TYPE_CHECKING:
     from vaultgraph.parse.markdown import Walk
