@@ -34,7 +34,7 @@ def test_parallel_parse_equals_serial_parse(tmp_path: Path, cache: bool) -> None
 
 def test_spawned_pool_equals_serial_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     """Where fork is not used (macOS, Windows): a spawned pool that is sent each chunk's bytes."""
-    monkeypatch.setattr(parallel, "_fork_context", lambda: None)
+    monkeypatch.setattr(parallel, "fork_context", lambda: None)
     assert load_vault(SAMPLE_VAULT, parallel_min_bytes=PARALLEL).notes == load_vault(SAMPLE_VAULT).notes
 
 

@@ -11,6 +11,7 @@ from vaultgraph.config import Config
 from vaultgraph.construct import constructor
 from vaultgraph.lint.directives import Suppressions, suppressions
 from vaultgraph.lint.memo import FindingsMemo
+from vaultgraph.lint.parallel import Findings, check_notes
 from vaultgraph.lint.rule import Finding, Rule, RuleContext, all_rules, expand_selectors
 from vaultgraph.lint.rules.unused_suppression import CODE as UNUSED_SUPPRESSION
 from vaultgraph.lint.rules.unused_suppression import unused_suppressions
@@ -89,16 +90,33 @@ def lint_vault(
         if rule.check is not None:
             ctx = RuleContext(cast(Vault, _NoVault()) if rule.scope == "note" else vault, options_of(config, rule.code))
             scopes.setdefault(rule.scope, []).append((rule, ctx, config.severity.get(rule.code, rule.severity)))
+    # The last run's findings where they still hold; the rest is checked, on every core for a big vault.
+    reused: dict[str, Findings] = {}
+    for note in notes:
+        reused[note.path] = {}
+        for scope in scopes:
+            previous = memo.reuse(note.path, scope) if memo is not None and scope != "vault" else None
+            if previous is not None:
+                reused[note.path][scope] = previous
+
+    def check(note: Note) -> Findings:
+        skip = ignored[note]
+        done = reused[note.path]
+        return {
+            scope: list(_check(note, checks, suppressed, skip)) for scope, checks in scopes.items() if scope not in done
+        }
+
+    # VG007 reads which suppressions the other rules used: they must run in this process.
+    checked = {n.path: check(n) for n in notes} if unused is not None else check_notes(notes, check)
     found: list[Diagnostic] = []
     for note in notes:
-        skip = ignored[note]
-        for scope, checks in scopes.items():
-            reused = memo.reuse(note.path, scope) if memo is not None and scope != "vault" else None
-            if reused is None:
-                reused = list(_check(note, checks, suppressed, skip))
+        for scope in scopes:
+            diagnostics = reused[note.path].get(scope)
+            if diagnostics is None:
+                diagnostics = checked[note.path][scope]
                 if memo is not None and scope != "vault":
-                    memo.keep(note.path, scope, reused)
-            found.extend(reused)
+                    memo.keep(note.path, scope, diagnostics)
+            found.extend(diagnostics)
     for rule in rules:
         if rule.check_vault is not None:
             severity = config.severity.get(rule.code, rule.severity)

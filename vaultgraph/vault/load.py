@@ -18,7 +18,7 @@ from vaultgraph.model import Note, Problem, Vault
 from vaultgraph.series.assign import assign_weeks
 from vaultgraph.vault.flavors import apply_flavor, detect_flavor
 from vaultgraph.vault.note import load_note
-from vaultgraph.vault.parallel import PARALLEL_MIN_BYTES, parse_parallel, worker_count
+from vaultgraph.vault.parallel import PARALLEL_MIN_BYTES, parse_parallel, process_count
 from vaultgraph.vault.resolve import LinkIndex
 from vaultgraph.vault.snapshot import Snapshot, read_error, take_snapshot
 
@@ -197,7 +197,7 @@ def _parse_pending(
     `load_note`. Each file's bytes are dropped from `pending` once it is parsed.
     """
     total = len(pending)
-    processes = min(worker_count(), total)
+    processes = process_count(total)
     if processes > 1 and sum(len(data) for _, data in pending) >= parallel_min_bytes:
         done = 0
 

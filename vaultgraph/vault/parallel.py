@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 import queue
-import sys
 import traceback
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -27,6 +25,7 @@ from typing import Any
 
 from vaultgraph.codec import encode_note
 from vaultgraph.model import Note
+from vaultgraph.processes import fork_context, worker_count
 from vaultgraph.vault.note import load_note
 
 PARALLEL_MIN_BYTES = 1_000_000
@@ -41,12 +40,9 @@ Parsed = Note | bytes
 """A note parsed in this process, or a worker's note as `codec.encode_note` bytes."""
 
 
-def worker_count() -> int:
-    if hasattr(os, "process_cpu_count"):  # Python 3.13+
-        return os.process_cpu_count() or 1
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+def process_count(notes: int) -> int:
+    """How many processes to parse `notes` notes with: one per core, at most one per note."""
+    return min(worker_count(), notes)
 
 
 def ranges(items: list[Item], size: int) -> list[tuple[int, int]]:
@@ -74,16 +70,10 @@ def parse_parallel(
 ) -> Iterator[tuple[int, Parsed]]:
     """(index into `items`, parsed note) for every item, in no particular order, parsed by
     `processes` processes in all, this one included where workers are forked (see `load_note`)."""
-    if _fork_context() is None:
+    if fork_context() is None:
         yield from _parse_with_pool(items, processes, on_chunk, with_terms)
         return
     yield from _SharedParse(items, processes - 1, on_chunk, with_terms).run()
-
-
-def _fork_context() -> multiprocessing.context.ForkContext | None:
-    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None
 
 
 class _SharedParse:
@@ -94,7 +84,7 @@ class _SharedParse:
         self.chunks = ranges(items, CHUNK_BYTES)
         self.on_chunk = on_chunk
         self.with_terms = with_terms
-        context = _fork_context()
+        context = fork_context()
         assert context is not None
         self.next_chunk: Any = context.Value("l", 0)
         self.results: Any = context.Queue()
