@@ -252,7 +252,7 @@ def test_a_symlinked_cache_folder_is_not_used_the_user_cache_is(
         result = CliRunner().invoke(cli, ["lint", str(vault)])
         assert (result.exit_code, result.stderr) == (0, "")
     assert snapshot_of(target) == before
-    assert list((user_cache / "vaults").glob("*/parse-*.pickle")), "the cache went to the user cache folder"
+    assert list((user_cache / "vaults").glob("*/parse-*.msgpack")), "the cache went to the user cache folder"
 
 
 def test_links_inside_a_real_cache_folder_are_replaced_or_left_never_followed(
@@ -262,8 +262,8 @@ def test_links_inside_a_real_cache_folder_are_replaced_or_left_never_followed(
     cache = vault / ".vaultgraph-cache"
     cache.mkdir()
     (cache / ".gitignore").symlink_to(outside / "created-by-vaultgraph")  # dangling: would be created
-    (cache / "files.pickle").symlink_to(outside / "keep.txt")  # would be read, then written through
-    os.mkfifo(cache / "parse-00.pickle")  # would be waited on forever
+    (cache / "files.msgpack").symlink_to(outside / "keep.txt")  # would be read, then written through
+    os.mkfifo(cache / "parse-00.msgpack")  # would be waited on forever
     before = snapshot_of(outside)
     for _ in range(2):
         result = run(["lint", str(vault)], tmp_path, env)

@@ -350,6 +350,7 @@ class Vault:
     def file(self, path: str) -> Path:
         """The file on disk of the note at vault-relative `path`."""
         return self.files.get(path) or self.root / path
+
     derived: dict[tuple[str, str], tuple[Note, Any]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -326,7 +326,12 @@ class Walk:
                 self.heading = (int(value["level"][1]), self.pos.line(start), [])
         elif kind == "CodeBlock":
             self.code = True
-            if value != "Indented" and self.live(start):
+            if not self.live(start):
+                pass
+            elif value == "Indented":  # its whitespace is content too (VG303)
+                pos = self.pos
+                self.facts.fences.append(Fence("indented", pos.line(start), pos.line(max(start, end - 1)), True, ""))
+            else:
                 self._fence(value["Fenced"], start, end)
 
     def _heading_end(self) -> None:
