@@ -53,10 +53,10 @@ def test_the_option_values_the_cli_spells_out_are_the_modules_own() -> None:
     from vaultgraph.cli import graph as graph_cli
     from vaultgraph.cli import lint as lint_cli
     from vaultgraph.cli import timeline as timeline_cli
-    from vaultgraph.graph.settings import COLOR_BY
+    from vaultgraph.graph.settings import COLOR_BY, MAX_TOP
     from vaultgraph.render.formats import FORMATTERS
     from vaultgraph.render.timeline_text import DEFAULT_WIDTH, MIN_WIDTH
 
     assert tuple(sorted(FORMATTERS)) == lint_cli.FORMATS
-    assert graph_cli.COLOR_BY == COLOR_BY
+    assert (graph_cli.COLOR_BY, graph_cli.MAX_TOP) == (COLOR_BY, MAX_TOP)
     assert (timeline_cli.DEFAULT_WIDTH, timeline_cli.MIN_WIDTH) == (DEFAULT_WIDTH, MIN_WIDTH)

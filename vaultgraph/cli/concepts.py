@@ -3,14 +3,15 @@ says why one term got its score or why it was dropped."""
 
 from __future__ import annotations
 
-import difflib
-import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from vaultgraph.cli.common import cache_option, config_option, open_workspace, path_argument
-from vaultgraph.model import Concept
+
+if TYPE_CHECKING:
+    from vaultgraph.model import Concept
 
 
 def concepts_json(concepts: list[Concept]) -> str:
@@ -27,6 +28,8 @@ def concepts_json(concepts: list[Concept]) -> str:
         }
         for c in concepts
     ]
+    import json
+
     return json.dumps({"concepts": rows}, ensure_ascii=False, indent=2)
 
 
@@ -93,6 +96,8 @@ def _explain(path: Path, config_file: Path | None, no_cache: bool, term: str) ->
         ranking = rank_concepts(workspace.vault, workspace.config)
     found = ranking.find(term)
     if found is None:
+        import difflib
+
         close = difflib.get_close_matches(term.casefold(), [c.key for c in ranking.candidates.values()], n=3)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         click.echo(f"vaultgraph: {term!r} is not a term of any note in {path}{hint}", err=True)

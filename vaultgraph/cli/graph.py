@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import sys
-import webbrowser
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -30,9 +29,13 @@ from vaultgraph.cli.common import cache_option, config_option, open_workspace, p
 from vaultgraph.cli.output import write_output
 from vaultgraph.collector import collector_paused
 from vaultgraph.graph.kinds import NODE_KINDS
-from vaultgraph.graph.settings import COLOR_BY, MAX_TOP, graph_settings
 
 FORMATS = ("html", "json", "graphml", "gexf")
+
+# `graph.settings`' COLOR_BY and MAX_TOP, known without importing the config (tests/test_cli_startup.py
+# keeps them equal): `vaultgraph --help` loads no parser.
+COLOR_BY = ("kind", "community")
+MAX_TOP = 500
 
 
 def _has_display() -> bool:
@@ -91,6 +94,8 @@ def graph(
     from vaultgraph.graph.select import filter_graph, most_salient
 
     with open_workspace(path, config_file, no_cache, 3) as workspace, collector_paused():
+        from vaultgraph.graph.settings import graph_settings
+
         settings = graph_settings(workspace.config.sections)
         full = workspace.graph
         weeks = workspace.select_weeks(week_from, week_to, series)
@@ -129,6 +134,8 @@ def graph(
         return
     click.echo(f"wrote {target} ({summary})")
     if open_browser:
+        import webbrowser
+
         if _has_display() and webbrowser.open(target.resolve().as_uri()):
             return
         click.echo(f"no browser available; open this file: {target.resolve()}")

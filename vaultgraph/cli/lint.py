@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,12 +16,13 @@ from vaultgraph.api import LintOptions, Workspace, vault_root
 from vaultgraph.cli.common import cache_option, config_option, open_workspace
 from vaultgraph.cli.progress import parse_progress
 from vaultgraph.errors import UsageError
-from vaultgraph.lint.fix import FixResult, unified_diff
-from vaultgraph.lint.report import LintReport
-from vaultgraph.lint.rule import all_rules, rules_by_key
-from vaultgraph.model import Diagnostic
-from vaultgraph.render.formats import FORMATTERS
-from vaultgraph.render.rule_table import markdown_table
+
+if TYPE_CHECKING:  # the rest is imported when a command runs: `vaultgraph --help` loads no parser
+    from vaultgraph.lint.fix import FixResult
+    from vaultgraph.lint.report import LintReport
+
+FORMATS = ("github", "json", "junit", "sarif", "text")
+"""The names of `render.formats.FORMATTERS`, known without importing every formatter."""
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -58,7 +60,7 @@ def _report_fixes(result: FixResult, verb: str) -> None:
 
 @click.command()
 @click.argument("targets", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH | FILE...]")
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--select", help="Comma-separated codes, prefixes or names to check (replaces the config's).")
 @click.option("--extend-select", help="Codes to check on top of the selection.")
 @click.option("--ignore", help="Codes not to check.")
@@ -138,6 +140,8 @@ def lint(
             names = None if files is None else _note_names(workspace, files)
             chosen = options if names is None else replace(options, paths=tuple(names))
             if diff:
+                from vaultgraph.lint.fix import unified_diff
+
                 plan = _relabel_fixes(workspace.plan_fixes(chosen, progress=progress), names)
                 for change in plan.changed:
                     click.echo(unified_diff(change), nl=False)
@@ -211,6 +215,9 @@ def _relabel_fixes(result: FixResult, names: dict[str, str] | None) -> FixResult
 
 def _merged(reports: list[LintReport]) -> LintReport:
     """One report of the files given, from the report of each vault they are in."""
+    from vaultgraph.lint.report import LintReport
+    from vaultgraph.model import Diagnostic
+
     rules = {rule.code: rule for report in reports for rule in report.rules}
     return LintReport(
         root=".",
@@ -222,6 +229,8 @@ def _merged(reports: list[LintReport]) -> LintReport:
 
 
 def _print(report: LintReport, statistics: bool, output_format: str) -> None:
+    from vaultgraph.render.formats import FORMATTERS
+
     if statistics:
         counts = Counter((d.code, d.rule) for d in report.diagnostics)
         for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
@@ -243,6 +252,9 @@ def _print(report: LintReport, statistics: bool, output_format: str) -> None:
 )
 def rules(output_format: str) -> None:
     """List every rule: code, name, default severity, whether it is on by default and fixable."""
+    from vaultgraph.lint.rule import all_rules
+    from vaultgraph.render.rule_table import markdown_table
+
     if output_format == "markdown":
         click.echo(markdown_table(all_rules()))
         return
@@ -255,6 +267,8 @@ def rules(output_format: str) -> None:
 @click.argument("code")
 def explain(code: str) -> None:
     """Print the documentation of rule CODE (a code like VG101 or a name like broken-link)."""
+    from vaultgraph.lint.rule import rules_by_key
+
     rule = rules_by_key().get(code) or rules_by_key().get(code.upper())
     if rule is None:
         raise UsageError(f"unknown rule {code!r} (see `vaultgraph rules`)")

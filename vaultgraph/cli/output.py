@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal, TextIO
 
-from vaultgraph.atomic import replacing
 from vaultgraph.errors import VaultgraphError
 
 Stream = Literal["stdout", "stderr"]
@@ -57,6 +56,8 @@ def _write(target: Path, pieces: Iterable[str]) -> None:
         with target.open("w", encoding="utf-8") as stream:
             stream.writelines(pieces)
         return
+    from vaultgraph.atomic import replacing  # tempfile: only for a command that writes a file
+
     with replacing(target, encoding="utf-8") as out:
         out.writelines(pieces)
 
