@@ -5,9 +5,12 @@ Kept apart from both so that choosing costs no imports: `lint.parallel` must not
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 
 def worker_count() -> int:
@@ -22,6 +25,8 @@ def worker_count() -> int:
 def fork_context() -> multiprocessing.context.ForkContext | None:
     """Fork, where it is safe (Linux): children share this process's memory (the notes, the parser)
     for free. macOS and Windows default to spawn because fork is unsafe with their system libraries."""
-    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None
+    if sys.platform != "linux":
+        return None
+    import multiprocessing  # here: a lint served from the cache forks nothing
+
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
