@@ -202,7 +202,7 @@ def lazy_note_decoder(skip: Collection[str] = ()) -> Decoder:
                 setattr(note, name, [])
             else:
                 delattr(note, name)
-                note._detached[name] = raw
+                note._detached[name] = raw.copy()  # its own bytes: a view would keep the whole note's alive
         for name in empty:
             setattr(note, name, [])
         return note
