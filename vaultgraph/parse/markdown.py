@@ -3,9 +3,9 @@
 pulldown-cmark (the CommonMark parser of rustdoc and mdBook, through pyromark) gives every block and
 inline event with its UTF-8 byte range in the body, and parses wikilinks and embeds itself. This
 module walks the events once and keeps the facts the rules, concepts and graph read; byte offsets
-become line and character column in `parse.positions`. Obsidian syntax that pulldown-cmark does not
-know (`#tags`, `%%comments%%`, `^block-ids`, the empty `[[]]`) is read from its text events by
-`parse.prose`.
+become line and character column in `parse.positions`, links are recorded by `parse.links`.
+Obsidian syntax that pulldown-cmark does not know (`#tags`, `%%comments%%`, `^block-ids`, the empty
+`[[]]`) is read from its text events by `parse.prose`.
 
 The loop is written for speed (a cold lint of 10k notes walks 1.5M events): the common events
 (list items, paragraphs, headings, plain text) are handled inline, the rest in methods.
@@ -16,13 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote
 
 import pyromark
 
 from vaultgraph.construct import constructor
-from vaultgraph.model import BlockId, Comment, Fence, Heading, Link, ListItem, Segment, Span, Tag
-from vaultgraph.parse import obsidian
+from vaultgraph.model import BlockId, Comment, Fence, Heading, Link, ListItem, Segment, Tag
+from vaultgraph.parse import links, obsidian
 from vaultgraph.parse.positions import Positions
 from vaultgraph.parse.prose import new_segment, read_run
 from vaultgraph.unicode import nfc
@@ -35,11 +34,7 @@ OPTIONS = (
     | pyromark.Options.ENABLE_WIKILINKS
     | pyromark.Options.ENABLE_TASKLISTS
 )
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _SLUG_DROP = re.compile(r"[^\w\- ]")
-# Markdown link targets that are web pages (Jekyll permalinks, .html), not vault files.
-_WEB_SUFFIXES = (".html", ".htm", ".php", "/")
-_NOT_FILES = frozenset({"Autolink", "Email"})
 _STYLES = {"Strong": "strong", "Emphasis": "emphasis"}
 _SAME_STYLE = frozenset({"Strikethrough", "Superscript", "Subscript"})
 """Inline containers whose text keeps the style around it."""
@@ -52,8 +47,6 @@ _SPECIAL = re.compile(r"[#%\[$]")
 _BACKSLASH = 0x5C
 _WORD_END = frozenset(b" \t\n")
 _new_list_item = constructor(ListItem)
-_new_link = constructor(Link)
-_new_span = constructor(Span)
 _new_heading = constructor(Heading)
 
 
@@ -205,7 +198,7 @@ class Walk:
                     self.styles.pop()
                 elif value == "Link" or value == "Image":
                     self._mark_inline()
-                    self._link_end()
+                    links.end(self)
                 else:
                     if self.in_block:
                         self._close_block()
@@ -317,7 +310,7 @@ class Walk:
         kind, value = next(iter(tag.items()))
         if kind == "Link" or kind == "Image":
             self._mark_inline()
-            self._link_start(kind, value, start, end)
+            links.start(self, kind, value, start, end)
             return
         self._close_block()
         if kind == "Heading":
@@ -376,85 +369,6 @@ class Walk:
                 self.facts.comments.append(Comment(value, self.pos.line(start), self.pos.line(end - 1)))
         elif kind == "DisplayMath" and live and at_line_start:  # `$$` opening a line: a math block
             self.facts.fences.append(Fence("math", self.pos.line(start), self.pos.line(end - 1), True, ""))
-
-    # -- links ---------------------------------------------------------------------------------
-
-    def _link_start(self, kind: str, value: dict, start: int, end: int) -> None:
-        link_type = value["link_type"]
-        live = self.live(start)
-        if link_type.__class__ is dict:  # {"WikiLink": {...}}
-            embed = kind == "Image"
-            raw = self.data[start:end].decode("utf-8")
-            opening = 3 if embed else 2
-            inner = raw[opening:-2]
-            if "\n" in inner:  # Obsidian's links stay on one line: this is text, brackets and all
-                self.inline.append(("text", end))
-                self.run.append((raw[:opening], start, start + opening))
-                return
-            self.inline.append(("wikilink", None))
-            self.hidden += 1
-            if live:
-                if self.heading is not None:
-                    self.heading[2].append(raw[1:] if embed else raw)
-                self.wikilink(raw, inner, embed, start + 1 if embed else start, end)
-            return
-        if kind == "Image":
-            self.inline.append(("image", None))
-            if live:
-                self._markdown_link(value["dest_url"], True, start, end)
-            self.hidden += 1
-            return
-        self.styles.append("link-text")
-        self.inline.append(("link", (value["dest_url"], start, end) if live and link_type not in _NOT_FILES else None))
-
-    def _link_end(self) -> None:
-        kind, pending = self.inline.pop()
-        if kind == "link":
-            self.styles.pop()
-            if pending is not None:
-                href, start, end = pending
-                self._markdown_link(href, False, start, end)
-        elif kind == "text":
-            self.run.append(("]]", pending - 2, pending))
-        else:
-            self.hidden -= 1
-
-    def wikilink(self, raw: str, inner: str, embed: bool, bracket: int, end: int) -> None:
-        """Record the wikilink `raw` whose `[[` is at byte `bracket` (and its shown text as a segment)."""
-        target, heading, block, display = obsidian.split_wikilink(inner)
-        line, column = self.pos.at(bracket)
-        end_line, end_column = self.pos.at(end)
-        self.facts.links.append(
-            _new_link(
-                raw, target, heading, block, display, embed, "wikilink", _new_span(line, column, end_line, end_column)
-            )
-        )
-        shown = display or target
-        if shown:
-            self.facts.segments.append(new_segment(shown, line, self.block, self.section, "link-text"))
-
-    def _markdown_link(self, href: str, embed: bool, start: int, end: int) -> None:
-        if _SCHEME.match(href) or href.startswith("//"):
-            return  # a URL, mailto:, obsidian:// ... not a vault file
-        path, _, fragment = unquote(href).partition("#")
-        path = nfc(path.strip())
-        if path.lower().endswith(_WEB_SUFFIXES):
-            return
-        heading = block = None
-        if fragment:
-            if fragment.startswith("^"):
-                block = fragment[1:]
-            else:
-                heading = nfc(fragment)
-        raw = self.data[start:end].decode("utf-8")
-        display = raw[2 if embed else 1 : raw.find("](")] if "](" in raw else None
-        line, column = self.pos.at(start + 1 if embed else start)
-        end_line, end_column = self.pos.at(end)
-        self.facts.links.append(
-            _new_link(
-                raw, path, heading, block, display, embed, "markdown", _new_span(line, column, end_line, end_column)
-            )
-        )
 
 
 _END_ITEM = {"End": "Item"}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from vaultgraph.construct import constructor
 from vaultgraph.model import Comment, Fence, Segment, Tag
-from vaultgraph.parse import obsidian
+from vaultgraph.parse import links, obsidian
 
 if TYPE_CHECKING:
     from vaultgraph.parse.markdown import Walk
@@ -153,7 +153,7 @@ class _RunReader:
                     tag_line, column = pos.at(unit.byte(at))
                     walk.facts.tags.append(_new_tag(name, tag_line, column, "inline"))
                 else:
-                    walk.wikilink(text[at - embed : end], name, embed, unit.byte(at), unit.byte(end))
+                    links.wikilink(walk, text[at - embed : end], name, embed, unit.byte(at), unit.byte(end))
                 cut = end
             self._add(text[cut:stop], line)
         if "$$" in piece:  # a `$$` pulldown-cmark did not pair: display math never closed
