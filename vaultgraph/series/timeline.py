@@ -139,15 +139,15 @@ class SeriesTimeline:
     """Every week from the first to the latest, empty ones included, long empty stretches left out."""
     middle: dt.date | None = None
     """The median date of the series' notes: what series are ordered by."""
+    written: int = field(init=False)
+    """How many weeks have at least one note (counted once: series are compared for every concept)."""
+
+    def __post_init__(self) -> None:
+        self.written = sum(1 for week in self.weeks if week.notes)
 
     @property
     def latest(self) -> WeekRef:
         return self.weeks[-1].ref
-
-    @property
-    def written(self) -> int:
-        """How many weeks have at least one note."""
-        return sum(1 for week in self.weeks if week.notes)
 
     @property
     def skipped(self) -> list[tuple[WeekRef, WeekRef, int]]:
