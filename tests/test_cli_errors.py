@@ -38,6 +38,7 @@ def run(*args: str) -> tuple[int, str, str]:
         (("concepts", "{vault}/nope"), "does not exist"),
         (("report", "{vault}", "--week", "boostcamp/9"), "boostcamp"),
         (("explain", "VG999"), "unknown rule 'VG999'"),
+        (("graph", "{vault}", "--kind", "tag", "-o", "{vault}/map.html"), "no tag node matches the filters"),
     ],
 )
 def test_usage_config_and_io_errors_are_one_line_and_exit_2(vault: Path, args: tuple[str, ...], message: str) -> None:

@@ -354,3 +354,16 @@ def test_cli_open_without_display_prints_path(tmp_path: Path, monkeypatch: pytes
     result = CliRunner().invoke(cli, ["graph", str(tmp_path / "v"), "-o", str(out), "--open"])
     assert result.exit_code == 0
     assert f"open this file: {out.resolve()}" in result.output
+
+
+def test_output_to_dev_stdout_is_the_document_alone(tmp_path: Path) -> None:
+    """`-o /dev/stdout` (a pipe here) gets the JSON only; what was written is said on stderr."""
+    import subprocess
+    import sys
+
+    vault = write_vault(tmp_path / "v", {"a.md": "# A\n\n- pytorch와 transformer\n", "b.md": "[[a]]\n"})
+    command = [sys.executable, "-m", "vaultgraph", "graph", str(vault), "--format", "json", "-o", "/dev/stdout"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["nodes"]
+    assert result.stderr.startswith("wrote /dev/stdout (")

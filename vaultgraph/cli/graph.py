@@ -28,6 +28,7 @@ import click
 from vaultgraph.cli.common import cache_option, config_option, open_workspace, path_argument
 from vaultgraph.cli.output import write_output
 from vaultgraph.collector import collector_paused
+from vaultgraph.errors import UsageError
 from vaultgraph.graph.kinds import NODE_KINDS
 
 FORMATS = ("html", "json", "graphml", "gexf")
@@ -100,16 +101,15 @@ def graph(
         full = workspace.graph
         weeks = workspace.select_weeks(week_from, week_to, series)
         chosen = filter_graph(full, kinds, weeks) if kinds or weeks is not None else full
+        if kinds and not chosen.number_of_nodes() and full.number_of_nodes():
+            present = sorted({kind for _, kind in full.nodes(data="kind")})
+            raise UsageError(
+                f"no {'/'.join(kinds)} node matches the filters (kinds in this vault: {', '.join(present)})"
+            )
         if output_format == "html":
             from vaultgraph.render.html import map_data, render_page
 
-            message = (
-                ""
-                if chosen.number_of_nodes()
-                else f"No notes found in {path}."
-                if not workspace.vault.notes
-                else "No nodes match the filters."
-            )
+            message = "" if chosen.number_of_nodes() else f"No notes found in {path}."
             workspace.step("laying out the map")
             data = map_data(
                 chosen,
@@ -132,13 +132,13 @@ def graph(
         write_output(target, pieces)
     if str(target) == "-":
         return
-    click.echo(f"wrote {target} ({summary})")
+    click.echo(f"wrote {target} ({summary})", err=True)  # stdout may be the output itself (-o /dev/stdout)
     if open_browser:
         import webbrowser
 
         if _has_display() and webbrowser.open(target.resolve().as_uri()):
             return
-        click.echo(f"no browser available; open this file: {target.resolve()}")
+        click.echo(f"no browser available; open this file: {target.resolve()}", err=True)
 
 
 def _map_summary(views: dict) -> str:
