@@ -14,7 +14,16 @@ from vaultgraph.config import Config
 from vaultgraph.graph.build import build_graph
 from vaultgraph.graph.cooccur import association
 from vaultgraph.graph.layout import label_box, opening_scale, overlapping_pairs
-from vaultgraph.graph.views import CLEAR, CLEAR_PX, LINKS_PER_CONCEPT, SMALL_FONT, View, concept_map, notes_map
+from vaultgraph.graph.views import (
+    CLEAR,
+    CLEAR_PX,
+    LINKS_PER_CONCEPT,
+    SMALL_FONT,
+    View,
+    concept_map,
+    notes_map,
+    shorten_apart,
+)
 from vaultgraph.vault.load import load_vault
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_vault"
@@ -111,3 +120,22 @@ def test_long_labels_still_open_readable(words: int) -> None:
     view = concept_map(graph)
     smallest = min(node.font for node in view.nodes[:CLEAR])
     assert smallest * opening_scale(view.bounds) >= CLEAR_PX
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (  # a series' titles share their start: the ends tell them apart
+            ["boostcamp ai tech 5기 2주차 회고", "boostcamp ai tech 5기 3주차 회고", "KL Divergence"],
+            ["boostcamp ai…5기 2주차 회고", "boostcamp ai…5기 3주차 회고", "KL Divergence"],
+        ),
+        (  # long labels that stay apart when cut at the end keep their start
+            ["[Boostcamp AI Tech] 1주차 회고", "[Boostcamp AI Tech] 2주차 회고"],
+            ["[Boostcamp AI Tech] 1…", "[Boostcamp AI Tech] 2…"],
+        ),
+        (["a" * 30 + "x", "a" * 30 + "y"], ["a" * 10 + "…" + "a" * 10 + "x", "a" * 10 + "…" + "a" * 10 + "y"]),
+    ],
+)
+def test_note_labels_are_shortened_apart(labels: list[str], expected: list[str]) -> None:
+    shortened = shorten_apart(labels, 22)
+    assert shortened == expected and all(len(label) <= 22 for label in shortened)

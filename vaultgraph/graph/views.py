@@ -18,6 +18,7 @@ Both are laid out here (`graph/layout.py`), so labels never overlap, in either v
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -98,6 +99,34 @@ class View:
 
 def shorten(label: str, limit: int = LABEL_CHARS) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def shorten_apart(labels: Sequence[str], limit: int) -> list[str]:
+    """`shorten` each label, but where two long ones would come out alike (a series' titles share their
+    start: `boostcamp ai tech 5기 2주차 회고`, `… 3주차 회고`), keep their ends: `boostcamp…2주차 회고`."""
+    short = [shorten(label, limit) for label in labels]
+    alike = Counter(short)
+    return [
+        _middle_cut(label, limit) if alike[cut] > 1 and len(label) > limit else cut
+        for label, cut in zip(labels, short, strict=True)
+    ]
+
+
+def _middle_cut(label: str, limit: int) -> str:
+    """The label's last words in up to half of `limit`, its first words in the rest, cut at spaces."""
+    words = label.split()
+    tail = words[-1][-(limit // 2) :]
+    for word in reversed(words[:-1]):
+        if len(word) + 1 + len(tail) > limit // 2:
+            break
+        tail = f"{word} {tail}"
+    room = limit - len(tail) - 1
+    head = ""
+    for word in words:
+        if len(head) + len(word) + (1 if head else 0) > room:
+            break
+        head = f"{head} {word}" if head else word
+    return f"{head or label[:room]}…{tail}"
 
 
 def _placed(
@@ -196,7 +225,9 @@ def notes_map(graph: nx.MultiDiGraph, limit: int) -> View:
         if node in hubs and kind != "week":  # the notes everything links to are named at first sight
             font = HUB_FONT[0] + HUB_FONT[1] * math.sqrt(degree[node] / most)
         radius = 12.0 if kind == "week" else 4 + min(2 * math.sqrt(degree[node]), 14)
-        specs.append((node, shorten(data["label"], NOTE_LABEL_CHARS), round(radius, 1), round(font, 1), None))
+        specs.append((node, data["label"], round(radius, 1), round(font, 1), None))
+    labels = shorten_apart([spec[1] for spec in specs], NOTE_LABEL_CHARS)
+    specs = [(node, label, *rest) for (node, _, *rest), label in zip(specs, labels, strict=True)]
     ties = [(edge.source, edge.target, 1.0) for edge in edges]
     masses = [1.0 + degree[node] for node in core]
     nodes, bounds = _placed(specs, ties, masses)
