@@ -367,3 +367,13 @@ def test_output_to_dev_stdout_is_the_document_alone(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert json.loads(result.stdout)["nodes"]
     assert result.stderr.startswith("wrote /dev/stdout (")
+
+
+def test_a_mention_points_at_the_body_before_the_front_matter(tmp_path: Path) -> None:
+    vault = load_vault(
+        write_vault(tmp_path, {"t.md": '---\ntitle: "Transformer 정리"\n---\n\n# 개요\n\n- transformer의 구조\n'})
+    )
+    concepts = build_concepts(vault, Config())
+    graph = build_graph(vault, Config(), concepts)
+    (line,) = [d["line"] for _, target, d in graph.edges(data=True) if target == "concept:transformer"]
+    assert line == 7  # the bullet, not `title:` on line 2

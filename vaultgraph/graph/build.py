@@ -5,8 +5,8 @@ carry, say, both a `link` and an `embed`, and each (source, target, kind) appear
 `weight` that counts how often it happened (three links from A to B: one `link` edge, weight 3).
 `co-occurs` is symmetric: it is stored once, from the smaller node id to the larger, and it is a
 backbone, not every pair: see `graph/cooccur.py` for the cap per segment and the partners each
-concept keeps. A `mentions` edge (note -> concept) also has `line`: the first line of the note that
-mentions the concept, where the map's snippets come from.
+concept keeps. A `mentions` edge (note -> concept) also has `line`: the first line of the note's body
+that mentions the concept (of its front matter when only that does), where the map's snippets come from.
 
 Node ids (the README's graph contract): `note:PATH`, `concept:KEY`, `tag:NAME` (NAME casefolded, as Obsidian
 matches tags case-insensitively; the label keeps the first spelling seen), `week:SERIES/N` or
@@ -165,10 +165,13 @@ class _Builder(NoteLines):
             self._weeks[concept_id].update(concept.weeks)
             mentions: dict[str, list[int]] = {}  # note -> [times, first line]
             for occurrence in concept.occurrences:
-                if occurrence.path in self.vault.notes:
+                note = self.vault.notes.get(occurrence.path)
+                if note is not None:
                     seen = mentions.setdefault(occurrence.path, [0, occurrence.line])
                     seen[0] += 1
-                    seen[1] = min(seen[1], occurrence.line)
+                    # The body's first mention, over the front matter's (`title: ...` is no snippet).
+                    head = note.front_matter_span[1] if note.front_matter_span else 0
+                    seen[1] = min((seen[1], occurrence.line), key=lambda line: (line <= head, line))
             for path, (times, line) in mentions.items():
                 edges.append(
                     (f"note:{path}", concept_id, "mentions", {"kind": "mentions", "weight": times, "line": line})
