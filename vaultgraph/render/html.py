@@ -108,6 +108,10 @@ _MARKUP = (
 def snippet_around(line: str, terms: list[str], limit: int = 140) -> str:
     """The part of `line` around the first of `terms` it contains (any case), as one line of prose
     (links shown as their text, emphasis marks dropped)."""
+    if len(line) > 8 * limit:  # a huge line (a 200k `[[[[…` run): the markup patterns would take quadratic time
+        raw = line.casefold()
+        at = min((i for i in (raw.find(t.casefold()) for t in terms if t) if i >= 0), default=0)
+        line = line[max(0, at - 4 * limit) : at + 4 * limit]
     text = " ".join(line.split())
     for pattern, replacement in _MARKUP:
         text = pattern.sub(replacement, text)
