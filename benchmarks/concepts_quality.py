@@ -240,9 +240,11 @@ def main() -> None:
         for tool, rank in tools:
             ranked, seconds = rank(vault)
             result = score(ranked, labels, seconds)
+            # A vault without `[weeks]` labels has no pair figures: a dash, not a 0.00 that reads as a failure.
+            pairs = f"{result.pairs_recall:.2f} | {result.pairs_precision:.2f}" if labels.weeks else "– | –"
             rows.append(
                 f"| {name} | {tool} | {result.precision:.2f} | {result.recall:.2f} | {result.skipped} | {result.repeats} | "
-                f"{result.pairs_recall:.2f} | {result.pairs_precision:.2f} | {result.seconds:.2f} |"
+                f"{pairs} | {result.seconds:.2f} |"
             )
             if args.show:
                 print(f"\n## {name}: {tool} (+ topic, = topic again, - skip word)")
