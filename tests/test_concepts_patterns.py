@@ -387,3 +387,93 @@ def test_concept_note_aliases_win_over_merges(tmp_path: Path) -> None:
     concept_note = "---\naliases: [BN, batchnorm]\n---\n# Batch Normalization\n"
     ranking = blog(tmp_path, {1: "- BN 적용\n- batchnorm\n"}, {"concepts/Batch Normalization.md": concept_note})
     assert ranking.find("BN").label == ranking.find("batchnorm").label == "Batch Normalization"
+
+
+# --- notes that are not about a concept, names glued, sizes, mission names (issue 16, third round) ----------
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "term", "concept_note"),
+    [
+        ("서버 세팅 (gpu3).md", "# 서버 세팅 (gpu3)\n- CUDA 설치\n", "서버 세팅", False),  # nothing names it
+        ("대학원 생활 팁.md", "# 대학원 생활 팁\n- 일찍 자기\n", "대학원 생활 팁", False),
+        ("concepts/LoRA.md", "# LoRA\n- low-rank\n", "LoRA", True),  # day 1 writes `LoRA`
+        ("concepts/Adapter.md", "# Adapter\n", "Adapter", True),  # day 2 links it
+        ("concepts/PEFT.md", "---\naliases: [parameter-efficient]\n---\n# PEFT\n", "PEFT", True),
+    ],
+)
+def test_a_note_without_a_week_is_a_concept_note_only_when_the_vault_names_it(
+    tmp_path: Path, path: str, text: str, term: str, concept_note: bool
+) -> None:
+    """Otherwise its title competes as an ordinary title: no known-concept boost, no termhood floor."""
+    ranking = blog(tmp_path, {1: "- LoRA 실험\n", 2: "- [[Adapter]] 비교\n"}, {path: text})
+    assert (path in {c.note for c in ranking.concepts}) == concept_note
+    candidate = ranking.find(term)
+    assert candidate is not None and candidate.evidence.known == concept_note
+
+
+@pytest.mark.parametrize(
+    ("glued", "alone", "parts"),
+    [
+        ("Kiwi BM25", "- Kiwi 설치\n- BM25 점수\n", ["Kiwi", "BM25"]),
+        ("DeepSpeed ZeRO-3", "- DeepSpeed 설정\n- ZeRO-3 설정\n", ["DeepSpeed", "ZeRO-3"]),
+        ("LoRA bf16", "- LoRA 적용\n- bf16 학습\n", ["LoRA", "bf16"]),
+    ],
+)
+def test_names_the_vault_also_writes_apart_are_two_concepts(
+    tmp_path: Path, glued: str, alone: str, parts: list[str]
+) -> None:
+    ranking = blog(tmp_path, {1: f"- {glued}로 실험\n", 2: alone, 3: alone, 4: f"- {glued} 비교\n"})
+    assert ranking.find(glued) is None or ranking.find(glued).key == ranking.find(parts[0]).key
+    assert all(dropped(ranking, part) == "" for part in parts)
+
+
+def test_names_written_together_three_times_stay_one(tmp_path: Path) -> None:
+    extra = {n: "- Spring Batch 작업\n" for n in (1, 2, 3)} | {
+        4: "- Spring 설정\n- Batch 처리\n",
+        5: "- Spring, Batch\n",
+    }
+    ranking = blog(tmp_path, extra)
+    assert ranking.find("Spring Batch").key == "spring batch"
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "name"),
+    [
+        ("- GPT-3 175B 모델 읽기\n", "175B", "GPT-3"),
+        ("- LLaMA 7B로 실험\n", "7B", "LLaMA"),
+        ("- A100 두 장으로 학습\n", "A100", None),
+        ("- MovieLens 100K 데이터\n", "100K", "MovieLens"),
+    ],
+)
+def test_sizes_and_hardware_numbers_are_no_concepts(tmp_path: Path, text: str, measure: str, name: str | None) -> None:
+    ranking = blog(tmp_path, {1: text, 2: text})
+    assert ranking.find(measure) is None or dropped(ranking, measure)
+    if name is not None:
+        assert dropped(ranking, name) == ""
+
+
+def test_names_with_numbers_stay(tmp_path: Path) -> None:
+    ranking = blog(tmp_path, {1: "- G1 GC와 ResNet50, L2 정규화\n", 2: "- ResNet50, G1\n"})
+    assert dropped(ranking, "ResNet50") == dropped(ranking, "G1") == ""
+
+
+@pytest.mark.parametrize(
+    ("titles", "projects", "topics"),
+    [
+        (["체스 미션 리뷰 - DB 적용까지", "레벨1 정리"], ["체스"], ["DB"]),
+        (["[우테코] 사다리 타기 미션 리뷰", "레벨1 정리"], ["사다리"], []),  # the fallback reads `타기` as a verb
+        (["레벨1 4주차 회고 (블랙잭)", "레벨1 5주차 회고 (Spring)", "블랙잭 리뷰 반영"], ["블랙잭"], ["Spring"]),
+    ],
+)
+def test_mission_names_in_titles_are_series_vocabulary(
+    tmp_path: Path, titles: list[str], projects: list[str], topics: list[str]
+) -> None:
+    """Before a mission word, or closing a week's title and recurring in another title: the course's project.
+    A week's parenthesis that no other title repeats (`Spring`) is the week's topic."""
+    body = "- 체스 말 이동, 사다리 타기 구현, 블랙잭 카드, DB 연결, Spring 설정\n"
+    ranking = blog(tmp_path, files=steps(titles, body))
+    for term in projects:
+        assert "a course project" in dropped(ranking, term), term
+    for term in topics:
+        assert dropped(ranking, term) == "", term

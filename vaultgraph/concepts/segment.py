@@ -3,8 +3,10 @@
 1. Vocabulary: notes without a week (concept notes, evergreen notes) name a concept by their title,
    file name and front matter aliases (a title that glosses its name, `DPR (Dense Passage Retrieval)`,
    names it `DPR` and is also spelled out), unless they are hubs (`index`, `멘토링 질문 모음`: long titles
-   or ones ending in a collection word, whose links are navigation); the `[concepts.glossary]` adds
-   the user's own names. Any term that matches one of these names (`variant_key`) is that concept,
+   or ones ending in a collection word, whose links are navigation), and only on the vault's word: the
+   note has aliases, or another note links to it or writes its name, or the glossary lists it. A grocery
+   list, a setup log or a to-do list no other note names (`장보기`, `서버 세팅 (gpu3)`, `할 일`) is no
+   concept note: its title competes as an ordinary title. The `[concepts.glossary]` adds the user's own names. Any term that matches one of these names (`variant_key`) is that concept,
    so `batchnorm을` counts for `concepts/Batch Normalization.md`.
 2. Segmentation: a run of prose words is matched against the vocabulary, longest first; what is
    left is split at function words. A phrase the vault writes as a unit more than once
@@ -13,7 +15,10 @@
    and a pair of names side by side (`kaggle dacon`: both words rarer than general English lists)
    is two concepts unless the author writes them together twice outside titles: a title such as
    `JPA N+1 문제`, and the links that quote it in later posts, are no evidence that `JPA` and `N+1`
-   are one name.
+   are one name. Names (capitalised, with digits, or rarer than English lists) that the vault also
+   writes alone, each at least GLUED_ALONE times, and together at most GLUED_TOGETHER times, are two
+   names too (`Kiwi BM25`, `DeepSpeed ZeRO-3`, `BM25 baseline`); a size or a hardware number splits a
+   run like a function word (`GPT-3 175B`, `LLaMA 7B`: `stopwords.is_measure`).
 3. Korean noun runs are cut into the compounds the vault vouches for: the longest part the vault
    writes together at least twice (inside longer runs too, but not in titles or in links quoting a
    title), so `자바 예외 처리 정리` gives `자바` and `예외 처리`; failing that, the whole run when the
@@ -31,10 +36,12 @@ from collections.abc import Callable
 from vaultgraph.concepts.extract import title_gloss
 from vaultgraph.concepts.korean import is_modifier
 from vaultgraph.concepts.normalize import PARTICLES, has_hangul, variant_key
-from vaultgraph.concepts.stopwords import COLLECTION_WORDS, FUNCTION_WORDS
+from vaultgraph.concepts.stopwords import COLLECTION_WORDS, FUNCTION_WORDS, is_measure
 from vaultgraph.model import Note, Term, Vault
 
 MAX_PHRASE_WORDS = 4  # a longer leftover run is a sentence, not a term
+GLUED_TOGETHER = 2  # a run of names written together at most this often, ...
+GLUED_ALONE = 2  # ... whose every name the vault writes alone at least this often, is two names
 SHORT_PARTICLES = tuple(p for p in PARTICLES if len(p) == 1)
 WHOLE = frozenset({"link", "tag", "front-matter"})  # sources that name one concept as a whole
 MARKED = frozenset({"strong", "mark"})  # a bold or highlighted span that is one term: the author's unit
@@ -52,8 +59,12 @@ class Vocabulary:
         self._misses: dict[str, str | None] = {}
         self.longest = 1
         """Words in the longest name (at most 8): the longest n-gram worth looking up."""
+        named = _named_elsewhere(notes)
+        for label, aliases in glossary.items():  # the user's glossary names a concept too
+            for name in (label, *aliases):
+                named[variant_key(name)] = None
         for note in notes:
-            if not has_week(note) and names_a_concept(note):
+            if not has_week(note) and names_a_concept(note) and _vouched(note, named):
                 ident = f"note:{note.path}"
                 glossed = title_gloss(note.title) or ()  # `DPR (Dense Passage Retrieval)`: `DPR`, also so spelled
                 self.labels[ident] = (glossed[0] if glossed else note.title or note.stem, note.path)
@@ -82,6 +93,44 @@ class Vocabulary:
                 else None
             )
         return self._misses[key]
+
+
+def _named_elsewhere(notes: list[Note]) -> dict[str, str | None]:
+    """variant_key of each name the vault writes -> the one note writing it, or None when several do.
+
+    The names are link targets' file names (a concept note is linked by its name; reading the name
+    spares resolving every link) and the terms of prose, headings, bold, tags and front matter (each
+    distinct text keyed once: a vault repeats its terms thousands of times). Titles are left out: a
+    note's title is its own name, not a mention of it.
+    """
+    found: dict[str, str | None] = {}
+    keys: dict[str, str] = {}
+
+    def seen(key: str, path: str) -> None:
+        if found.setdefault(key, path) not in (path, None):
+            found[key] = None
+
+    for note in notes:
+        for link in note.links:
+            if link.target and not link.embed:
+                seen(variant_key(link.target.rsplit("/", 1)[-1].removesuffix(".md")), note.path)
+        for term in note.terms:
+            if term.source != "title":
+                key = keys.get(term.text)
+                if key is None:
+                    key = keys[term.text] = variant_key(term.text)
+                seen(key, note.path)
+    return found
+
+
+def _vouched(note: Note, named: dict[str, str | None]) -> bool:
+    """A note without a week is a concept note only on the vault's word: it has aliases, or another note
+    links to it or writes its name, or the glossary lists it. A grocery list, a setup log or a to-do list (`장보기`, `서버 세팅
+    (gpu3)`, `할 일`) that no other note names is no concept; its title competes as an ordinary title."""
+    if note.aliases:
+        return True
+    names = (note.stem, note.title, *(title_gloss(note.title) or ()))  # `DPR (Dense Passage Retrieval)`: either
+    return any(named.get(variant_key(name), note.path) != note.path for name in names)
 
 
 def names_a_concept(note: Note) -> bool:
@@ -206,7 +255,9 @@ class Segmenter:
         found: list[tuple[str, str]] = []
         piece: list[str] = []
         for word in [*words, ""]:
-            if word == "&" or (word and word.casefold() not in FUNCTION_WORDS and len(word) > 1):
+            folded = word.casefold()
+            # A function word splits a run, and so does a size (`GPT-3 175B`, `LLaMA 7B`: the model, at a size).
+            if word == "&" or (word and folded not in FUNCTION_WORDS and len(word) > 1 and not is_measure(folded)):
                 piece.append(word)
                 continue
             while piece and piece[-1] == "&":
@@ -232,11 +283,23 @@ class Segmenter:
             return [" ".join(words)]
         return [word for word in words if not is_modifier(word)]
 
+    def _glued(self, words: list[str]) -> bool:
+        """Names side by side that the vault also uses apart: every word a name (not a plain lower-case
+        English word), each written alone at least GLUED_ALONE times, the run together at most GLUED_TOGETHER."""
+        if self.compounds[variant_key(" ".join(words))] > GLUED_TOGETHER:
+            return False
+        return all(
+            (word != word.lower() or self.is_name(word.casefold())) and self.singles[variant_key(word)] >= GLUED_ALONE
+            for word in words
+        )
+
     def _phrase(self, words: list[str]) -> list[tuple[str, str]]:
         """A run of content words: a repeated phrase stays whole; otherwise edge words the vault uses
         alone are peeled off and names side by side are parted."""
         names = len(words) > 1 and all(self.is_name(word.casefold()) for word in words)
         if names and self.written[variant_key(" ".join(words))] < 2:  # `kaggle dacon`; `JPA N+1` quoting a title
+            return [(word, f"term:{variant_key(word)}") for word in words]
+        if len(words) > 1 and self._glued(words):  # `Kiwi BM25`, `DeepSpeed ZeRO-3`, `BM25 baseline`
             return [(word, f"term:{variant_key(word)}") for word in words]
         if len(words) > 1 and self.compounds[variant_key(" ".join(words))] < 2:
             start, end = 0, len(words)

@@ -9,9 +9,16 @@ a concept comes from the notes themselves and the user's glossary.
   is filler, but "paper review" keeps its "review".
 * `SECTION_NAMES` are retrospective template headings; `FRONT_MATTER_KEYS` are property names.
 * `COLLECTION_WORDS` end the titles of hub notes (`멘토링 질문 모음`): such a note is no concept note.
+* `is_measure`: a size or a hardware model number is a setting of an experiment, not its subject:
+  a count with a unit (`7B`, `175B` parameters, `100K` ratings, `80GB`) or one letter and three digits or
+  more (`A100`, `V100`, `H100` GPUs). Names that carry a number keep it (`GPT-3`, `ResNet50`, `G1`, `L2`).
 """
 
 from __future__ import annotations
+
+import re
+
+_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:[kmbt]|[kmgt]b)|[a-z]\d{3,}")
 
 FUNCTION_WORDS = frozenset(
     """
@@ -74,6 +81,11 @@ published draft toc comments series week cssclass cssclasses created updated mod
 slug image sidebar math use_math mermaid pin type status lang language concepts concept source url
 """.split()
 )
+
+
+def is_measure(key: str) -> bool:
+    """True for a folded term that is a size or a hardware model number (`7b`, `80gb`, `a100`)."""
+    return _MEASURE.fullmatch(key) is not None
 
 
 def is_filler(key: str, extra: frozenset[str] = frozenset()) -> bool:

@@ -26,6 +26,11 @@ subject, and none of it comes from a list of words: it is found by repetition ac
   its parts (`볼링`), unless a part is the title of a note of its own (`JPA` in `JPA 쇼핑몰`, when
   `JPA 연관관계 정리` is a post), and the compounds its name heads (`볼링 프레임`: the project's domain).
   Numbers may be listed (`로또 미션 1, 2단계`); a project of one step numbers nothing and is not found.
+  A course names its projects in two more title shapes: the words right before a mission word
+  (MISSION_WORDS: `체스 미션 리뷰`, `[우테코] 사다리 타기 미션 회고`), at most MAX_PROJECT_WORDS words back
+  to a bracket, dash or colon; and a parenthesis closing a numbered week's title (`레벨1 4주차 회고
+  (블랙잭)`) whose words recur in another title (`블랙잭 미션 리뷰`): a week's retrospective names the
+  project of that week, a topic of the week has its own post instead.
 * **Templates**: a note whose title or front matter holds a template placeholder (`{{date}}`,
   Templater's `<% tp.date.now() %>`) is the frame other notes are made from; it is left out.
 * **Phrases of series words**: `boostcamp AI Tech` when `boostcamp` and `AI Tech` both are.
@@ -57,7 +62,11 @@ BOILERPLATE_SHARE = 0.1
 TEMPLATE_MIN_TITLES = 3
 SERIES_TITLE_SHARE = 1 / 3
 STAGE_TITLES_PER_NUMBER = 2
-PROJECT = "a course project: the subject of numbered steps"
+MISSION_WORDS = frozenset({"미션", "mission"})  # a course's assignment: what a title names before it is a project
+MAX_PROJECT_WORDS = 3  # `방탈출 예약 관리 미션`: a longer run before a mission word is a sentence
+_TITLE_BREAK = re.compile(r"[\[\](){}\-–—:|/,]")
+_CLOSING_PARENTHESIS = re.compile(r"\(([^()]+)\)\s*$")
+PROJECT = "a course project: the subject of numbered steps or a mission"
 _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _SEPARATORS = re.compile(r"[\s\-_.]+")
@@ -269,6 +278,9 @@ def _course_projects(notes: list[Note], templates: dict[str, _Numbered]) -> set[
                 numbers[subject].add(number)
                 where[subject].add(note.path)
     projects = {subject for subject, seen in numbers.items() if len(seen) >= 2}
+    for subject, paths in _named_projects(notes).items():
+        projects.add(subject)
+        where[subject] |= paths
     titled = {
         variant_key(t.text)
         for note in notes
@@ -281,6 +293,28 @@ def _course_projects(notes: list[Note], templates: dict[str, _Numbered]) -> set[
         words = project.split()
         parts = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
         found |= {variant_key(part) for part in parts if part == project or variant_key(part) not in titled}
+    return found
+
+
+def _named_projects(notes: list[Note]) -> dict[str, set[str]]:
+    """Folded project names written before a mission word, or closing a numbered week's title and
+    recurring in another title (see the module docstring), with the notes whose titles name them."""
+    found: dict[str, set[str]] = defaultdict(set)
+    closing: dict[str, set[str]] = defaultdict(set)
+    titles = [(note.path, fold(note.title)) for note in notes]
+    for note, (path, title) in zip(notes, titles, strict=True):
+        for piece in _TITLE_BREAK.split(title):
+            words = piece.split()
+            for at, word in enumerate(words):
+                if word in MISSION_WORDS and 0 < at <= MAX_PROJECT_WORDS:
+                    found[" ".join(words[:at])].add(path)
+        match = _CLOSING_PARENTHESIS.search(title)
+        if match and note.week is not None and note.week.week is not None:
+            closing[match.group(1).strip()].add(path)
+    for subject, paths in closing.items():
+        recurs = {path for path, title in titles if subject in title and path not in paths}
+        if recurs and len(subject.split()) <= MAX_PROJECT_WORDS:
+            found[subject] |= paths | recurs
     return found
 
 
