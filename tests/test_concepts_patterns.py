@@ -17,7 +17,9 @@ import pytest
 from vault_files import write_files
 
 from vaultgraph.concepts import extract
+from vaultgraph.concepts.background import Background
 from vaultgraph.concepts.build import Ranking, rank_concepts
+from vaultgraph.concepts.field_words import FIELD_FREQUENCY, FIELD_WORDS
 from vaultgraph.concepts.korean import FallbackTokenizer
 from vaultgraph.vault.load import load_vault
 
@@ -85,6 +87,30 @@ def test_a_field_word_in_many_notes_ranks_below_a_topic_of_two(tmp_path: Path) -
     extra[4] = "- 디미터 법칙 정리\n- 디미터 법칙 예시\n"
     ranking = blog(tmp_path, extra)
     assert rank(ranking, "디미터 법칙") < rank(ranking, "getter")
+
+
+@pytest.mark.parametrize(
+    ("field_word", "term"),
+    [("메서드", "멱등성"), ("쿼리", "멱등성"), ("로직", "멱등성"), ("getter", "idempotency"), ("API", "gRPC")],
+)
+def test_an_everyday_word_of_technical_writing_weighs_less_than_a_term_used_alike(
+    tmp_path: Path, field_word: str, term: str
+) -> None:
+    """Neither word is in general language's lists, but every developer blog writes `메서드` and `쿼리`:
+    used exactly alike, the field's everyday word scores well under the term."""
+    extra = {n: f"- {field_word} 추가 {'마' * n}\n- {term} 확인 {'바' * n}\n" for n in (1, 3, 6)}
+    ranking = blog(tmp_path, extra)
+    field, other = (ranking.find(word) for word in (field_word, term))
+    assert field is not None and field.evidence is not None and other is not None and other.evidence is not None
+    assert field.evidence.score < 0.5 * other.evidence.score
+
+
+@pytest.mark.parametrize("phrase", ["값 객체", "인수 테스트"])
+def test_a_phrase_of_field_words_is_a_name_of_its_own(phrase: str) -> None:
+    """`값` and `객체` are everyday words; `값 객체` (value object) is a term: only a whole term is a field word."""
+    background = Background(korean=True)
+    assert all(background.frequency(word) >= FIELD_FREQUENCY for word in phrase.split() if word in FIELD_WORDS)
+    assert background.frequency(phrase) < FIELD_FREQUENCY
 
 
 # --- the series' own vocabulary --------------------------------------------------------------------------

@@ -14,6 +14,8 @@ language). Only the `small_*` lists are read: they list every word down to one i
 * A Korean word missing from the list (mostly compounds written without spaces: `학습정리`) is
   split into listed words of two syllables or more where it can be (`학습`+`정리`); the rarest part
   bounds it. A word that cannot be split (`경사하강법`, `데이터셋`) is at the floor.
+* A whole term that is an everyday word of technical writing (`field_words`: `메서드`, `쿼리`,
+  `getter`) is taken to be at least as frequent as `데이터` and `모델` are in general Korean.
 * Latin-script words in a Korean vault are not English prose: Korean writing borrows some English
   words often (`data`, `model`, `set`, `ai`, `api`) and the Korean list has them, with their
   frequency in Korean text. A Latin word the Korean list lacks is rarer in Korean text than the
@@ -36,6 +38,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import msgpack
+
+from vaultgraph.concepts.field_words import FIELD_FREQUENCY, FIELD_WORDS
 
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _PARTS = re.compile(r"[^\w]+|_")
@@ -76,7 +80,10 @@ class Background:
         """Share of running words taken by the term `key` (folded: `batch normalization`)."""
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = min((self._token(token) for token in key.split()), default=1.0)
+            found = min((self._token(token) for token in key.split()), default=1.0)
+            if key in FIELD_WORDS:
+                found = max(found, FIELD_FREQUENCY)  # `메서드`, `쿼리`: everyday words of technical writing
+            self._cache[key] = found
         return found
 
     def _token(self, token: str) -> float:

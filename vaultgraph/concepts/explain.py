@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vaultgraph.concepts.field_words import FIELD_FREQUENCY, FIELD_WORDS
 from vaultgraph.concepts.score import KNOWN_BOOST, NAMED_BOOST, SPREAD_POWER, TERMHOOD_POWER, Evidence
 
 
@@ -47,5 +48,10 @@ def describe(candidate: Candidate) -> list[str]:
         )
         lines.append(
             f"  termhood = ln({found.vault_frequency:.2e} in this vault / {found.general_frequency:.2e} in general language)"
+            + (
+                f"; an everyday word of technical writing, taken as at least {FIELD_FREQUENCY:.0e}"
+                if candidate.key in FIELD_WORDS
+                else ""
+            )
         )
     return lines
