@@ -11,6 +11,7 @@ kiwipiepy is installed here (kiwipiepy reads `데이터셋` as `데이터` + `�
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from vaultgraph.concepts.background import Background
 from vaultgraph.concepts.build import Ranking, rank_concepts
 from vaultgraph.concepts.field_words import FIELD_FREQUENCY, FIELD_WORDS
 from vaultgraph.concepts.korean import FallbackTokenizer
+from vaultgraph.concepts.score import ECHO_DISCOUNT
 from vaultgraph.vault.load import load_vault
 
 TOPICS = ["NGCF", "LightGCN", "SASRec", "BERT4Rec", "AutoRec", "DeepFM", "Item2Vec", "CatBoost", "EASE", "GRU4Rec"]
@@ -370,6 +372,30 @@ def test_a_phrase_survives_a_particle_and_outranks_its_parts(tmp_path: Path) -> 
     ranking = blog(tmp_path, {1: "- KL divergence와 MLE\n- KL 값\n", 2: "- KL divergence를 다시\n- divergence 계산\n"})
     assert ranking.find("KL divergence").key == "kl divergence"
     assert rank(ranking, "KL divergence") < min(rank(ranking, "KL"), rank(ranking, "divergence"))
+
+
+@pytest.mark.parametrize(
+    ("concept", "phrase", "body"),
+    [
+        ("DETR", "Deformable DETR", "- DETR 구조 {x}\n- DETR 학습 {x}\n- DETR 정리\n- Deformable DETR 비교\n"),
+        ("DeepLab", "DeepLab v3", "- DeepLab 구조 {x}\n- DeepLab 실험 {x}\n- DeepLab 정리\n- DeepLab v3 비교\n"),
+        ("NMS", "Soft-NMS", "- NMS 적용 {x}\n- NMS 정리 {x}\n- NMS 확인\n- Soft-NMS 비교\n"),
+    ],
+)
+def test_a_phrase_below_a_concept_it_contains_is_an_echo(tmp_path: Path, concept: str, phrase: str, body: str) -> None:
+    """`Deformable DETR` below `DETR` is mostly `DETR` again: it gives way to distinct topics."""
+    ranking = blog(tmp_path, {n: body.format(x="가" * n) for n in (2, 5)})
+    echo = ranking.find(phrase)
+    assert echo is not None and echo.evidence is not None
+    assert rank(ranking, concept) < rank(ranking, phrase)
+    assert echo.evidence.echoes == concept.casefold()
+    assert echo.evidence.score == pytest.approx(ECHO_DISCOUNT * replace(echo.evidence, echoes=None).score)
+
+
+def test_a_phrase_above_its_words_is_no_echo(tmp_path: Path) -> None:
+    ranking = blog(tmp_path, {1: "- KL divergence와 MLE\n- KL 값\n", 2: "- KL divergence를 다시\n- divergence 계산\n"})
+    phrase = ranking.find("KL divergence")
+    assert phrase is not None and phrase.evidence is not None and phrase.evidence.echoes is None
 
 
 def test_the_series_name_in_a_title_is_not_a_concept(tmp_path: Path) -> None:

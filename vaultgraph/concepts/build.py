@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from vaultgraph.concepts.background import Background
 from vaultgraph.concepts.explain import Candidate
@@ -106,9 +106,41 @@ def rank_concepts(vault: Vault, config: Config | None = None) -> Ranking:
     stopwords = frozenset(settings["stopwords"])
     for root, idents in members.items():
         _rank_group(ranking, collector, root, idents, stopwords, settings["min-count"], len(notes), weeks)
-    # Ties go to the concept met first in reading order (notes by path, then line), then to the key.
-    ranking.concepts.sort(key=lambda c: (-c.score, -c.count, min((o.path, o.line) for o in c.occurrences), c.key))
+    _sort(ranking.concepts)
+    _discount_echoes(ranking)
+    _sort(ranking.concepts)
     return ranking
+
+
+def _words(key: str) -> list[str]:
+    """The words of a key, a hyphenated word also as its parts: `soft-nms` is `soft` and `nms`, but a
+    single letter is part of a name (`r-cnn`, `u-net`)."""
+    words = []
+    for word in key.split():
+        parts = word.split("-")
+        words.extend(parts if len(parts) > 1 and min(map(len, parts)) > 1 else [word])
+    return words
+
+
+def _sort(concepts: list[Concept]) -> None:
+    # Ties go to the concept met first in reading order (notes by path, then line), then to the key.
+    concepts.sort(key=lambda c: (-c.score, -c.count, min((o.path, o.line) for o in c.occurrences), c.key))
+
+
+def _discount_echoes(ranking: Ranking) -> None:
+    """A phrase one of whose words is a concept ranked above it is mostly that concept again
+    (`Deformable DETR` below `DETR`): its score takes ECHO_DISCOUNT (see `score`)."""
+    above: set[str] = set()
+    for concept in ranking.concepts:
+        words = _words(concept.key)
+        echoed = next((word for word in words if word in above), None) if len(words) > 1 else None
+        above.add(concept.key)
+        candidate = ranking.candidates[concept.key]
+        if echoed is None or candidate.evidence is None:
+            continue
+        found = replace(candidate.evidence, echoes=echoed)
+        ranking.candidates[concept.key] = replace(candidate, evidence=found)
+        concept.score = round(found.score, 3)
 
 
 class _Collector:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vaultgraph.concepts.field_words import FIELD_FREQUENCY, FIELD_WORDS
-from vaultgraph.concepts.score import KNOWN_BOOST, NAMED_BOOST, SPREAD_POWER, TERMHOOD_POWER, Evidence
+from vaultgraph.concepts.score import ECHO_DISCOUNT, KNOWN_BOOST, NAMED_BOOST, SPREAD_POWER, TERMHOOD_POWER, Evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,11 @@ def describe(candidate: Candidate) -> list[str]:
             f" × spread {found.spread:.2f}^{SPREAD_POWER:g} × shape {found.shape:.2f}"
             + (f" × named {NAMED_BOOST:g}" if found.named else "")
             + (f" × known {KNOWN_BOOST:g}" if found.known else "")
+            + (
+                f" × echo {ECHO_DISCOUNT:g} ('{found.echoes}', one of its words, ranks above it)"
+                if found.echoes
+                else ""
+            )
         )
         lines.append(
             f"  termhood = ln({found.vault_frequency:.2e} in this vault / {found.general_frequency:.2e} in general language)"

@@ -31,6 +31,11 @@
 * **named**: NAMED_BOOST when the author named the concept at least once in a title, heading,
   link, tag, bold or front matter: what a note is about is written there, what it mentions in
   passing is not.
+* **echo**: ECHO_DISCOUNT when a phrase has for one of its words a concept that already ranks above it
+  (`Deformable DETR` below `DETR`, `DeepLab v3` below `DeepLab`, `Soft-NMS` below `NMS`): it is mostly
+  that concept again, and the top of the list should show distinct topics (the maximal marginal
+  relevance idea keyphrase extractors use; YAKE drops near-duplicate candidates outright). A phrase
+  that outranks its words keeps its score: only a concept ranked above can make a phrase an echo.
 * Concept notes and glossary entries are the user's own names: they are never dropped, their
   termhood is at least KNOWN_TERMHOOD, and they get KNOWN_BOOST.
 
@@ -68,6 +73,7 @@ KNOWN_TERMHOOD = 1.0
 PHRASE_BOOST = 1.5
 NAME_BOOST = 1.6
 CAPITALS_BOOST = 1.2
+ECHO_DISCOUNT = 0.8
 # A capital after a letter (`ViT`, `HPO`), or letters joined to digits or by a hyphen or dot inside a word.
 # Two capitals alone (`DB`, `MT`) are as often a plain abbreviation as a name: they count as capitals.
 _NAME_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{3}|[A-Z]{2}[a-z ]|[A-Za-z][0-9]|[0-9][A-Za-z]|[A-Za-z][.\-][A-Za-z]")
@@ -86,6 +92,8 @@ class Evidence:
     """Named by the author somewhere (a title, heading, link, tag, bold, front matter)."""
     vault_frequency: float
     general_frequency: float
+    echoes: str | None = None
+    """The key of a concept ranked above this phrase that is one of its words (see ECHO_DISCOUNT)."""
 
     @property
     def score(self) -> float:
@@ -96,6 +104,7 @@ class Evidence:
             * self.shape
             * (KNOWN_BOOST if self.known else 1.0)
             * (NAMED_BOOST if self.named else 1.0)
+            * (ECHO_DISCOUNT if self.echoes else 1.0)
         )
 
 
