@@ -148,6 +148,9 @@ def test_terms_carry_line_block_and_section() -> None:
         ("가비지 컬렉션은 버리지 않고", [["가비지", "컬렉션"]]),  # a -지 word before a noun, not before 않다
         ("처음엔 요즘엔", [["처음"], ["요즘"]]),  # `엔`: `에는` contracted
         ("방어적 복사와 구체적인 방법", [["복사"], ["방법"]]),  # -적 words are no nouns
+        # a noun in -다 before a particle no verb takes there; a verb's -다가, -다는, -다고 stay verbs
+        ("람다를 필드로 두고 람다에서 캡처", [["람다"], ["필드"], ["람다"], ["캡처"]]),
+        ("갔다가 했다는 됐다고 있다를", []),
     ],
 )
 def test_korean_fallback(text: str, runs: list[list[str]]) -> None:

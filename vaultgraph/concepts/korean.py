@@ -65,6 +65,8 @@ _STEM_VERB_ENDINGS = frozenset(
     "다 하 되 겠 었 았 였 했 됐 셨 렸 졌 웠 봤 냐 려 눠 써 럴 쁜 "
     "있 없 같 많 좋 싫 않 깊 높 낮 넓 좁 짧 쉽".split()  # adjective stems: `재미없는`, `깊은`
 )
+# Particles no verb takes after its final -다 (`했다가`, `했다는`, `했다고`, `했다만` are verb endings; `했다를` is none).
+_NOMINAL_PARTICLES = frozenset("를 로 의 에 에서 와 랑 처럼 에게".split())
 # Syllables before a verb ending that make it one even before a particle (`있다고만`, `하면서는`).
 _VERB_BEFORE = _STEM_VERB_ENDINGS | frozenset("면 있 없 으 니 어 아".split())
 # Last syllables of common nouns that look like verb forms (`다음`, `그림`, `평가`, `회고`, `필요`): a word
@@ -156,6 +158,8 @@ def _noun(word: str, listed: bool) -> tuple[str | None, bool]:
         return None, True
     stem = bare
     if particle:
+        if stem[-1] == "다" and particle in _NOMINAL_PARTICLES and len(stem) > 1 and stem[-2] not in _VERB_BEFORE:
+            return stem, True  # `람다를`, `판다로`: no verb form takes these after its -다
         verb = (
             stem[-1] in _STEM_VERB_ENDINGS
             or (particle == "는" and (stem[-1] in _NEUN_STEMS or len(stem) == 1))
