@@ -34,6 +34,7 @@ title and prose segments (no front matter, code or math), all notes of the vault
 from __future__ import annotations
 
 import argparse
+import re
 import time
 import tomllib
 from dataclasses import dataclass
@@ -54,6 +55,8 @@ PRECISION_AT, RECALL_AT = 30, 100
 class Labels:
     topics: dict[str, str]
     """variant_key of every spelling -> topic label."""
+    spellings: dict[str, list[str]]
+    """topic label -> the label and its other spellings, as written."""
     skip: dict[str, str]
     """variant_key -> skip group (generic / series / boilerplate)."""
     weeks: dict[str, set[str]]
@@ -66,9 +69,10 @@ def read_labels(path: Path) -> Labels:
     for label, spellings in data["topics"].items():
         for name in (label, *spellings):
             topics.setdefault(variant_key(name), label)
+    written = {label: [label, *spellings] for label, spellings in data["topics"].items()}
     skip = {variant_key(word): group for group, words in data.get("skip", {}).items() for word in words}
     weeks = {label: set(found) for label, found in data.get("weeks", {}).items()}
-    return Labels(topics, skip, weeks, len(data["topics"]))
+    return Labels(topics, written, skip, weeks, len(data["topics"]))
 
 
 def match(names: list[str], table: dict[str, str]) -> str | None:
@@ -98,6 +102,8 @@ class Score:
     seconds: float
     marks: list[str]
     missed: list[str]
+    found: set[str]
+    """The topics in the top RECALL_AT."""
 
 
 def score(ranked: list[Ranked], labels: Labels, seconds: float) -> Score:
@@ -138,6 +144,7 @@ def score(ranked: list[Ranked], labels: Labels, seconds: float) -> Score:
         seconds=seconds,
         marks=marks,
         missed=missed,
+        found=seen,
     )
 
 
@@ -171,6 +178,30 @@ def yake_ranking(vault: Vault) -> tuple[list[Ranked], float]:
         weeks = {week_of[p] for p, text in texts.items() if p in week_of and needle in text.casefold()}
         ranked.append(Ranked(keyword, [keyword], weeks))
     return ranked, seconds
+
+
+BUCKETS = ((1, 1, "1 note"), (2, 3, "2-3 notes"), (4, 10**9, "4+ notes"))
+
+
+def discussed_in(labels: Labels, texts: dict[str, str]) -> dict[str, int]:
+    """How many notes write each topic (any spelling; a Latin spelling as a whole word, case aside)."""
+    folded = [text.casefold() for text in texts.values()]
+    counts = {}
+    for topic, spellings in labels.spellings.items():
+        patterns = [
+            re.compile(("(?<![a-z0-9])" if re.match(r"[a-z0-9]", name) else "") + re.escape(name) + "(?![a-z0-9])")
+            for name in {spelling.casefold() for spelling in spellings}
+        ]
+        counts[topic] = sum(any(p.search(text) for p in patterns) for text in folded)
+    return counts
+
+
+def recall_by_spread(found: set[str], discussed: dict[str, int]) -> str:
+    cells = []
+    for low, high, _ in BUCKETS:
+        topics = [t for t, n in discussed.items() if low <= n <= high]
+        cells.append(f"{sum(t in found for t in topics) / len(topics):.2f} ({len(topics)})" if topics else "–")
+    return " | ".join(cells)
 
 
 GRID: dict[str, tuple[float, ...]] = {
@@ -235,9 +266,14 @@ def main() -> None:
         return rotate([name for name in args.names if name not in HELD_OUT])
     header = "| vault | tool | P@30 | R@100 | skip@30 | dup@30 | pairs R | pairs P | seconds |"
     rows = [header, "|---|---|---|---|---|---|---|---|---|"]
+    spread_rows = [
+        "| vault | tool | " + " | ".join(f"R@100, topics in {label}" for _, _, label in BUCKETS) + " |",
+        "|---|---|" + "---|" * len(BUCKETS),
+    ]
     for name in args.names:
         labels = read_labels(VAULTS / f"{name}.labels.toml")
         vault = load_vault(VAULTS / name)
+        discussed = discussed_in(labels, note_texts(vault))
         tools = [("vaultgraph", vaultgraph_ranking)] + ([] if args.no_yake else [("YAKE", yake_ranking)])
         for tool, rank in tools:
             ranked, seconds = rank(vault)
@@ -248,12 +284,15 @@ def main() -> None:
                 f"| {name} | {tool} | {result.precision:.2f} | {result.recall:.2f} | {result.skipped} | {result.repeats} | "
                 f"{pairs} | {result.seconds:.2f} |"
             )
+            spread_rows.append(f"| {name} | {tool} | {recall_by_spread(result.found, discussed)} |")
             if args.show:
                 print(f"\n## {name}: {tool} (+ topic, = topic again, - skip word)")
                 for rank_no, mark in enumerate(result.marks[: args.show], 1):
                     print(f"{rank_no:>4} {mark}")
                 print("missed:", "; ".join(result.missed))
     print("\n".join(["", *rows]))
+    print("\nR@100 by how many notes write the topic (any spelling; topics in each group in parentheses):")
+    print("\n".join(["", *spread_rows]))
 
 
 if __name__ == "__main__":

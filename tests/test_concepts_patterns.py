@@ -218,6 +218,20 @@ def test_a_project_part_that_titles_a_post_of_its_own_stays(tmp_path: Path) -> N
     assert dropped(ranking, "JPA") == ""
 
 
+def test_a_name_written_only_in_the_titles_of_a_series_is_series_vocabulary(tmp_path: Path) -> None:
+    """A team name on a third of a course's day titles (`학습기록_minibatch28`) is written nowhere else."""
+    notes = {
+        f"_posts/2023-04-{n:02d}-day{n}.md": daily(
+            n,
+            f"- {TOPICS[n % len(TOPICS)]} 복습 {'가' * n}\n",
+            title=f"[boostcourse] Day{n} 학습기록" + ("_minibatch28" if n <= 6 else ""),
+        )
+        for n in range(1, 25)
+    }
+    ranking = rank_concepts(load_vault(write_files(tmp_path, notes)))
+    assert "series" in dropped(ranking, "minibatch28")
+
+
 def test_a_note_template_is_left_out(tmp_path: Path) -> None:
     template = "---\ndate: {{date}}\n---\n# {{date:YYYY-MM-DD}}\n- Zettelkasten 체크\n"
     ranking = blog(tmp_path, files={"templates/daily.md": template})
@@ -242,6 +256,14 @@ def test_lines_repeated_across_notes_do_not_count(tmp_path: Path, footer: str, t
     }
     ranking = rank_concepts(load_vault(write_files(tmp_path, notes)))
     assert ranking.find(term) is None or "boilerplate" in dropped(ranking, term)
+
+
+@pytest.mark.parametrize("word", ["LINK", "링크", "여기", "바로가기"])
+def test_a_link_text_that_only_points_is_no_concept(tmp_path: Path, word: str) -> None:
+    """`[LINK](https://...)` in every line of a reading list names nothing."""
+    extra = {n: f"- 참고 [{word}](https://example.com/{n}) {'하' * n}\n" for n in range(1, 9)}
+    ranking = blog(tmp_path, extra)
+    assert ranking.find(word) is None or dropped(ranking, word)
 
 
 @pytest.mark.parametrize(
@@ -360,6 +382,10 @@ def test_spellings_of_one_concept_merge(tmp_path: Path, spellings: list[str], bo
         ),  # one part of a longer name
         ("transform", "transformer", "- transform 함수\n- transformer 구조\n"),  # two words
         ("DB", "DL basic", "- DB 설계\n- DL basic 강의\n"),
+        ("google", "GoogLeNet", "- google 검색\n- GoogLeNet 구조\n"),  # `goo` + `glenet` is no compound
+        ("Tensor", "TensorRT", "- Tensor 연산\n- TensorRT 변환\n"),
+        # the author said which phrase CV stands for: not the other one
+        ("Cross Validation", "Computer Vision", "- Cross Validation (CV) 설정\n- CV 점수\n- Computer Vision 강의\n"),
     ],
 )
 def test_spellings_that_never_merge(tmp_path: Path, a: str, b: str, body: str) -> None:

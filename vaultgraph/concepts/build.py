@@ -89,6 +89,11 @@ def rank_concepts(vault: Vault, config: Config | None = None) -> Ranking:
         collector.boilerplate_places,
         (ident[5:] for ident in collector.entities if ident.startswith("term:")),
         background.en.__contains__,
+        frozenset(
+            ident
+            for ident, entity in collector.entities.items()
+            if entity.occurrences and all(o.source == "title" for o in entity.occurrences)
+        ),
     )
     groups = merge_groups(
         {ident: entity.forms for ident, entity in collector.entities.items()},

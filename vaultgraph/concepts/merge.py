@@ -10,10 +10,11 @@
 * **Contractions**: one word made of the starts of a phrase's words (`batchnorm` = `batch
   normalization`, `layernorm`, `convnet` = `conv network`), each start at least CONTRACTION_PART
   letters, so `dataset` never joins `data setup`; the phrase may be written closed up
-  (`batchnormalization`: the longest English word it starts with, and the rest).
+  (`batchnormalization`: the longest English word of four letters or more it starts with, and the rest).
 * **A site and its name**: `d2l.ai` = `d2l`; a numeronym and its word: `k8s` = `kubernetes`.
 * **An acronym and its phrase**: `MF` written in capitals and `matrix factorization`, the phrase
-  with those initials that shares the most notes with it (none when two share as many).
+  with those initials that shares the most notes with it (none when two share as many, nor when the
+  author paired the acronym with one of them: `Cross Validation (CV)` is not `computer vision`).
 * **Abbreviations and glosses the author wrote**: `Matrix Factorization (MF)`, `MF (Matrix
   Factorization)`, `경사하강법(gradient descent)`: `extract` finds them per note (an acronym must
   spell its phrase's initials in order; a gloss pairs one Korean noun run with one English run).
@@ -180,7 +181,8 @@ def _phrase_words(seen: Counter[str], is_english: Callable[[str], bool] | None =
         if is_english(words[0]):
             return words  # `transformer`, `momentum`: a word of its own, not `trans` + `former`
         word = words[0]  # the longest English word it starts with, and a tail long enough to be a word
-        heads = [i for i in range(CONTRACTION_PART, len(word) - CONTRACTION_PART - 1) if is_english(word[:i])]
+        # A head of CONTRACTION_PART letters is too short to trust: `goo` + `glenet` (`GoogLeNet`), `ten` + `sorrt`.
+        heads = [i for i in range(CONTRACTION_PART + 1, len(word) - CONTRACTION_PART - 1) if is_english(word[:i])]
         return [word[: heads[-1]], word[heads[-1] :]] if heads else words
     return words
 
@@ -219,6 +221,8 @@ def _initials(
     for key, ident in by_key.items():
         if key not in phrases or not any(_ACRONYM.fullmatch(form) for form in forms[ident]):
             continue
+        if any(groups.find(other) == groups.find(ident) for other in phrases[key]):
+            continue  # the author wrote which phrase it abbreviates (`Cross Validation (CV)`): not another one
         shared: Counter[str] = Counter()
         for other in phrases[key]:
             if groups.find(other) != groups.find(ident):

@@ -39,6 +39,7 @@ example examples time times day days week weeks today yesterday tomorrow now lat
 new old good bad better best great nice fine ok okay well really actually maybe probably
 update updated updates check checked need needs want wants try tried let lets know known think thought
 like likes please thanks thank note notes memo todo tbd wip done fix fixed
+link links here click source
 """.split()
 ) | frozenset(
     """
@@ -54,6 +55,7 @@ like likes please thanks thank note notes memo todo tbd wip done fix fixed
 전에 앞에 뒤에 뒤에서 앞쪽 뒤쪽 한쪽 양쪽 위의 밖의 거의 가장 제일 훨씬 없이 따로 아님 아니라 다름 어디 바로 주로 미리 대신
 서로 일찍 빨리 드디어 한참 당분간 대략 각각 여러 다섯 매번 번에 번씩 동안 중간 초반 후반 나중 중엔 요새 이따 오래 일일 수록
 것의 것과 것만 것인지 걸로 때만 등의 말이 이거구 이유 이상 이하 미만 정도로 하나씩 조금씩 다들 뭐든 그때그때 얘기 생각보다
+링크 여기 바로가기 더보기 출처 원문
 """.split()
 )
 

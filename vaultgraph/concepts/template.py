@@ -17,7 +17,10 @@ subject, and none of it comes from a list of words: it is found by repetition ac
   (`ResNet 50`) keeps its number; a template counts.
 * **Series names**: among the titles that carry one template word, the terms found in at least
   SERIES_TITLE_SHARE of them (and at least TEMPLATE_MIN_TITLES): `부스트캠프`, `AI Tech`, `회고`.
-  A topic in a third of a series' titles *is* what the series is about, hence its name.
+  A topic in a third of a series' titles *is* what the series is about, hence its name. So is a
+  term in at least SERIES_TITLE_ONLY of those titles that the notes never write but in titles (a team
+  name, `minibatch28` in `[boostcourse] Day9 학습기록_minibatch28`, on a third of a course's days): a
+  topic is written about in the notes themselves.
 * **A course's projects**: a title template word whose numbers repeat across titles, at least
   STAGE_TITLES_PER_NUMBER titles per number (`1단계`, `2단계`; `레벨1`, `레벨2`), numbers the steps of
   something rather than the notes of a series (`Day 15`, `3주차`: one title each). The title term
@@ -61,6 +64,7 @@ BOILERPLATE_MIN_NOTES = 3
 BOILERPLATE_SHARE = 0.1
 TEMPLATE_MIN_TITLES = 3
 SERIES_TITLE_SHARE = 1 / 3
+SERIES_TITLE_ONLY = 5
 STAGE_TITLES_PER_NUMBER = 2
 MISSION_WORDS = frozenset({"미션", "mission"})  # a course's assignment: what a title names before it is a project
 MAX_PROJECT_WORDS = 3  # `방탈출 예약 관리 미션`: a longer run before a mission word is a sentence
@@ -137,10 +141,11 @@ def series_names(
     boilerplate: frozenset[tuple[str, int]],
     keys: Iterable[str] = (),
     is_word: Callable[[str], bool] = lambda word: False,
+    title_only: frozenset[str] = frozenset(),
 ) -> SeriesVocabulary:
     """The series' vocabulary; `title_concepts`: the entity ids (`term:KEY`, ...) named in each note's title;
     `keys`: every term's variant key, and `is_word` whether a word is an ordinary English one (for
-    numbered stages)."""
+    numbered stages); `title_only`: the entity ids written in titles and nowhere else."""
     names: dict[str, str] = {}
     filed: dict[str, set[str]] = defaultdict(set)
     series: dict[str, set[str]] = defaultdict(set)
@@ -157,7 +162,7 @@ def series_names(
     templates = _title_template_words(notes)
     for word in templates:
         names.setdefault(word, "title template word")
-    for ident in _series_title_words({w: seen.paths for w, seen in templates.items()}, title_concepts):
+    for ident in _series_title_words({w: seen.paths for w, seen in templates.items()}, title_concepts, title_only):
         names.setdefault(ident, "series name in titles")
     for key in _course_projects(notes, templates):
         names.setdefault(key, PROJECT)
@@ -318,7 +323,9 @@ def _named_projects(notes: list[Note]) -> dict[str, set[str]]:
     return found
 
 
-def _series_title_words(templates: dict[str, set[str]], title_concepts: dict[str, set[str]]) -> set[str]:
+def _series_title_words(
+    templates: dict[str, set[str]], title_concepts: dict[str, set[str]], title_only: frozenset[str]
+) -> set[str]:
     found: set[str] = set()
     for word, paths in templates.items():
         counts: dict[str, int] = defaultdict(int)
@@ -326,5 +333,9 @@ def _series_title_words(templates: dict[str, set[str]], title_concepts: dict[str
             for ident in title_concepts.get(path, ()):
                 counts[ident] += 1
         need = max(TEMPLATE_MIN_TITLES, math.ceil(SERIES_TITLE_SHARE * len(paths)))
-        found |= {ident for ident, count in counts.items() if count >= need and ident != f"term:{word}"}
+        found |= {
+            ident
+            for ident, count in counts.items()
+            if ident != f"term:{word}" and (count >= need or (count >= SERIES_TITLE_ONLY and ident in title_only))
+        }
     return found
