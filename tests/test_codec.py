@@ -12,11 +12,12 @@ from vaultgraph.parse.note import parse_note
 
 KST = dt.timezone(dt.timedelta(hours=9))
 
-# (id, front matter value): each must come back equal and of the same type, as YAML's loader made it.
+# (id, front matter value): each must come back equal and of the same type, as YAML's or TOML's loader made it.
 VALUES: list[tuple[str, Any]] = [
     ("jekyll-datetime-keeps-its-offset", dt.datetime(2022, 10, 14, 18, 0, tzinfo=KST)),
     ("naive-datetime", dt.datetime(2022, 10, 14, 18, 0, 5)),
     ("date", dt.date(2022, 9, 30)),
+    ("toml-time-of-day", dt.time(7, 32, 0, 999000)),
     ("nested-dates", {"start": dt.date(2022, 9, 1), "list": [dt.date(2022, 9, 2), "x"]}),
     ("set", {"a", "b"}),
     ("tuple", (1, "a")),

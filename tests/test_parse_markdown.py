@@ -7,6 +7,7 @@ a BOM is not a column), of the `[[` (or `[` of a Markdown link / `![` of an embe
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 
 import pytest
 
@@ -305,6 +306,8 @@ TITLE_CASES = [
     ("blank-title-falls-back", "---\ntitle: '  '\n---\n# H\n", "n/stem.md", "H"),
     ("numeric-title", "---\ntitle: 2023\n---\n", "n/stem.md", "2023"),
     ("list-title-ignored", "---\ntitle: [a]\n---\n", "n/stem.md", "stem"),
+    ("toml-front-matter-wins", '+++\ntitle = "JPA N+1 문제 정리"\n+++\n# H1\n', "posts/jpa.md", "JPA N+1 문제 정리"),
+    ("toml-lines-are-no-heading", "+++\n# comment\ndraft = true\n+++\nprose\n", "posts/jpa.md", "jpa"),
 ]
 
 
@@ -336,6 +339,35 @@ def test_week_detection_is_wired() -> None:
     note = parse(text, "_posts/2022-09-30-boostcamp2.md")
     assert note.week is not None and note.week.key == "boostcamp/2"
     assert note.date is not None and note.date.isoformat() == "2022-09-30"
+
+
+# (id, front matter block, path): the same note as YAML and as TOML gives the same facts
+HUGO_CASES = [
+    (
+        "yaml",
+        "---\ntitle: 우테코 레벨1 3주차 회고\ndate: 2024-03-05T10:00:00+09:00\ntags: [JPA, 우테코]\n"
+        "categories: [우테코]\n---\n",
+        "content/posts/level1-week3.md",
+    ),
+    (
+        "toml",
+        '+++\ntitle = "우테코 레벨1 3주차 회고"\ndate = 2024-03-05T10:00:00+09:00\ntags = ["JPA", "우테코"]\n'
+        'categories = ["우테코"]\n+++\n',
+        "content/posts/level1-week3.md",
+    ),
+]
+
+
+@pytest.mark.parametrize("block,path", [c[1:] for c in HUGO_CASES], ids=[c[0] for c in HUGO_CASES])
+def test_hugo_front_matter_facts(block: str, path: str) -> None:
+    note = parse(block + "본문 [[JPA]] #inline\n", path)
+    assert note.problems == []
+    assert note.title == "우테코 레벨1 3주차 회고"
+    assert [(t.name, t.line) for t in note.tags if t.source == "frontmatter"] == [("JPA", 4), ("우테코", 4)]
+    assert note.front_matter_span == (1, 6) and note.front_matter_lines["categories"] == 5
+    assert note.date == dt.date(2024, 3, 5)
+    assert note.week is not None and note.week.key == "우테코/3"
+    assert [(link.target, link.span.line) for link in note.links] == [("JPA", 7)]  # the body starts after `+++`
 
 
 def test_problems_and_unreadable_notes() -> None:

@@ -8,9 +8,9 @@ CPU-s, the parent's 0.71 -> 0.36 s; the bytes are twice as many (field names), 8
 
 What msgspec would not give back as it was, and how it travels instead:
 
-- Front matter is YAML's data (`dict[str, Any]`): a date, a date-time with its UTC offset, a tuple,
-  a set or a mapping with such keys would come back as a string, a UTC date-time or a list, so they
-  travel as MessagePack extension values (`_portable`, `_restore`). A value that contains itself
+- Front matter is YAML's or TOML's data (`dict[str, Any]`): a date, a date-time with its UTC offset,
+  a TOML time of day, a tuple, a set or a mapping with such keys would come back as a string, a UTC
+  date-time or a list, so they travel as MessagePack extension values (`_portable`, `_restore`). A value that contains itself
   (YAML anchors allow it) is cut where it repeats, and nesting deeper than `_MAX_DEPTH` is cut, to
   None.
 - `terms` and `segments`, the largest fields, travel beside the note as raw MessagePack and are
@@ -31,7 +31,7 @@ import msgspec
 
 from vaultgraph.model import Note, Segment, Term
 
-_DATE, _DATETIME, _TUPLE, _SET, _MAPPING = range(1, 6)
+_DATE, _DATETIME, _TUPLE, _SET, _MAPPING, _TIME = range(1, 7)
 _MAX_DEPTH = 64
 _SCALARS = frozenset({str, int, float, bool, type(None), bytes})
 _DETACHED = ("terms", "segments")
@@ -50,6 +50,8 @@ def _portable(value: Any, depth: int, open_: set[int]) -> Any:
         return msgspec.msgpack.Ext(_DATETIME, value.isoformat().encode())
     if kind is dt.date:
         return msgspec.msgpack.Ext(_DATE, value.isoformat().encode())
+    if kind is dt.time:
+        return msgspec.msgpack.Ext(_TIME, value.isoformat().encode())
     if depth >= _MAX_DEPTH or id(value) in open_:
         return None
     open_.add(id(value))
@@ -66,7 +68,7 @@ def _portable(value: Any, depth: int, open_: set[int]) -> Any:
         if kind is tuple or kind is set or kind is frozenset:
             items = [_portable(item, depth + 1, open_) for item in value]
             return msgspec.msgpack.Ext(_TUPLE if kind is tuple else _SET, _ENCODER.encode(items))
-        return str(value)  # YAML's safe loader makes nothing else; keep it readable
+        return str(value)  # YAML's safe loader and tomllib make nothing else; keep it readable
     finally:
         open_.discard(id(value))
 
@@ -77,6 +79,8 @@ def _restore(code: int, data: memoryview) -> Any:
         return dt.date.fromisoformat(bytes(data).decode())
     if code == _DATETIME:
         return dt.datetime.fromisoformat(bytes(data).decode())
+    if code == _TIME:
+        return dt.time.fromisoformat(bytes(data).decode())
     items = msgspec.msgpack.decode(data, ext_hook=_restore)
     if code == _TUPLE:
         return tuple(items)

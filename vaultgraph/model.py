@@ -213,7 +213,7 @@ class Note:
     title: str = ""
     front_matter: dict[str, Any] = field(default_factory=dict)
     front_matter_span: tuple[int, int] | None = None
-    """First and last line of the front matter block (the `---` lines included)."""
+    """First and last line of the front matter block (its `---` or `+++` lines included)."""
     front_matter_lines: dict[str, int] = field(default_factory=dict)
     """Line of each top-level front matter key."""
     aliases: list[str] = field(default_factory=list)

@@ -1,7 +1,8 @@
-"""The YAML front matter does not parse, is not a mapping, or its `---` block is never closed.
+"""The front matter does not parse (YAML in `---`, TOML in `+++`), is not a mapping, or its block is never closed.
 
-Why: Obsidian then shows no properties and Jekyll drops the post's title, date and tags;
-vaultgraph reports it instead of silently treating the note as having no front matter.
+Why: Obsidian then shows no properties, Jekyll drops the post's title, date and tags, and Hugo
+refuses to build; vaultgraph reports it instead of silently treating the note as having no front
+matter. A `---` block closes only on `---` or `...`, a `+++` block only on `+++`.
 
 Fails:
     ---

@@ -4,7 +4,7 @@ Why: `tags: 회고, boostcamp` is one string to some tools and two tags to other
 as text, and a `date` that does not read as a date silently moves a post. A declared type makes the
 vault's properties mean one thing everywhere. Empty values (`week:`) are left to VG202.
 
-Types: `string`, `list`, `int`, `number` (int or float), `bool`, `date` (a YAML date or datetime, or
+Types: `string`, `list`, `int`, `number` (int or float), `bool`, `date` (a YAML or TOML date or datetime, or
 a string like `2023-01-18` or `2022-10-14 18:00:00 +0900`).
 
 Options: `types`, a table of key -> type name (default: no schema).

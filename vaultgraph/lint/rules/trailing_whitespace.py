@@ -8,8 +8,9 @@ Not flagged:
   same paragraph or item (the next line is not blank, a heading or a new list item);
 - lines inside code blocks, fenced or indented, and `$$` math blocks, where whitespace may be content;
 - an empty list item (`- `): VG301 reports it, and its fix deletes the whole line;
-- the front matter: it is YAML, where a block scalar (`|`) keeps trailing spaces as part of the
-  value, so deleting them is not always safe. Lines that are only whitespace are flagged.
+- the front matter: YAML keeps trailing spaces in a block scalar (`|`) and TOML in a multi-line
+  string as part of the value, so deleting them is not always safe. Lines that are only whitespace
+  are flagged.
 
 Fails (`·` is a space):
     - pytorch의 gather, scatter 정리··
