@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from vaultgraph.vault.discover import Exclusions, discover
+from vaultgraph.vault.snapshot import take_snapshot
 
 
 def make(root: Path, files: list[str]) -> None:
@@ -70,6 +71,40 @@ def test_malformed_app_json_is_ignored(tmp_path: Path, app_json: str) -> None:
     (tmp_path / ".obsidian").mkdir()
     (tmp_path / ".obsidian" / "app.json").write_text(app_json, encoding="utf-8")
     assert notes(tmp_path) == ["keep.md", "templates/t.md"]
+
+
+CORE, TEMPLATER = ".obsidian/templates.json", ".obsidian/plugins/templater-obsidian/data.json"
+NOTES = ["Templates/daily.md", "Templates/sub/weekly.md", "Templates.md", "TemplatesX/a.md", "notes/Templates/b.md"]
+# (id, {settings file: its text}, the template notes among NOTES, _meta/templates/t.md and 템플릿/t.md)
+TEMPLATE_CASES = [
+    ("core-plugin", {CORE: '{"folder": "Templates"}'}, ["Templates/daily.md", "Templates/sub/weekly.md"]),
+    ("templater", {TEMPLATER: '{"templates_folder": "_meta/templates/"}'}, ["_meta/templates/t.md"]),
+    (
+        "both-plugins",
+        {CORE: '{"folder": "/Templates"}', TEMPLATER: '{"templates_folder": "_meta\\\\templates"}'},
+        ["Templates/daily.md", "Templates/sub/weekly.md", "_meta/templates/t.md"],
+    ),
+    ("dot-slash", {CORE: '{"folder": "./Templates/"}'}, ["Templates/daily.md", "Templates/sub/weekly.md"]),
+    ("nfd-setting", {CORE: json.dumps({"folder": unicodedata.normalize("NFD", "템플릿")})}, ["템플릿/t.md"]),
+    ("vault-root-is-no-template-folder", {CORE: '{"folder": "/"}', TEMPLATER: '{"templates_folder": ""}'}, []),
+    ("case-differs", {CORE: '{"folder": "templates"}'}, []),
+    ("no-settings", {}, []),
+    ("malformed", {CORE: "{not json", TEMPLATER: '["Templates"]'}, []),
+    ("not-a-string", {CORE: '{"folder": ["Templates"]}', TEMPLATER: '{"templates_folder": null}'}, []),
+]
+
+
+@pytest.mark.parametrize("settings,templates", [c[1:] for c in TEMPLATE_CASES], ids=[c[0] for c in TEMPLATE_CASES])
+def test_template_notes_are_those_of_the_settings_folders(
+    tmp_path: Path, settings: dict[str, str], templates: list[str]
+) -> None:
+    make(tmp_path, [*NOTES, "_meta/templates/t.md", "템플릿/t.md"])
+    for rel, text in settings.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    snapshot = take_snapshot(tmp_path)
+    assert sorted(snapshot.templates) == sorted(templates)
+    assert {rel for rel, _ in snapshot.notes} >= set(NOTES)  # a template is still a note of the vault
 
 
 # (id, config exclude globs, excluded, kept)

@@ -63,7 +63,7 @@ def test_a_plain_warm_run_reuses_the_findings(vault: Path, lint_calls: list[int]
     assert lint_calls == [1, 1]
 
 
-@pytest.mark.parametrize("change", ["edit", "attachment", "new-note", "config", "select", "tool"])
+@pytest.mark.parametrize("change", ["edit", "attachment", "new-note", "config", "templates", "select", "tool"])
 def test_what_can_change_the_findings_makes_it_lint_again(
     vault: Path, lint_calls: list[int], change: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -77,6 +77,8 @@ def test_what_can_change_the_findings_makes_it_lint_again(
         write_files(vault, {"missing.md": "# here now\n"})
     elif change == "config":
         (vault / "vaultgraph.toml").write_text('ignore = ["VG301"]\n', encoding="utf-8")
+    elif change == "templates":  # Obsidian's Templates plugin now keeps its templates in `retros/`
+        write_files(vault, {".obsidian/templates.json": '{"folder": "retros"}'})
     elif change == "select":
         extra = ("--select", "VG101")
     else:  # a new vaultgraph (a rule edited in a development checkout)

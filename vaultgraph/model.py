@@ -337,6 +337,8 @@ class Vault:
     notes: dict[str, Note] = field(default_factory=dict)
     """Every Markdown file by vault-relative path, sorted by path."""
     attachments: list[str] = field(default_factory=list)
+    templates: frozenset[str] = frozenset()
+    """Paths of the notes that are templates (`vault.templates`): lint checks none of them."""
     resolved: dict[tuple[str, str, str], Resolution] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -82,7 +82,8 @@ def lint_vault(
     unused = next((rule for rule in rules if rule.code == UNUSED_SUPPRESSION), None)
     if unused is not None:
         memo = None  # VG007 needs every suppression to be tried again
-    notes = [n for n in vault.notes.values() if paths is None or n.path in paths]
+    # A template is no note to check (`vault.templates`); links to it still resolve.
+    notes = [n for n in vault.notes.values() if (paths is None or n.path in paths) and n.path not in vault.templates]
     suppressed = _PerNote(suppressions)
     ignored = _PerNote(lambda note: _per_file_ignores(note.path, config))
     scopes: dict[str, list[tuple[Rule, RuleContext, str]]] = {}
@@ -123,7 +124,7 @@ def lint_vault(
             for finding in rule.check_vault(vault, RuleContext(vault, options_of(config, rule.code))):
                 path = finding.path or ""
                 owner = vault.notes.get(path)
-                if paths is not None and path not in paths:
+                if (paths is not None and path not in paths) or path in vault.templates:
                     continue
                 if owner is not None and (
                     rule.code in ignored[owner] or suppressed[owner].suppresses(rule.code, finding.line)

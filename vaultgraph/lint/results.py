@@ -1,7 +1,8 @@
 """Lint results kept between runs: whole, and per note (`vaultgraph.lint.memo`).
 
 A run's findings depend on the notes' bytes (by digest, from the snapshot), the other files
-(attachments, unreadable notes, folders that could not be listed, special files), the link flavor, the config,
+(attachments, unreadable notes, folders that could not be listed, special files), which notes are
+templates (never linted; no per-note memo is kept for them), the link flavor, the config,
 the selected rules and vaultgraph itself (every source file, since a rule edit changes findings).
 Each selection of config, rules, flavor and vaultgraph keeps one file in the cache folder, signed
 like the parse cache, holding the last run's findings under a key of the vault's state, and its
@@ -48,6 +49,7 @@ def _vault_key(snapshot: Snapshot) -> bytes:
         snapshot.errors,
         snapshot.special,
         snapshot.attachments,
+        sorted(snapshot.templates),
     )
     return hashlib.blake2b(repr(state).encode("utf-8", "surrogatepass"), digest_size=16).digest()  # see outline_digest
 

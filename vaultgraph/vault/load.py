@@ -96,6 +96,7 @@ def load_snapshot(
         index=LinkIndex([n.path for n in notes if n.path.lower().endswith(".md")], snapshot.attachments),
         notes={n.path: n for n in sorted(notes, key=lambda n: n.path)},
         attachments=snapshot.attachments,
+        templates=snapshot.templates,
         # A path that ends with its note's path has its name on disk (same number of parts).
         files={rel: path for rel, path in snapshot.notes if not path.as_posix().endswith("/" + rel)},
     )

@@ -24,6 +24,7 @@ import msgspec
 
 from vaultgraph.cache import ParseCache, digest
 from vaultgraph.vault.discover import discover, special_kind
+from vaultgraph.vault.templates import template_folders, template_notes
 
 _STATES = "files"
 _RACY_NS = 2_000_000_000
@@ -52,6 +53,8 @@ class Snapshot:
     """Bytes of the notes read in this run; a note known by its signature is not here."""
     unreadable: dict[str, str] = field(default_factory=dict)
     """Notes that could not be read, with the reason."""
+    templates: frozenset[str] = frozenset()
+    """Notes in the template folders of the vault's Obsidian settings (`vault.templates`): not linted."""
 
     def paths(self) -> tuple[str, ...]:
         """Every path a loaded vault has a note for (unlisted folders and special files included), sorted."""
@@ -87,6 +90,7 @@ def take_snapshot(root: Path, exclude: list[str] | tuple[str, ...] = (), store: 
     """Discover the vault's files; with `store`, also the digest of every note (`Snapshot.digests`)."""
     found = discover(root, exclude)
     snapshot = Snapshot(root, found.notes, found.attachments, found.errors, found.special, found.leftovers)
+    snapshot.templates = template_notes((rel for rel, _ in found.notes), template_folders(root.resolve()))
     if store is None:
         for rel, path in found.notes:
             try:

@@ -2,7 +2,9 @@
 
 Why: Obsidian then shows no properties, Jekyll drops the post's title, date and tags, and Hugo
 refuses to build; vaultgraph reports it instead of silently treating the note as having no front
-matter. A `---` block closes only on `---` or `...`, a `+++` block only on `+++`.
+matter. A `---` block closes only on `---` or `...`, a `+++` block only on `+++`. The notes of the
+vault's template folder (Obsidian's Templates or Templater setting) are not checked: their
+placeholders (`date: {{date}}`) are not errors until the template is used.
 
 Fails:
     ---
