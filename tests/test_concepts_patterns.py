@@ -238,6 +238,12 @@ def test_a_note_template_is_left_out(tmp_path: Path) -> None:
     assert ranking.find("Zettelkasten") is None
 
 
+def test_a_note_in_the_vaults_template_folder_is_left_out(tmp_path: Path) -> None:
+    """A template without placeholders is still a template when Obsidian's settings keep it in that folder."""
+    files = {".obsidian/templates.json": '{"folder": "tpl"}', "tpl/paper.md": "# 논문 메모\n- Zettelkasten 체크\n"}
+    assert blog(tmp_path, files=files).find("Zettelkasten") is None
+
+
 # --- boilerplate lines and markup ---------------------------------------------------------------------------
 
 

@@ -77,7 +77,8 @@ def build_concepts(vault: Vault, config: Config | None = None) -> list[Concept]:
 def rank_concepts(vault: Vault, config: Config | None = None) -> Ranking:
     """The concepts, most salient first, and every candidate with why it was kept or dropped."""
     settings = {**DEFAULTS, **(config.sections.get("concepts", {}) if config is not None else {})}
-    notes = [note for note in vault.notes.values() if note.readable and not is_template(note)]
+    # A template (by its placeholders, or in the template folder the vault's settings name) is no note of the series.
+    notes = [n for n in vault.notes.values() if n.readable and not is_template(n) and n.path not in vault.templates]
     vocab = Vocabulary(notes, settings["glossary"])
     collector = _Collector(vault, notes, vocab, boilerplate_lines(notes))
     for note in notes:
