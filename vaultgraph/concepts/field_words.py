@@ -44,4 +44,4 @@ function functions method methods class classes object objects variable variable
 arguments value values type types query queries table tables column columns row rows key keys list array string
 number tutorial lecture project team assignment homework study
 """.split()
-)
+) | frozenset({"pull request", "code review", "코드 리뷰"})
