@@ -492,6 +492,12 @@ REAL_CASES = [
         ("category", None, "date", None),
     ),
     ("notes/sunday.md", "Sunday 3 plans and today 5", {}, None, None),
+    # a notes repo filing each week in a folder: the folder states the week, the series is the folder above
+    ("week2/day3.md", "2024.07.24 (수) 학습 기록", {}, "2024.07.24 (수) 학습 기록", (None, 2, "folder", 3)),
+    ("week2/회고.md", "2주차 회고", {}, "2주차 회고", (None, 2, "title", None)),
+    ("camp/Week 3 (10.4~10.7)/느낀점.md", "느낀점", {}, None, ("camp", 3, "folder", None)),
+    ("camp/3주차/정리.md", "정리", {}, None, ("camp", 3, "folder", None)),
+    ("Weekly/notes.md", "notes", {}, None, None),  # `Weekly` states no week
 ]
 
 

@@ -166,9 +166,9 @@ class Problem:
     end_column: int | None = None
 
 
-WeekSource = Literal["front-matter", "title", "filename", "permalink", "heading", "date", "assigned"]
+WeekSource = Literal["front-matter", "title", "filename", "permalink", "folder", "heading", "date", "assigned"]
 """Where a note's week comes from: what the note states (front matter `week`, title, file name,
-`permalink`, first heading), its date alone (`date`: an ISO week), or its date placed among its
+`permalink`, a folder named as a week, first heading), its date alone (`date`: an ISO week), or its date placed among its
 series' weekly notes by `vaultgraph.series.assign` (`assigned`: day notes and side posts)."""
 
 

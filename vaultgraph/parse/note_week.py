@@ -6,7 +6,8 @@ side posts in the week of their series needs the whole vault and happens in `ser
 Decisions (the rules every caller can rely on):
 
 * Week sources, best first: front matter ``week:``; the title; the file name (stem); the front
-  matter ``permalink`` (``/boostcamp/week0/``); the first heading. Without any, the note's date
+  matter ``permalink`` (``/boostcamp/week0/``); the deepest folder named as a week (a notes repo's
+  ``week2/day3.md``, ``Week 2 (9.26~9.30)/정리.md``); the first heading. Without any, the note's date
   as an ISO week (``week=None``). Concept notes get ``None``.
 * Patterns, case-insensitive: ``N주차`` / ``N 주차``; ``week N``, ``Week-N``, ``week_N``, ``weekN``
   (letters may be glued on the left: ``aitechweek19``); ``wN`` / ``W03`` only as a standalone token
@@ -24,7 +25,8 @@ Decisions (the rules every caller can rely on):
   A day note may also state its week (``[Week 2 - Day 1]``).
 * Series: front matter ``series``, then ``categories`` (first word of a string, first non-empty
   item of a list), then ``category``, then the last folder of the path, skipping Jekyll's
-  ``_posts``/``_drafts`` (so ``blog/_posts/x.md`` -> ``blog``, ``_posts/x.md`` -> None). Series are
+  ``_posts``/``_drafts`` and folders named as weeks (so ``blog/_posts/x.md`` -> ``blog``,
+  ``_posts/x.md`` -> None, ``camp/week2/day3.md`` -> ``camp``, ``week2/day3.md`` -> None). Series are
   stripped and folded to lower case so ``Boostcamp`` and ``boostcamp`` are one series.
 * Dates: front matter ``date`` (date, datetime, or a string ``YYYY-MM-DD`` / ``YYYY/MM/DD`` with an
   optional time and offset, read as written, not converted to UTC); otherwise a file name starting
@@ -240,8 +242,17 @@ def _series(path: str, front_matter: dict) -> str | None:
             return found
     folders = [part for part in (path or "").split("/")[:-1] if part.strip()]
     for folder in reversed(folders):
-        if folder not in _JEKYLL_DIRS:
+        if folder not in _JEKYLL_DIRS and week_in_text(folder, filename=True) is None:
             return folder.strip().lower()
+    return None
+
+
+def _folder_week(path: str) -> int | None:
+    """The week the deepest week-named folder of `path` states (`week2/day3.md`, `Week 2 (9.26~9.30)/x.md`)."""
+    for folder in reversed((path or "").split("/")[:-1]):
+        week = week_in_text(folder, filename=True)
+        if week is not None:
+            return week
     return None
 
 
@@ -254,6 +265,7 @@ def week_signals(path: str, title: str, front_matter: dict, heading: str | None 
         ("title", week_in_text(title)),
         ("filename", week_in_text(_stem(path or ""), filename=True)),
         ("permalink", week_in_text(permalink, filename=True) if isinstance(permalink, str) else None),
+        ("folder", _folder_week(path)),
         ("heading", week_in_text(heading) if isinstance(heading, str) else None),
     ]
     return [(source, week) for source, week in found if week is not None]

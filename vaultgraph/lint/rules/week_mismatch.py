@@ -1,7 +1,7 @@
 """A note states two different weeks: its title, file name, permalink, first heading or prose disagree.
 
 The week a note states comes from, best first: front matter `week`, the title, the file name, the
-`permalink`, the first heading; its prose may say which week it is too ("이번 3주차는…",
+`permalink`, a folder named as a week (`week3/회고.md`), the first heading; its prose may say which week it is too ("이번 3주차는…",
 "this is week 3"; a week named in passing, "2주차에 배운 hook", is another week's). vaultgraph files
 the note under the first of them; when another one says a different week, one of them is a typo
 or a leftover of the note it was copied from, and the note may sit in the wrong week. Reported
@@ -41,6 +41,7 @@ _NAMES = {
     "title": "title",
     "filename": "file name",
     "permalink": "permalink",
+    "folder": "folder",
     "heading": "first heading",
     "body": "text",
 }
@@ -55,6 +56,7 @@ def _signals(note: Note) -> list[tuple[str, int, int]]:
         "title": front_matter_line(note, "title") if titled else heading.line if heading else 1,
         "filename": 1,
         "permalink": front_matter_line(note, "permalink"),
+        "folder": 1,
         "heading": heading.line if heading else 1,
     }
     found: list[tuple[str, int, int]] = [
