@@ -477,6 +477,29 @@ def test_concept_note_aliases_win_over_merges(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("이벤트 루프 파보기 🔁", "이벤트 루프"),
+        ("영속성 컨텍스트 이해하기", "영속성 컨텍스트"),
+        ("C++", "C++"),
+        ("B+Tree", "B+Tree"),
+    ],
+)
+def test_a_concept_note_is_named_without_what_decorates_its_title(tmp_path: Path, title: str, name: str) -> None:
+    """The deep-dive note `이벤트 루프 파보기 🔁` is the concept `이벤트 루프`, which prose elsewhere writes."""
+    files = {
+        "deep-dive/note.md": f"# {title}\n- {name} 자세히\n",
+        "week1/day1.md": f"# 2024.07.15 학습 기록\n- [{title}](../deep-dive/note.md)\n- {name} 복습\n",
+        "week1/day2.md": f"# 2024.07.16 학습 기록\n- {name} 다시\n",
+    }
+    ranking = rank_concepts(load_vault(write_files(tmp_path, files)))
+    found = ranking.find(name)
+    assert found is not None and found.label == name
+    concept = next(c for c in ranking.concepts if c.key == found.key)
+    assert concept.note == "deep-dive/note.md"  # the prose mentions joined the note's concept
+
+
+@pytest.mark.parametrize(
     ("path", "text", "term", "concept_note"),
     [
         ("서버 세팅 (gpu3).md", "# 서버 세팅 (gpu3)\n- CUDA 설치\n", "서버 세팅", False),  # nothing names it

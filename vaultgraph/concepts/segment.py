@@ -30,11 +30,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
 from vaultgraph.concepts.extract import title_gloss
-from vaultgraph.concepts.korean import is_modifier
+from vaultgraph.concepts.korean import is_modifier, tokenizer
 from vaultgraph.concepts.normalize import PARTICLES, has_hangul, variant_key
 from vaultgraph.concepts.stopwords import COLLECTION_WORDS, FUNCTION_WORDS, is_measure
 from vaultgraph.model import Note, Term, Vault
@@ -67,9 +68,10 @@ class Vocabulary:
             if not has_week(note) and names_a_concept(note) and _vouched(note, named):
                 ident = f"note:{note.path}"
                 glossed = title_gloss(note.title) or ()  # `DPR (Dense Passage Retrieval)`: `DPR`, also so spelled
-                self.labels[ident] = (glossed[0] if glossed else note.title or note.stem, note.path)
-                for name in (note.title, *glossed, note.stem, *note.aliases):
-                    self._add(name, ident)
+                name = concept_name(note.title or note.stem)
+                self.labels[ident] = (glossed[0] if glossed else name, note.path)
+                for spelling in (note.title, name, *glossed, note.stem, *note.aliases):
+                    self._add(spelling, ident)
         for label, aliases in glossary.items():
             names = (label, *aliases)
             ident = next((self.names[k] for k in map(variant_key, names) if k in self.names), f"gloss:{label}")
@@ -93,6 +95,25 @@ class Vocabulary:
                 else None
             )
         return self._misses[key]
+
+
+def concept_name(title: str) -> str:
+    """What a concept note's title names, without what only decorates it: symbols and emoji at its end
+    and Korean verb forms after the name (`이벤트 루프 파보기 🔁` and `영속성 컨텍스트 이해하기` name `이벤트 루프`
+    and `영속성 컨텍스트`). Prose that writes the name joins the note's concept."""
+    words = title.split()
+    while words and all(_decoration(char) or unicodedata.category(char)[0] == "P" for char in words[-1]):
+        words.pop()  # `🔁`, `—`, `✨`
+    if words:
+        words[-1] = "".join(char for char in words[-1] if not _decoration(char)) or words[-1]  # `파보기🔁`
+    while len(words) > 1 and has_hangul(words[-1]) and not tokenizer().noun_runs(words[-1]):
+        words.pop()  # `파보기`, `이해하기`, `알아보기`
+    return " ".join(words) or title
+
+
+def _decoration(char: str) -> bool:
+    """An emoji or pictograph (`🔁`, `✨`), or what joins and styles one (variation selectors, ZWJ)."""
+    return unicodedata.category(char) in ("So", "Sk", "Cf") or "\ufe00" <= char <= "\ufe0f"
 
 
 def _named_elsewhere(notes: list[Note]) -> dict[str, str | None]:
