@@ -481,6 +481,7 @@ def test_concept_note_aliases_win_over_merges(tmp_path: Path) -> None:
     [
         ("이벤트 루프 파보기 🔁", "이벤트 루프"),
         ("영속성 컨텍스트 이해하기", "영속성 컨텍스트"),
+        ("가비지 컬렉션 톺아보기", "가비지 컬렉션"),  # kiwi reads `톺아보기` as a noun
         ("C++", "C++"),
         ("B+Tree", "B+Tree"),
     ],

@@ -47,6 +47,9 @@ SHORT_PARTICLES = tuple(p for p in PARTICLES if len(p) == 1)
 WHOLE = frozenset({"link", "tag", "front-matter"})  # sources that name one concept as a whole
 MARKED = frozenset({"strong", "mark"})  # a bold or highlighted span that is one term: the author's unit
 UNITS = frozenset({"title", "heading", "strong", "mark"})  # where a Korean compound written once is still one
+# `알아보기`, `톺아보기`, `이해하기`: how a deep-dive title says what it does with its subject. kiwi reads
+# `파보기` as the nouns `파`+`보기` (view), so these endings are checked beside the tokenizer.
+_TITLE_VERB = re.compile(r"(?:보기|하기)$")
 _PARENTHESIS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")  # `최적화 기법 정리 (예전)`: a note on the side
 
 
@@ -106,7 +109,11 @@ def concept_name(title: str) -> str:
         words.pop()  # `🔁`, `—`, `✨`
     if words:
         words[-1] = "".join(char for char in words[-1] if not _decoration(char)) or words[-1]  # `파보기🔁`
-    while len(words) > 1 and has_hangul(words[-1]) and not tokenizer().noun_runs(words[-1]):
+    while (
+        len(words) > 1
+        and has_hangul(words[-1])
+        and (_TITLE_VERB.search(words[-1]) or not tokenizer().noun_runs(words[-1]))
+    ):
         words.pop()  # `파보기`, `이해하기`, `알아보기`
     return " ".join(words) or title
 
