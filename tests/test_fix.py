@@ -85,6 +85,22 @@ def test_fix_keeps_line_endings_bom_encoding_and_mode(tmp_path: Path, newline: s
     assert note.read_bytes() == expected
 
 
+@pytest.mark.parametrize(
+    ("files", "link"),
+    [
+        ({}, "[[LINK]](https://github.com/x)"),  # a notes repo: a Markdown link to the web
+        ({"dendron.yml": "version: 5\n", "b.md": "# b\n"}, "[[to b|b]]"),  # Dendron: label first
+    ],
+)
+def test_a_fixed_note_is_read_in_the_vaults_dialect(tmp_path: Path, files: dict[str, str], link: str) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "week1.md").write_text(f"# 회고\n\n- 배운 점 {link} \n", encoding="utf-8")
+    code, out, err = lint(str(tmp_path), "--fix", "--select", "VG1,VG303")
+    assert (code, err) == (0, "Fixed 1 problem in 1 file.\n")
+    assert out.startswith("All checks passed!"), out  # no VG101 from the note read again after the fix
+
+
 MARKS = [
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),

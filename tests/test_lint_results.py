@@ -23,7 +23,7 @@ from vaultgraph.vault.load import load_vault
 
 pytestmark = pytest.mark.usefixtures("user_cache")
 NOTES = {
-    "retros/2주차 회고.md": "# 2주차\n\n- [[LSTM]] 정리\n- \n![[diagram.png]]\n",
+    "retros/2주차 회고.md": "# 2주차\n\n- [[LSTM]] 정리\n- \n![[diagram.png]]\n- [[강의]](https://example.com/lecture)\n",
     "LSTM.md": "# LSTM\n\n[[missing]]\n",
 }
 
@@ -63,7 +63,9 @@ def test_a_plain_warm_run_reuses_the_findings(vault: Path, lint_calls: list[int]
     assert lint_calls == [1, 1]
 
 
-@pytest.mark.parametrize("change", ["edit", "attachment", "new-note", "config", "templates", "select", "tool"])
+@pytest.mark.parametrize(
+    "change", ["edit", "attachment", "new-note", "config", "templates", "obsidian", "select", "tool"]
+)
 def test_what_can_change_the_findings_makes_it_lint_again(
     vault: Path, lint_calls: list[int], change: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -79,6 +81,8 @@ def test_what_can_change_the_findings_makes_it_lint_again(
         (vault / "vaultgraph.toml").write_text('ignore = ["VG301"]\n', encoding="utf-8")
     elif change == "templates":  # Obsidian's Templates plugin now keeps its templates in `retros/`
         write_files(vault, {".obsidian/templates.json": '{"folder": "retros"}'})
+    elif change == "obsidian":  # now an Obsidian vault: `[[강의]](https://…)` is a wikilink to `강의`
+        (vault / ".obsidian").mkdir()
     elif change == "select":
         extra = ("--select", "VG101")
     else:  # a new vaultgraph (a rule edited in a development checkout)

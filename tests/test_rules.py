@@ -54,7 +54,7 @@ def _lint(root: Path, code: str, case: dict[str, Any]) -> list[Diagnostic]:
     config = parse_config(case.get("config", {}), None)
     select = case.get("select", [code])  # null: the config's own selection, rules off by default stay off
     rules = select_rules(config, Selection(select=tuple(select) if select is not None else None))
-    return lint_vault(load_vault(root, config.exclude), config, rules)
+    return lint_vault(load_vault(root, config.exclude, flavor=config.flavor), config, rules)
 
 
 def _shape(diagnostics: list[Diagnostic], with_columns: bool) -> list[list[Any]]:

@@ -170,8 +170,10 @@ def plan_fixes(
 ) -> FixResult:
     """Compute every fix in memory, re-linting edited notes until stable. Writes nothing."""
     from vaultgraph.parse.note import parse_note  # the parser is loaded only when a fix is made
+    from vaultgraph.vault.flavors import apply_flavor, detect_flavor
 
     rules = list(rules)
+    dialect = detect_flavor(vault.root, config.flavor)
     work = replace(vault, notes=dict(vault.notes))
     result = FixResult(vault=work)
     originals: dict[str, bytes] = {}
@@ -199,6 +201,7 @@ def plan_fixes(
                 original = originals.get(path) or _read_original(vault, vault.notes[path])
                 data = encode_note(new_text, encoding, bom, original)
                 fixed_note = parse_note(path, data)
+                apply_flavor(fixed_note, dialect, with_terms=False)  # read as the vault was
                 if not fixed_note.readable:
                     raise ValueError("the fixed file would not read back as text; not fixed")
             except (OSError, ValueError) as exc:  # UnicodeEncodeError is a ValueError

@@ -86,19 +86,29 @@ def wikilink(walk: Walk, raw: str, inner: str, embed: bool, bracket: int, finish
         walk.facts.segments.append(_new_segment(shown, line, walk.block, walk.section, "link-text"))
 
 
-def _markdown_link(walk: Walk, href: str, embed: bool, begin: int, finish: int) -> None:
+def markdown_target(href: str) -> tuple[str, str | None, str | None] | None:
+    """(path, heading, block) of a Markdown link's destination `href`; None when it is no vault file
+    (a URL, `mailto:`, `obsidian://`, a web page)."""
     if _SCHEME.match(href) or href.startswith("//"):
-        return  # a URL, mailto:, obsidian:// ... not a vault file
+        return None  # a URL, mailto:, obsidian:// ... not a vault file
     path, _, fragment = unquote(href).partition("#")
     path = nfc(path.strip())
     if path.lower().endswith(_WEB_SUFFIXES):
-        return
+        return None
     heading = block = None
     if fragment:
         if fragment.startswith("^"):
             block = fragment[1:]
         else:
             heading = nfc(fragment)
+    return path, heading, block
+
+
+def _markdown_link(walk: Walk, href: str, embed: bool, begin: int, finish: int) -> None:
+    target = markdown_target(href)
+    if target is None:
+        return
+    path, heading, block = target
     raw = walk.data[begin:finish].decode("utf-8")
     display = raw[2 if embed else 1 : raw.find("](")] if "](" in raw else None
     line, column = walk.pos.at(begin + 1 if embed else begin)

@@ -9,29 +9,67 @@ Parsing stays dialect-free (so parse results can be cached); the vault's flavor 
 and Obsidian never does) is read as Dendron. A Dendron vault copied without its `dendron.yml` so
 still resolves: the dendron-site vault went from 2,287 broken links to 139, the same as with
 `flavor = "dendron"`. A note decides by its own bytes only, so cached findings stay valid.
+
+Outside Obsidian, `[[text]](dest)` is a Markdown link. GitHub, Jekyll, Hugo and every CommonMark
+renderer show `[[LINK]](https://github.com/…)` as a link to the URL whose text is `[LINK]`, and authors
+of notes repos and blogs write it on purpose; Obsidian alone reads a wikilink to `LINK` followed by
+text. So `auto` in a folder that is not in an Obsidian vault (no `.obsidian/` in it or above it) and
+not Dendron's reads it as CommonMark does (`detect_flavor` returns `auto-commonmark`): a wikilink or
+embed written right before a link destination, `(dest)` or `(dest "title")` with `(` just after `]]`,
+becomes a Markdown link to `dest` (a URL is no vault file, so the link is gone, as for any Markdown
+link to the web), and the destination leaves the prose. On a boostcamp notes repo that took 193 false
+VG101 of 193 away, and `LINK` and `Medium : YOLOX Explanation` out of the concepts. A vault with
+`.obsidian/`, a Dendron vault or note, and `flavor = "obsidian"` keep the wikilink; VG101 then says
+what was probably meant (`commonmark_destination`).
+
+The parse cache keeps the dialect-free parse; the reading is applied here, on the note's text at the
+wikilink's span, and costs nothing for a note without `]](` (one substring search). Concept terms are
+computed at parse time, from the wikilink: a note whose links this reading changed has its terms
+extracted again (`extract_terms` on the note as read), so the concepts agree with the links. Lint
+never reads terms and asks for none. Whether `.obsidian/` exists is part of the dialect, so lint's
+stored findings (keyed by it, `lint.results`) are not reused when it appears or goes.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from pathlib import Path
 
-from vaultgraph.model import Link, Note
+from vaultgraph.model import Link, Note, Segment, Span
+from vaultgraph.parse.lines import LINE_END
+from vaultgraph.parse.links import markdown_target
 
 FLAVORS = ("auto", "obsidian", "dendron")
+"""What the config's `flavor` may be."""
+DIALECTS = (*FLAVORS, "auto-commonmark")
+"""What `detect_flavor` returns: a flavor, or `auto-commonmark` (`auto` outside Obsidian)."""
 _DENDRON_VAULT = re.compile(r"dendron://[^/]*/")
+# A CommonMark inline link's `(destination "title")`: the destination in `<…>`, or a run of non-spaces
+# with balanced (one level of) parentheses; the title in "", '' or (), after a space; spaces and at
+# most one line end between the parts.
+_GAP = r"[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?"
+_HREF = r"<(?P<angle>(?:\\.|[^<>\\\r\n])*)>|(?P<bare>(?:\\[()]|[^\s()]|\((?:\\[()]|[^\s()])*\))+)"
+_TITLE = r"\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\)"
+_DESTINATION = re.compile(rf"\({_GAP}(?:{_HREF})?(?:(?:[ \t]+|(?=[\r\n])){_GAP}(?:{_TITLE}))?{_GAP}\)")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark's backslash escapes: ASCII punctuation
 
 
 def detect_flavor(root: Path, configured: str = "auto") -> str:
-    """The flavor of the vault at `root`: as configured; for `auto`, `dendron` when the vault (or its
-    parent workspace) has a `dendron.yml`, else `auto` (each note by its front matter, `is_dendron_note`)."""
+    """The dialect of the vault at `root`: as configured; for `auto`, `dendron` when the vault (or its
+    parent workspace) has a `dendron.yml`, `auto` when it is in an Obsidian vault (`.obsidian/` in it or
+    a folder above), else `auto-commonmark`. Both `auto`s read each note by its front matter
+    (`is_dendron_note`); `auto-commonmark` reads `[[text]](dest)` as CommonMark does."""
     if configured != "auto":
         return configured
     for folder in (root, root.parent):
         if (folder / "dendron.yml").is_file():
             return "dendron"
-    return "auto"
+    absolute = root.resolve()
+    if any((folder / ".obsidian").is_dir() for folder in (absolute, *absolute.parents)):
+        return "auto"
+    return "auto-commonmark"
 
 
 def _epoch_ms(value: object) -> bool:
@@ -61,7 +99,91 @@ def _dendron_link(link: Link) -> Link:
     return dataclasses.replace(link, target=name, heading=heading, block=block, display=label)
 
 
-def apply_flavor(note: Note, flavor: str) -> None:
-    """Read the note's wikilinks in `flavor` (`obsidian`, `dendron`, or `auto`: `is_dendron_note`)."""
-    if flavor == "dendron" or (flavor == "auto" and is_dendron_note(note)):
+def apply_flavor(note: Note, flavor: str, *, with_terms: bool = True) -> None:
+    """Read the note's wikilinks in the dialect `flavor` (`detect_flavor`): `obsidian`, `dendron`, or
+    `auto` and `auto-commonmark` (Dendron by `is_dendron_note`; the latter also `[[text]](dest)` as
+    CommonMark). `with_terms`: the note's terms are wanted, so kept in step with its links."""
+    auto = flavor.startswith("auto")
+    if flavor == "dendron" or (auto and is_dendron_note(note)):
         note.links = [_dendron_link(link) for link in note.links]
+    elif flavor == "auto-commonmark" and "]](" in note.text and _read_commonmark(note) and with_terms:
+        from vaultgraph.concepts.extract import extract_terms  # config reads FLAVORS: keep its imports light
+
+        note.terms = extract_terms(note)
+
+
+class _Offsets:
+    """Line and column (1-based, as in `Span`) to string offsets in a note's text, and back."""
+
+    def __init__(self, text: str):
+        self.starts = [0, *(m.end() for m in LINE_END.finditer(text))]
+
+    def offset(self, line: int, column: int) -> int:
+        return self.starts[line - 1] + column - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _destination_after(text: str, offsets: _Offsets, link: Link) -> re.Match[str] | None:
+    """The link destination written right after the wikilink `link` (`(` just after `]]`), if any."""
+    end = offsets.offset(link.span.end_line, link.span.end_column)
+    if link.kind != "wikilink" or not text.startswith("(", end):
+        return None
+    return _DESTINATION.match(text, end)
+
+
+def _href(match: re.Match[str]) -> str:
+    return _ESCAPE.sub(r"\1", match.group("angle") or match.group("bare") or "")
+
+
+def commonmark_destination(note: Note, link: Link) -> str | None:
+    """The destination of `[[text]](dest)` when `link` is such a wikilink (which CommonMark renders as
+    a link to `dest`), else None: what VG101 names when the wikilink is kept and leads nowhere."""
+    if link.kind != "wikilink":
+        return None
+    match = _destination_after(note.text, _Offsets(note.text), link)
+    return None if match is None else _href(match)
+
+
+def _read_commonmark(note: Note) -> bool:
+    """Turn each wikilink written right before a link destination into the Markdown link CommonMark
+    reads there (none for a URL), and take the destination out of the prose; whether any changed."""
+    text, offsets = note.text, _Offsets(note.text)
+    links: list[Link] = []
+    changed = False
+    for link in note.links:
+        match = _destination_after(text, offsets, link)
+        if match is None:
+            links.append(link)
+            continue
+        changed = True
+        _drop_from_prose(note, link, match.group())
+        target = markdown_target(_href(match))
+        if target is None:  # a URL or a web page: no vault file
+            continue
+        begin = offsets.offset(link.span.line, link.span.column)  # the first `[`, after an embed's `!`
+        raw = ("!" if link.embed else "") + text[begin : match.end()]
+        end_line, end_column = offsets.position(match.end())
+        span = Span(link.span.line, link.span.column, end_line, end_column)
+        shown = link.raw[(1 if link.embed else 0) + 1 : -1]  # `[text]`: the text CommonMark shows
+        links.append(Link(raw, *target, shown, link.embed, "markdown", span))
+    note.links = links
+    return changed
+
+
+def _drop_from_prose(note: Note, link: Link, destination: str) -> None:
+    """Cut `destination` from the start of the prose segment that follows the wikilink's shown text."""
+    shown = link.display or link.target
+    segments = note.segments
+    for index, segment in enumerate(segments[:-1]):
+        if segment.kind == "link-text" and segment.line == link.span.line and segment.text == shown:
+            after = segments[index + 1]
+            if after.kind != "link-text" and after.text.startswith(destination):
+                rest = after.text[len(destination) :]
+                if rest.strip():
+                    segments[index + 1] = Segment(rest, after.line, after.block, after.section, after.kind)
+                else:
+                    del segments[index + 1]
+            return

@@ -84,8 +84,9 @@ def load_snapshot(
     with collector_paused():
         notes = _parse_all(snapshot, store, progress, parallel_min_bytes, frozenset(skip), cached)
     dialect = detect_flavor(snapshot.root, flavor)
+    with_terms = "terms" not in skip
     for note in notes:
-        apply_flavor(note, dialect)
+        apply_flavor(note, dialect, with_terms=with_terms)
     for rel, message in snapshot.errors:
         notes.append(unreadable(rel, message))
         notes[-1].title = rel

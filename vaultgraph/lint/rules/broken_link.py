@@ -8,16 +8,19 @@ Fails: `[[Transfomer]]` when only `Transformer.md` exists.
 Passes: `[[transformer]]`, `[[concepts/Transformer]]`, `[t](../concepts/Transformer.md)`.
 """
 
+import re
 from collections.abc import Iterator
 
 from vaultgraph.lint.rule import Finding, RuleContext
 from vaultgraph.lint.rules._links import resolved_links
-from vaultgraph.model import Note
+from vaultgraph.model import Link, Note
+from vaultgraph.vault.flavors import commonmark_destination
 
 CODE = "VG101"
 NAME = "broken-link"
 SEVERITY = "error"
 SCOPE = "links"
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:(?://)?")
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
@@ -27,4 +30,16 @@ def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
         if resolution.status == "outside":
             yield Finding.at(link.span, f"link to `{link.target}` leaves the vault")
         elif resolution.status == "missing":
-            yield Finding.at(link.span, f"`{link.target}` not found in the vault")
+            yield Finding.at(link.span, f"`{link.target}` not found in the vault{_meant(note, link)}")
+
+
+def _meant(note: Note, link: Link) -> str:
+    """What `[[text]](dest)`, kept a wikilink (in Obsidian), was probably meant to be: `[text](dest)`."""
+    destination = commonmark_destination(note, link)
+    if destination is None:
+        return ""
+    text = link.raw[2:-2]
+    scheme = _URL.match(destination)
+    if scheme is not None:
+        return f" (for a web link, write `[{text}]({scheme.group()}…)`)"
+    return f" (for a Markdown link, write `[{text}]({destination})`)"
