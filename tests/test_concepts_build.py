@@ -156,7 +156,7 @@ def test_hub_notes_are_not_concept_notes(tmp_path: Path, hub: str, title: str) -
     assert all(c.note != hub for c in found.values()) and title.casefold() not in found
 
 
-@pytest.mark.parametrize(("rare", "common"), [("멘토링", "강의"), ("푸리에", "수학"), ("역전파", "연산")])
+@pytest.mark.parametrize(("rare", "common"), [("트랜잭션", "강의"), ("푸리에", "수학"), ("역전파", "연산")])
 def test_words_rare_in_general_korean_outrank_common_ones(tmp_path: Path, rare: str, common: str) -> None:
     root = make_vault(tmp_path, {"retros/w1.md": retro(1, f"- {common}, {rare}, genielabs\n")})
     found = concepts(root)

@@ -273,6 +273,29 @@ def test_a_link_text_that_only_points_is_no_concept(tmp_path: Path, word: str) -
 
 
 @pytest.mark.parametrize(
+    "word",
+    ["P-stage", "U-Stage", "피어 세션", "스페셜 피어세션", "Office Hours", "Further Questions", "레벨", "테코톡"],
+)
+def test_a_ritual_of_a_course_is_series_vocabulary_in_any_spelling(tmp_path: Path, word: str) -> None:
+    """A blog that writes `P-stage` in the prose of a quarter of its notes is still not about it."""
+    extra = {n: f"- 오늘 {word}에서 {'가' * n} 이야기\n" for n in range(1, 9)}
+    ranking = blog(tmp_path, extra)
+    assert ranking.find(word) is None or "a ritual or role of a course" in dropped(ranking, word)
+
+
+def test_a_blog_themes_page_is_no_concept_note(tmp_path: Path) -> None:
+    """Chirpy's `_tabs/categories.md` is a page of the theme; `categories` in a post is no concept."""
+    files = {
+        "_tabs/categories.md": "---\nlayout: categories\n---\n",
+        "_tabs/archives.md": "---\nlayout: archives\n---\n",
+    }
+    extra = {n: "- categories 확인, archives 확인\n" for n in range(1, 5)}
+    ranking = blog(tmp_path, extra, files)
+    assert all(c.note is None for c in ranking.concepts)
+    assert ranking.find("archives") is None or not ranking.find("archives").evidence.known
+
+
+@pytest.mark.parametrize(
     "markup",
     ["{: data-toc-skip='' }", "{: .prompt-info }", "{% raw %} template {% endraw %}", "<img src='x.png' width='600'>"],
 )

@@ -31,7 +31,7 @@ from vaultgraph.concepts.segment import (
     names_a_concept,
 )
 from vaultgraph.concepts.settings import DEFAULTS
-from vaultgraph.concepts.stopwords import is_filler, is_measure
+from vaultgraph.concepts.stopwords import is_course_word, is_filler, is_measure
 from vaultgraph.concepts.template import SeriesVocabulary, boilerplate_lines, is_template, repeated, series_names
 from vaultgraph.config import Config
 from vaultgraph.model import Concept, Note, Occurrence, Term, Vault, WeekInfo
@@ -353,6 +353,8 @@ def _dropped(
         return f"the blog's filing (a tag on {len(tagged)} notes, rarely written out)"
     if is_filler(key) or not any(ch.isalpha() for ch in key):
         return "a filler or function word"
+    if is_course_word(key):
+        return "a ritual or role of a course (피어세션, 멘토링, P-stage): the series' own vocabulary"
     if is_measure(key):
         return "a size or a model number: a setting, not a subject"  # `7B`, `175B`, `A100`
     if len(key) < 2:

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from vaultgraph.concepts.extract import title_gloss
 from vaultgraph.concepts.korean import is_modifier, tokenizer
 from vaultgraph.concepts.normalize import PARTICLES, has_hangul, variant_key
-from vaultgraph.concepts.stopwords import COLLECTION_WORDS, FUNCTION_WORDS, is_measure
+from vaultgraph.concepts.stopwords import COLLECTION_WORDS, FUNCTION_WORDS, SITE_PAGES, is_measure
 from vaultgraph.model import Note, Term, Vault
 
 MAX_PHRASE_WORDS = 4  # a longer leftover run is a sentence, not a term
@@ -162,10 +162,12 @@ def _vouched(note: Note, named: dict[str, str | None]) -> bool:
 
 
 def names_a_concept(note: Note) -> bool:
-    """False for hub notes: a long title, or one ending in a collection word (`멘토링 질문 모음`), or `index`."""
+    """False for hub notes: a long title, or one ending in a collection word (`멘토링 질문 모음`), or `index`,
+    and for a blog theme's pages (`categories`, `about`)."""
     title = _PARENTHESIS.sub("", note.title or note.stem).split()
     return (
         note.stem.casefold() not in COLLECTION_WORDS
+        and note.stem.casefold() not in SITE_PAGES
         and len(title) <= MAX_PHRASE_WORDS
         and not (len(title) > 1 and title[-1].casefold() in COLLECTION_WORDS)
     )

@@ -8,6 +8,11 @@ a concept comes from the notes themselves and the user's glossary.
 * `FILLER` (English and Korean) drops a term only when the whole term is one of them: "update" alone
   is filler, but "paper review" keeps its "review".
 * `SECTION_NAMES` are retrospective template headings; `FRONT_MATTER_KEYS` are property names.
+* `COURSE_WORDS` are the rituals and roles of Korean developer courses and study programs (boostcamp,
+  우아한테크코스, SSAFY, KDT): `피어세션`, `멘토링`, `P-stage`, `레벨`, `페어`. A course's own vocabulary is also
+  found from each vault (repeated headings, title words, spread), but a blog that writes `P-stage` in a
+  quarter of its notes, in prose, looks like a blog about it; these words are dropped whatever their counts.
+* `SITE_PAGES` are a blog theme's pages (Chirpy's `_tabs/categories.md`, `about.md`): no concept notes.
 * `COLLECTION_WORDS` end the titles of hub notes (`멘토링 질문 모음`): such a note is no concept note.
 * `is_measure`: a size or a hardware model number is a setting of an experiment, not its subject:
   a count with a unit (`7B`, `175B` parameters, `100K` ratings, `80GB`) or one letter and three digits or
@@ -68,6 +73,20 @@ review reflection log notes journal daily weekly
 """.split()
 )
 
+COURSE_WORDS = frozenset(
+    """
+피어세션 스페셜피어세션 멘토링 마스터클래스 오피스아워 스크럼 데일리스크럼 그라운드룰 팀빌딩 코어타임 특강 모각코
+회고록 주간회고 팀회고 학습정리 주간학습정리 학습기록 랩업리포트 페어 페어프로그래밍 크루 코치 코치님 멘토님 마스터님
+캠퍼님 리뷰어님 데일리미팅 레벨 레벨인터뷰 테코톡 부캠 부스트캠프 우테코 우아한테크코스 수료 수료식
+boostcamp aitech p-stage u-stage pstage ustage level til kpt peer-session mentoring office-hour office-hours
+daily-scrum wrap-up ground-rule ground-rules master-class masterclass tech-talk further-question further-questions
+""".split()
+)
+"""Written without spaces, or with hyphens between English words: `is_course_word` compares a term without
+either, so `피어 세션`, `office hours` and `P-Stage` are found."""
+
+SITE_PAGES = frozenset("about archive archives categories category tags tag search home 404 index readme".split())
+
 # The last word of a note title that gathers things rather than names one (`멘토링 질문 모음`, `ray tune 실험 메모`).
 COLLECTION_WORDS = frozenset(
     """
@@ -90,6 +109,18 @@ def is_measure(key: str) -> bool:
     return _MEASURE.fullmatch(key) is not None
 
 
+def is_course_word(key: str) -> bool:
+    """True for a folded term that names a ritual or role of a course (`피어 세션`, `p-stage`, `office hours`)."""
+    return _squeezed(key) in _COURSE_KEYS
+
+
 def is_filler(key: str, extra: frozenset[str] = frozenset()) -> bool:
     """True when a whole term (already folded) is never a concept by itself."""
     return key in FILLER or key in FUNCTION_WORDS or key in SECTION_NAMES or key in FRONT_MATTER_KEYS or key in extra
+
+
+def _squeezed(term: str) -> str:
+    return term.replace(" ", "").replace("-", "")
+
+
+_COURSE_KEYS = frozenset(_squeezed(word) for word in COURSE_WORDS)
