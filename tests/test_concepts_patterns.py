@@ -383,6 +383,15 @@ def test_verb_and_adjective_forms_are_never_terms(tmp_path: Path, verb: str) -> 
         (["역전파", "backpropagation"], "- 역전파(backpropagation) 유도\n- 역전파 복습\n"),
         (["경사하강법", "gradient descent"], "- 경사하강법(gradient descent)\n- 확률적 경사하강법(SGD)\n"),
         (["부캠", "부스트캠프"], "- 부캠 끝나고\n- 부스트캠프를 수료\n"),
+        # a loanword and its source, in either script
+        (["클로저", "Closure"], "- 클로저를 봤다\n## Closure\n"),
+        (["웹소켓", "WebSocket"], "- 웹소켓으로 연결\n- WebSocket 서버\n"),
+        (["콜 스택", "call stack"], "- 콜 스택이 빈다\n- call stack 비우기\n"),
+        (["트랜잭션", "transaction"], "- 트랜잭션을 건다\n- transaction 롤백\n"),
+        (["프로토타입", "prototype"], "- 프로토타입을 본다\n- prototype 상속\n"),
+        (["브랜치", "branch"], "- 브랜치를 판다\n- branch 보호\n"),
+        (["데이터베이스", "database"], "- 데이터베이스를 설계\n- database 연결\n"),
+        (["배깅", "bagging"], "- 배깅은 앙상블\n- bagging 구현\n"),
     ],
     ids=lambda value: value[0] if isinstance(value, list) else "",
 )
@@ -413,6 +422,12 @@ def test_spellings_of_one_concept_merge(tmp_path: Path, spellings: list[str], bo
         ("DB", "DL basic", "- DB 설계\n- DL basic 강의\n"),
         ("google", "GoogLeNet", "- google 검색\n- GoogLeNet 구조\n"),  # `goo` + `glenet` is no compound
         ("Tensor", "TensorRT", "- Tensor 연산\n- TensorRT 변환\n"),
+        # sound-alikes that are two words: voicing (`빌드` is `build`), vowels, a Korean word, an acronym
+        ("빌드", "field", "- 빌드가 실패\n- field 추가\n"),
+        ("포스팅", "boosting", "- 포스팅을 작성\n- boosting 모델\n"),
+        ("판정", "vanishing", "- 판정이 어렵다\n- vanishing 문제\n"),
+        ("복합", "backoff", "- 복합은 어렵다\n- backoff 재시도\n"),
+        ("스킬", "SQL", "- 스킬이 늘었다\n- SQL 튜닝\n"),
         # the author said which phrase CV stands for: not the other one
         ("Cross Validation", "Computer Vision", "- Cross Validation (CV) 설정\n- CV 점수\n- Computer Vision 강의\n"),
     ],

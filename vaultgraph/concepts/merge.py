@@ -27,6 +27,10 @@
   `GRU4Rec`), and the Korean side is glossed one way only in the vault; any spelling paired with
   two different partners (`MAP`: mean average precision and masked attribute prediction) is
   believed in none.
+* **A loanword and its source**: `클로저` = `closure`, `웹소켓` = `WebSocket`, `콜 스택` = `call stack`,
+  when the two sound alike (`loanwords`) and no other Latin term of the vault does; the Hangul side
+  must look borrowed or be no ordinary Korean word (`복합` is no `backoff`), the Latin side a word
+  (a vowel, never written as an acronym: `SQL` is no `스킬`).
 * **Korean abbreviations**: a two- or three-syllable word that is no ordinary Korean word (not in
   the general word list) and whose syllables start a longer word of the vault, in order (`부캠` =
   `부스트캠프`, `데엔` = `데이터 엔지니어링`); a word's own beginning (`모델` in `모델링`) is not one.
@@ -41,6 +45,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
 from vaultgraph.concepts.korean_words import looks_borrowed
+from vaultgraph.concepts.loanwords import Sound, sound_alike, sound_of
 from vaultgraph.concepts.normalize import fold, has_hangul, variant_key
 
 CONTRACTION_PART = 3
@@ -52,6 +57,7 @@ _PLAIN_ENGLISH = re.compile(r"[A-Za-z][a-z]*(?:[ \-][A-Za-z][a-z]*)*|[A-Z]{2,}")
 _SITE = re.compile(r"^(.+?)\.(?:ai|io|com|org|net|dev|kr|me)$")
 _LATIN_KEY = re.compile(r"[a-z][a-z0-9]*")
 _HANGUL_KEY = re.compile(r"[\uac00-\ud7a3]+")
+_VOWEL = re.compile(r"[aeiou]")
 _WORDS = re.compile(r"[\s\-_./]+")
 
 
@@ -124,6 +130,7 @@ def merge_groups(
     _initials(forms, notes, by_key, groups)
     _numeronyms(by_key, groups)
     _korean_abbreviations(by_key, groups, is_word)
+    _loanwords(forms, by_key, groups, is_word)
     return {ident: groups.find(ident) for ident in forms}
 
 
@@ -268,6 +275,34 @@ def _korean_abbreviations(by_key: dict[str, str], groups: _Groups, is_word: Call
             if not long.startswith(key) and _subsequence(key[1:], long[1:]):
                 groups.join(ident, by_key[long])
                 break
+
+
+def _loanwords(
+    forms: dict[str, Counter[str]], by_key: dict[str, str], groups: _Groups, is_word: Callable[[str], bool]
+) -> None:
+    """A Hangul term joins the one Latin term of the vault it transcribes (`클로저` = `closure`)."""
+    consonants: dict[tuple[str, bool], list[tuple[str, Sound]]] = defaultdict(list)
+    for key, ident in by_key.items():
+        hangul = has_hangul(key)
+        if hangul and is_word(key) and not looks_borrowed(key):
+            continue
+        if not hangul and (not _VOWEL.search(key) or any(_ACRONYM.fullmatch(form) for form in forms[ident])):
+            continue  # `SQL`, `HTML`: an acronym is spelled out, not transcribed
+        sound = sound_of(key)
+        if sound is not None:
+            consonants[(sound[0], hangul)].append((ident, sound))
+    for (skeleton, hangul), korean in consonants.items():
+        if not hangul:
+            continue
+        for ident, sound in korean:
+            latin = {
+                groups.find(other)
+                for other, english in consonants.get((skeleton, False), ())
+                if sound_alike(sound, english)
+            }
+            # `리팩토링` and `리팩터링` may both join `refactoring`; a term that sounds like two joins neither
+            if len(latin) == 1:
+                groups.join(ident, latin.pop())
 
 
 def _subsequence(short: str, long: str) -> bool:
