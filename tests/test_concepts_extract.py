@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from types import SimpleNamespace
 
 import pytest
 
 from vaultgraph.concepts.extract import latin_runs
-from vaultgraph.concepts.korean import FallbackTokenizer, KiwiTokenizer, looks_borrowed
+from vaultgraph.concepts.korean import FallbackTokenizer, KiwiTokenizer, looks_borrowed, tokenizer
 from vaultgraph.concepts.normalize import best_label, fold, strip_particle, variant_key
 from vaultgraph.concepts.stopwords import is_filler
+from vaultgraph.errors import UsageError
 from vaultgraph.vault.note import load_note
 
 
@@ -277,3 +280,37 @@ def test_best_label() -> None:
     assert best_label(Counter({"kl divergence": 1, "KL divergence": 1})) == "KL divergence"
     assert best_label(Counter({"batchnormalization": 1, "batch normalization": 1})) == "batch normalization"
     assert best_label(Counter({"lstm": 3, "LSTM": 1})) == "lstm"
+
+
+@pytest.fixture
+def fresh_tokenizer() -> Iterator[None]:
+    tokenizer.cache_clear()
+    yield
+    tokenizer.cache_clear()
+
+
+@pytest.mark.usefixtures("fresh_tokenizer")
+@pytest.mark.parametrize("value", ["", "fallback", " Fallback "])
+def test_the_rule_based_tokenizer_is_the_default_whatever_is_installed(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("VAULTGRAPH_KOREAN", value)
+    assert tokenizer().name == "fallback"
+
+
+@pytest.mark.usefixtures("fresh_tokenizer")
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("kiwi", 'VAULTGRAPH_KOREAN=kiwi needs kiwipiepy: pip install "vaultgraph[ko]"'),
+        ("mecab", "VAULTGRAPH_KOREAN='mecab': expected one of fallback, kiwi"),
+    ],
+)
+def test_a_tokenizer_that_cannot_be_had_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, value: str, message: str
+) -> None:
+    monkeypatch.setenv("VAULTGRAPH_KOREAN", value)
+    monkeypatch.setitem(sys.modules, "kiwipiepy", None)  # `import kiwipiepy` raises ImportError
+    with pytest.raises(UsageError) as raised:
+        tokenizer()
+    assert str(raised.value) == message

@@ -76,7 +76,7 @@ def user_cache_home() -> Path:
 def tool_fingerprint() -> str:
     """Changes with anything that can change what `load_note` returns for the same bytes."""
     h = hashlib.blake2b(digest_size=16)
-    # VAULTGRAPH_KOREAN and kiwipiepy choose the Korean tokenizer, hence the terms of a note.
+    # VAULTGRAPH_KOREAN chooses the Korean tokenizer (and kiwipiepy's version its output): the terms of a note.
     h.update(f"{vaultgraph.__version__}|{SCHEMA}|{sys.version_info[:2]}|{os.environ.get('VAULTGRAPH_KOREAN')}".encode())
     # The libraries that parse, known by their installed files (an upgrade rewrites them): finding
     # them imports nothing, where importlib.metadata cost 10 ms of a one-note lint's 130.
