@@ -33,7 +33,8 @@
   (a vowel, never written as an acronym: `SQL` is no `스킬`).
 * **Korean abbreviations**: a two- or three-syllable word that is no ordinary Korean word (not in
   the general word list) and whose syllables start a longer word of the vault, in order (`부캠` =
-  `부스트캠프`, `데엔` = `데이터 엔지니어링`); a word's own beginning (`모델` in `모델링`) is not one.
+  `부스트캠프`, `데엔` = `데이터 엔지니어링`); a word's own beginning (`모델` in `모델링`) is not one, nor is
+  the long word with a middle left out (`과적합` is no `과소적합`).
 
 Concept notes and glossary entries (ids `note:…`, `gloss:…`) lead their group: their label wins.
 """
@@ -272,7 +273,7 @@ def _korean_abbreviations(by_key: dict[str, str], groups: _Groups, is_word: Call
         if not (_HANGUL_KEY.fullmatch(key) and 2 <= len(key) <= 3) or is_word(key):
             continue
         for long in longs.get(key[0], ()):
-            if not long.startswith(key) and _subsequence(key[1:], long[1:]):
+            if not long.startswith(key) and _subsequence(key[1:], long[1:]) and not _infix_dropped(key, long):
                 groups.join(ident, by_key[long])
                 break
 
@@ -303,6 +304,12 @@ def _loanwords(
             # `리팩토링` and `리팩터링` may both join `refactoring`; a term that sounds like two joins neither
             if len(latin) == 1:
                 groups.join(ident, latin.pop())
+
+
+def _infix_dropped(short: str, long: str) -> bool:
+    """`과적합` in `과소적합`: the long word with a middle left out, another word, not an abbreviation
+    (which takes a syllable or so of each part: `부캠`, `데엔`)."""
+    return len(short) >= 3 and short[1:] in long[1:]
 
 
 def _subsequence(short: str, long: str) -> bool:
