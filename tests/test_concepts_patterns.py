@@ -274,7 +274,17 @@ def test_a_link_text_that_only_points_is_no_concept(tmp_path: Path, word: str) -
 
 @pytest.mark.parametrize(
     "word",
-    ["P-stage", "U-Stage", "피어 세션", "스페셜 피어세션", "Office Hours", "Further Questions", "레벨", "테코톡"],
+    [
+        "P-stage",
+        "U-Stage",
+        "피어 세션",
+        "스페셜 피어세션",
+        "Office Hours",
+        "Further Questions",
+        "레벨",
+        "테코톡",
+        "AI Math",
+    ],
 )
 def test_a_ritual_of_a_course_is_series_vocabulary_in_any_spelling(tmp_path: Path, word: str) -> None:
     """A blog that writes `P-stage` in the prose of a quarter of its notes is still not about it."""

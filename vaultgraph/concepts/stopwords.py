@@ -9,7 +9,8 @@ a concept comes from the notes themselves and the user's glossary.
   is filler, but "paper review" keeps its "review".
 * `SECTION_NAMES` are retrospective template headings; `FRONT_MATTER_KEYS` are property names.
 * `COURSE_WORDS` are the rituals and roles of Korean developer courses and study programs (boostcamp,
-  우아한테크코스, SSAFY, KDT): `피어세션`, `멘토링`, `P-stage`, `레벨`, `페어`. A course's own vocabulary is also
+  우아한테크코스, SSAFY, KDT): `피어세션`, `멘토링`, `P-stage`, `레벨`, `페어`, and boostcamp's course names
+  (`AI Math`, `DL Basic`: what a week studied is their content, not the course's name). A course's own vocabulary is also
   found from each vault (repeated headings, title words, spread), but a blog that writes `P-stage` in a
   quarter of its notes, in prose, looks like a blog about it; these words are dropped whatever their counts.
 * `SITE_PAGES` are a blog theme's pages (Chirpy's `_tabs/categories.md`, `about.md`): no concept notes.
@@ -80,6 +81,7 @@ COURSE_WORDS = frozenset(
 캠퍼님 리뷰어님 데일리미팅 레벨 레벨인터뷰 테코톡 부캠 부스트캠프 우테코 우아한테크코스 수료 수료식
 boostcamp aitech p-stage u-stage pstage ustage level til kpt peer-session mentoring office-hour office-hours
 daily-scrum wrap-up ground-rule ground-rules master-class masterclass tech-talk further-question further-questions
+ai-math dl-basic product-serving data-viz
 """.split()
 )
 """Written without spaces, or with hyphens between English words: `is_course_word` compares a term without
