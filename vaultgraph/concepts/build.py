@@ -354,7 +354,7 @@ def _dropped(
     if is_filler(key) or not any(ch.isalpha() for ch in key):
         return "a filler or function word"
     if is_course_word(key):
-        return "a ritual or role of a course (피어세션, 멘토링, P-stage): the series' own vocabulary"
+        return "a ritual, role or part of a course (피어세션, 멘토님, P-stage, AI Math): the series' own vocabulary"
     if is_measure(key):
         return "a size or a model number: a setting, not a subject"  # `7B`, `175B`, `A100`
     if len(key) < 2:
