@@ -438,6 +438,7 @@ def test_spellings_of_one_concept_merge(tmp_path: Path, spellings: list[str], bo
         ("판정", "vanishing", "- 판정이 어렵다\n- vanishing 문제\n"),
         ("복합", "backoff", "- 복합은 어렵다\n- backoff 재시도\n"),
         ("스킬", "SQL", "- 스킬이 늘었다\n- SQL 튜닝\n"),
+        ("석사인", "section", "- 그분은 석사인, 멘토님\n- section 나누기\n"),  # a Korean word and its copula
         ("과적합", "과소적합", "- 과적합이 심함\n- 과소적합은 아님\n"),  # an antonym, not an abbreviation
         # the author said which phrase CV stands for: not the other one
         ("Cross Validation", "Computer Vision", "- Cross Validation (CV) 설정\n- CV 점수\n- Computer Vision 강의\n"),

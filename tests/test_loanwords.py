@@ -22,6 +22,9 @@ SAME = [
     ("스레드", "thread"),
     ("그래프", "graph"),
     ("부스팅", "boosting"),  # `oo` is ㅜ
+    ("버추얼", "virtual"),  # `tu` before a vowel is 추
+    ("소프트웨어", "software"),
+    ("그레디언트", "gradient"),  # ㅔ and ㅐ sound alike: both write `a`
 ]
 DIFFERENT = [
     ("빌드", "field"),  # ㅂ is `b`, not `f`
@@ -32,6 +35,11 @@ DIFFERENT = [
     ("포인트", "panet"),  # 오이 is no `a`
     ("포워딩", "padding"),  # ㅝ needs a `w`
     ("바인딩", "pending"),
+    ("비선형", "versioning"),  # ㅎ is an `h`
+    ("버켓", "backward"),  # a `w` before a vowel is 워
+    ("버츄얼", "visual"),  # ㅓ writes an `i` only before `r` (`virtual`)
+    ("리서쳐", "resource"),  # ㅕ is no silent `e`
+    ("베이지안", "begin"),  # three Korean vowels for one `i`
 ]
 
 

@@ -59,6 +59,7 @@ _SITE = re.compile(r"^(.+?)\.(?:ai|io|com|org|net|dev|kr|me)$")
 _LATIN_KEY = re.compile(r"[a-z][a-z0-9]*")
 _HANGUL_KEY = re.compile(r"[\uac00-\ud7a3]+")
 _VOWEL = re.compile(r"[aeiou]")
+_COPULA_OR_PARTICLE = frozenset("인이은을의가를과와도")
 _WORDS = re.compile(r"[\s\-_./]+")
 
 
@@ -287,6 +288,8 @@ def _loanwords(
         hangul = has_hangul(key)
         if hangul and is_word(key) and not looks_borrowed(key):
             continue
+        if hangul and key[-1] in _COPULA_OR_PARTICLE and is_word(key[:-1]) and not looks_borrowed(key[:-1]):
+            continue  # `석사인`, `과제인`: a Korean word and what follows it, no loanword
         if not hangul and (not _VOWEL.search(key) or any(_ACRONYM.fullmatch(form) for form in forms[ident])):
             continue  # `SQL`, `HTML`: an acronym is spelled out, not transcribed
         sound = sound_of(key)
