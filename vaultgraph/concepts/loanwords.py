@@ -43,9 +43,9 @@ _SPELLED = dict(zip(_MEDIAL, "aoiy a ay aey aeiou ea ioy ey oa w w w oyu uow w w
 # Two Korean vowels that write one English vowel: `database` 데이터베이스, `pipeline` 파이프라인, `point` 포인트.
 _DIPHTHONGS = {"ㅔㅣ": "ae", "ㅞㅣ": "ae", "ㅏㅣ": "iy", "ㅗㅣ": "o", "ㅗㅜ": "o", "ㅏㅜ": "ou"}
 _LATIN = re.compile(r"[a-z]+")
-_U_GLIDE = re.compile(r"u[aeio]")
+_U_GLIDE = re.compile(r"u[aeio]")  # `query` 쿼리, `quality` 퀄리티: a `u` before a vowel is a `w`
 _W_GLIDE = re.compile(r"w[aeiouy]")
-_KOREAN_GLIDES = frozenset("ㅘㅝㅞㅟㅙㅚㅜ")  # `query` 쿼리, `quality` 퀄리티: a `u` before a vowel is a `w`
+_KOREAN_GLIDES = frozenset("ㅘㅝㅞㅟㅙㅚㅜ")  # what a `w` before a vowel becomes: 와, 워, 웨, 위, 우
 _VOWELS = frozenset("aeiouy")
 _PLAIN = {"b": "P+", "v": "P+", "p": "P", "f": "P", "d": "T+", "t": "T", "k": "K", "q": "K", "s": "S", "z": "S"}
 _PLAIN |= {"j": "S", "x": "K S", "l": "L", "m": "M", "n": "N"}
