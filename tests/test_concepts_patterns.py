@@ -402,6 +402,7 @@ def test_verb_and_adjective_forms_are_never_terms(tmp_path: Path, verb: str) -> 
         (["브랜치", "branch"], "- 브랜치를 판다\n- branch 보호\n"),
         (["데이터베이스", "database"], "- 데이터베이스를 설계\n- database 연결\n"),
         (["배깅", "bagging"], "- 배깅은 앙상블\n- bagging 구현\n"),
+        (["백터", "벡터"], "- 백터를 정규화\n- 벡터의 내적\n"),  # ㅐ and ㅔ sound alike: a misspelling
     ],
     ids=lambda value: value[0] if isinstance(value, list) else "",
 )
@@ -438,6 +439,7 @@ def test_spellings_of_one_concept_merge(tmp_path: Path, spellings: list[str], bo
         ("판정", "vanishing", "- 판정이 어렵다\n- vanishing 문제\n"),
         ("복합", "backoff", "- 복합은 어렵다\n- backoff 재시도\n"),
         ("스킬", "SQL", "- 스킬이 늘었다\n- SQL 튜닝\n"),
+        ("재정", "제정", "- 재정이 문제\n- 제정을 미룸\n"),  # two ordinary words
         ("석사인", "section", "- 그분은 석사인, 멘토님\n- section 나누기\n"),  # a Korean word and its copula
         ("과적합", "과소적합", "- 과적합이 심함\n- 과소적합은 아님\n"),  # an antonym, not an abbreviation
         # the author said which phrase CV stands for: not the other one

@@ -31,6 +31,8 @@
   when the two sound alike (`loanwords`) and no other Latin term of the vault does; the Hangul side
   must look borrowed or be no ordinary Korean word (`복합` is no `backoff`), the Latin side a word
   (a vowel, never written as an acronym: `SQL` is no `스킬`).
+* **Vowels Korean no longer tells apart**: `백터` = `벡터` (ㅐ and ㅔ, ㅒ and ㅖ), when at most one of the
+  spellings is an ordinary Korean word (`재정` and `제정` both are, and stay apart).
 * **Korean abbreviations**: a two- or three-syllable word that is no ordinary Korean word (not in
   the general word list) and whose syllables start a longer word of the vault, in order (`부캠` =
   `부스트캠프`, `데엔` = `데이터 엔지니어링`); a word's own beginning (`모델` in `모델링`) is not one, nor is
@@ -60,6 +62,13 @@ _LATIN_KEY = re.compile(r"[a-z][a-z0-9]*")
 _HANGUL_KEY = re.compile(r"[\uac00-\ud7a3]+")
 _VOWEL = re.compile(r"[aeiou]")
 _COPULA_OR_PARTICLE = frozenset("인이은을의가를과와도")
+# Each syllable with ㅔ (ㅖ) -> the same syllable with ㅐ (ㅒ): 21 medials x 28 finals per initial.
+_E_AS_AE = {
+    0xAC00 + (initial * 21 + medial) * 28 + final: 0xAC00 + (initial * 21 + medial - 4) * 28 + final
+    for initial in range(19)
+    for medial in (5, 7)  # ㅔ, ㅖ -> ㅐ, ㅒ
+    for final in range(28)
+}
 _WORDS = re.compile(r"[\s\-_./]+")
 
 
@@ -132,6 +141,7 @@ def merge_groups(
     _initials(forms, notes, by_key, groups)
     _numeronyms(by_key, groups)
     _korean_abbreviations(by_key, groups, is_word)
+    _same_sound_vowels(by_key, groups, is_word)
     _loanwords(forms, by_key, groups, is_word)
     return {ident: groups.find(ident) for ident in forms}
 
@@ -277,6 +287,19 @@ def _korean_abbreviations(by_key: dict[str, str], groups: _Groups, is_word: Call
             if not long.startswith(key) and _subsequence(key[1:], long[1:]) and not _infix_dropped(key, long):
                 groups.join(ident, by_key[long])
                 break
+
+
+def _same_sound_vowels(by_key: dict[str, str], groups: _Groups, is_word: Callable[[str], bool]) -> None:
+    """`백터` = `벡터`, `세그맨테이션` = `세그멘테이션`: Hangul spellings that differ only in ㅐ and ㅔ (ㅒ and
+    ㅖ), which Korean no longer tells apart, when at most one of them is an ordinary Korean word."""
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for key in by_key:
+        if _HANGUL_KEY.fullmatch(key) and len(key) >= 2:
+            spellings[key.translate(_E_AS_AE)].append(key)
+    for keys in spellings.values():
+        if len(keys) > 1 and sum(map(is_word, keys)) <= 1:
+            for key in keys[1:]:
+                groups.join(by_key[key], by_key[keys[0]])
 
 
 def _loanwords(
