@@ -79,7 +79,7 @@ COURSE_WORDS = frozenset(
 피어세션 스페셜피어세션 멘토링 마스터클래스 오피스아워 스크럼 데일리스크럼 그라운드룰 팀빌딩 코어타임 특강 모각코
 회고록 주간회고 팀회고 학습정리 주간학습정리 학습기록 랩업리포트 페어 페어프로그래밍 크루 코치 코치님 멘토님 마스터님
 캠퍼님 리뷰어님 데일리미팅 레벨 레벨인터뷰 테코톡 부캠 부스트캠프 우테코 우아한테크코스 수료 수료식
-boostcamp aitech p-stage u-stage pstage ustage level til kpt peer-session mentoring office-hour office-hours
+boostcamp aitech p-stage u-stage pstage ustage level til peer-session mentoring office-hour office-hours
 daily-scrum wrap-up ground-rule ground-rules master-class masterclass tech-talk further-question further-questions
 ai-math dl-basic product-serving data-viz
 """.split()
@@ -87,7 +87,8 @@ ai-math dl-basic product-serving data-viz
 """Written without spaces, or with hyphens between English words: `is_course_word` compares a term without
 either, so `피어 세션`, `office hours` and `P-Stage` are found."""
 
-SITE_PAGES = frozenset("about archive archives categories category tags tag search home 404 index readme".split())
+SITE_PAGES = frozenset("about archive archives categories category tags tag search home 404".split())
+"""Beside `index` and `readme`, which COLLECTION_WORDS already holds."""
 
 # The last word of a note title that gathers things rather than names one (`멘토링 질문 모음`, `ray tune 실험 메모`).
 COLLECTION_WORDS = frozenset(
