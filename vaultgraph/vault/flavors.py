@@ -20,7 +20,7 @@ becomes a Markdown link to `dest` (a URL is no vault file, so the link is gone, 
 link to the web), and the destination leaves the prose. On a boostcamp notes repo that took 193 false
 VG101 of 193 away, and `LINK` and `Medium : YOLOX Explanation` out of the concepts. A vault with
 `.obsidian/`, a Dendron vault or note, and `flavor = "obsidian"` keep the wikilink; VG101 then says
-what was probably meant (`commonmark_destination`).
+what was probably meant (`commonmark_destinations`).
 
 The parse cache keeps the dialect-free parse; the reading is applied here, on the note's text at the
 wikilink's span, and costs nothing for a note without `]](` (one substring search). Concept terms are
@@ -138,13 +138,19 @@ def _href(match: re.Match[str]) -> str:
     return _ESCAPE.sub(r"\1", match.group("angle") or match.group("bare") or "")
 
 
-def commonmark_destination(note: Note, link: Link) -> str | None:
-    """The destination of `[[text]](dest)` when `link` is such a wikilink (which CommonMark renders as
-    a link to `dest`), else None: what VG101 names when the wikilink is kept and leads nowhere."""
-    if link.kind != "wikilink":
-        return None
-    match = _destination_after(note.text, _Offsets(note.text), link)
-    return None if match is None else _href(match)
+def commonmark_destinations(note: Note) -> dict[Span, str]:
+    """The destination of each `[[text]](dest)` of the note, by the wikilink's span (CommonMark renders
+    it as a link to `dest`): what VG101 names when the wikilink is kept and leads nowhere. One line
+    table per note, however many links it has."""
+    if "]](" not in note.text:
+        return {}
+    offsets = _Offsets(note.text)
+    found = {}
+    for link in note.links:
+        match = _destination_after(note.text, offsets, link)
+        if match is not None:
+            found[link.span] = _href(match)
+    return found
 
 
 def _read_commonmark(note: Note) -> bool:

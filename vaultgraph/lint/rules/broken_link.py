@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from vaultgraph.lint.rule import Finding, RuleContext
 from vaultgraph.lint.rules._links import resolved_links
-from vaultgraph.model import Link, Note
-from vaultgraph.vault.flavors import commonmark_destination
+from vaultgraph.model import Link, Note, Span
+from vaultgraph.vault.flavors import commonmark_destinations
 
 CODE = "VG101"
 NAME = "broken-link"
@@ -24,18 +24,21 @@ _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:(?://)?")
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
+    destinations: dict[Span, str] | None = None  # read once, at the first missing link
     for link, resolution in resolved_links(note, ctx):
         if link.embed:
             continue
         if resolution.status == "outside":
             yield Finding.at(link.span, f"link to `{link.target}` leaves the vault")
         elif resolution.status == "missing":
-            yield Finding.at(link.span, f"`{link.target}` not found in the vault{_meant(note, link)}")
+            if destinations is None:
+                destinations = commonmark_destinations(note)
+            yield Finding.at(link.span, f"`{link.target}` not found in the vault{_meant(link, destinations)}")
 
 
-def _meant(note: Note, link: Link) -> str:
+def _meant(link: Link, destinations: dict[Span, str]) -> str:
     """What `[[text]](dest)`, kept a wikilink (in Obsidian), was probably meant to be: `[text](dest)`."""
-    destination = commonmark_destination(note, link)
+    destination = destinations.get(link.span)
     if destination is None:
         return ""
     text = link.raw[2:-2]
