@@ -284,6 +284,8 @@ def test_a_link_text_that_only_points_is_no_concept(tmp_path: Path, word: str) -
         "레벨",
         "테코톡",
         "AI Math",
+        "클로징 세션",
+        "커리큘럼",
     ],
 )
 def test_a_ritual_of_a_course_is_series_vocabulary_in_any_spelling(tmp_path: Path, word: str) -> None:
@@ -303,6 +305,14 @@ def test_a_blog_themes_page_is_no_concept_note(tmp_path: Path) -> None:
     ranking = blog(tmp_path, extra, files)
     assert all(c.note is None for c in ranking.concepts)
     assert ranking.find("archives") is None or not ranking.find("archives").evidence.known
+
+
+def test_a_folders_readme_without_a_heading_names_nothing(tmp_path: Path) -> None:
+    """GitHub shows `1주차/README.md` as the folder's page: its file name is no title and no concept."""
+    files = {f"{n}주차/README.md": f"- Airflow DAG 작성 {'가' * n}\n" for n in range(1, 5)}
+    ranking = blog(tmp_path, {}, files)
+    assert ranking.find("README") is None or dropped(ranking, "README")
+    assert dropped(ranking, "Airflow DAG") == ""
 
 
 @pytest.mark.parametrize(
@@ -403,6 +413,13 @@ def test_verb_and_adjective_forms_are_never_terms(tmp_path: Path, verb: str) -> 
         (["데이터베이스", "database"], "- 데이터베이스를 설계\n- database 연결\n"),
         (["배깅", "bagging"], "- 배깅은 앙상블\n- bagging 구현\n"),
         (["백터", "벡터"], "- 백터를 정규화\n- 벡터의 내적\n"),  # ㅐ and ㅔ sound alike: a misspelling
+        # versions of one name: with the bare name, or two versions side by side
+        (["DeepLab", "DeepLab v3"], "- DeepLab 구조\n- DeepLab v3 비교\n"),
+        (["YOLO v1", "YOLOv8x"], "- YOLO v1 논문\n- YOLOv8x 학습\n"),
+        (["GPT", "GPT-3"], "- GPT 계열\n- GPT-3 논문\n"),
+        (["MobileNet", "MobileNetV2"], "- MobileNet 구조\n- MobileNetV2 비교\n"),
+        (["NDCG", "NDCG@10", "ndcg@k"], "- NDCG 계산\n- NDCG@10 측정\n- ndcg@k 정의\n"),
+        (["mAP", "mAP50"], "- mAP 정의\n- mAP50 점수\n"),
     ],
     ids=lambda value: value[0] if isinstance(value, list) else "",
 )
@@ -442,6 +459,12 @@ def test_spellings_of_one_concept_merge(tmp_path: Path, spellings: list[str], bo
         ("재정", "제정", "- 재정이 문제\n- 제정을 미룸\n"),  # two ordinary words
         ("석사인", "section", "- 그분은 석사인, 멘토님\n- section 나누기\n"),  # a Korean word and its copula
         ("과적합", "과소적합", "- 과적합이 심함\n- 과소적합은 아님\n"),  # an antonym, not an abbreviation
+        # no versions: a short name, a lower-case word and its setting, a glued `v` with no capital
+        ("IP", "IPv6", "- IP 주소\n- IPv6 주소\n"),
+        ("top", "top-5", "- top 정렬\n- top-5 정확도\n"),
+        ("exp-03", "exp-07", "- exp-03 결과\n- exp-07 결과\n"),
+        ("Con", "Conv2d", "- Con 메모\n- Conv2d 레이어\n"),
+        ("ES6", "ES5", "- ES6 문법\n- ES5 문법\n"),
         # the author said which phrase CV stands for: not the other one
         ("Cross Validation", "Computer Vision", "- Cross Validation (CV) 설정\n- CV 점수\n- Computer Vision 강의\n"),
     ],
@@ -462,7 +485,7 @@ def test_a_phrase_survives_a_particle_and_outranks_its_parts(tmp_path: Path) -> 
     ("concept", "phrase", "body"),
     [
         ("DETR", "Deformable DETR", "- DETR 구조 {x}\n- DETR 학습 {x}\n- DETR 정리\n- Deformable DETR 비교\n"),
-        ("DeepLab", "DeepLab v3", "- DeepLab 구조 {x}\n- DeepLab 실험 {x}\n- DeepLab 정리\n- DeepLab v3 비교\n"),
+        ("RoI", "RoI Align", "- RoI 구조 {x}\n- RoI 실험 {x}\n- RoI 정리\n- RoI Align 비교\n"),
         ("NMS", "Soft-NMS", "- NMS 적용 {x}\n- NMS 정리 {x}\n- NMS 확인\n- Soft-NMS 비교\n"),
     ],
 )
@@ -578,6 +601,8 @@ def test_a_note_without_a_week_is_a_concept_note_only_when_the_vault_names_it(
         ("Kiwi BM25", "- Kiwi 설치\n- BM25 점수\n", ["Kiwi", "BM25"]),
         ("DeepSpeed ZeRO-3", "- DeepSpeed 설정\n- ZeRO-3 설정\n", ["DeepSpeed", "ZeRO-3"]),
         ("LoRA bf16", "- LoRA 적용\n- bf16 학습\n", ["LoRA", "bf16"]),
+        ("Dataset & DataLoader", "- Dataset 구현\n- DataLoader 구현\n", ["Dataset", "DataLoader"]),
+        ("Producer & Consumer", "- Producer 설정\n- Consumer 그룹\n", ["Producer", "Consumer"]),
     ],
 )
 def test_names_the_vault_also_writes_apart_are_two_concepts(
@@ -586,6 +611,13 @@ def test_names_the_vault_also_writes_apart_are_two_concepts(
     ranking = blog(tmp_path, {1: f"- {glued}로 실험\n", 2: alone, 3: alone, 4: f"- {glued} 비교\n"})
     assert ranking.find(glued) is None or ranking.find(glued).key == ranking.find(parts[0]).key
     assert all(dropped(ranking, part) == "" for part in parts)
+
+
+@pytest.mark.parametrize("name", ["Weights & Biases", "Wide & Deep"])
+def test_a_name_with_an_ampersand_whose_halves_are_no_names_alone_stays_one(tmp_path: Path, name: str) -> None:
+    first = name.split()[0].lower()
+    ranking = blog(tmp_path, {1: f"- {name}로 실험\n", 2: f"- {first} 확인\n- {first} 저장\n", 3: f"- {name} 비교\n"})
+    assert ranking.find(name) is not None and "&" in ranking.find(name).key
 
 
 def test_names_written_together_three_times_stay_one(tmp_path: Path) -> None:
@@ -604,6 +636,10 @@ def test_names_written_together_three_times_stay_one(tmp_path: Path) -> None:
         ("- LLaMA 7B로 실험\n", "7B", "LLaMA"),
         ("- A100 두 장으로 학습\n", "A100", None),
         ("- MovieLens 100K 데이터\n", "100K", "MovieLens"),
+        ("- lr 1e-4로 학습\n", "1e-4", None),
+        ("- 학습에 1h 걸림\n", "1h", None),
+        ("- DeepLab v2, v3 비교\n", "v3", "DeepLab"),  # a version alone belongs to the name before it
+        (">>>>>>> 07044dbb982473c9376f1f3b9ea87404f782c500\n", "07044dbb982473c9376f1f3b9ea87404f782c500", None),
     ],
 )
 def test_sizes_and_hardware_numbers_are_no_concepts(tmp_path: Path, text: str, measure: str, name: str | None) -> None:

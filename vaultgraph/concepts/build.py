@@ -31,7 +31,7 @@ from vaultgraph.concepts.segment import (
     names_a_concept,
 )
 from vaultgraph.concepts.settings import DEFAULTS
-from vaultgraph.concepts.stopwords import is_course_word, is_filler, is_measure
+from vaultgraph.concepts.stopwords import is_course_word, is_filler, is_measure, is_version_or_id
 from vaultgraph.concepts.template import SeriesVocabulary, boilerplate_lines, is_template, repeated, series_names
 from vaultgraph.config import Config
 from vaultgraph.model import Concept, Note, Occurrence, Term, Vault, WeekInfo
@@ -356,7 +356,9 @@ def _dropped(
     if is_course_word(key):
         return "a ritual, role or part of a course (피어세션, 멘토님, P-stage, AI Math): the series' own vocabulary"
     if is_measure(key):
-        return "a size or a model number: a setting, not a subject"  # `7B`, `175B`, `A100`
+        return "a size or a model number: a setting, not a subject"  # `7B`, `175B`, `A100`, `1e-4`
+    if is_version_or_id(key):
+        return "a version or a commit hash: part of a name or a reference, not a subject"  # `v3`, `07044db`
     if len(key) < 2:
         return "too short to name anything"  # single letters and lone syllables (`x`, `때`)
     if found.termhood <= 0:

@@ -38,7 +38,7 @@ import re
 
 from vaultgraph.concepts.korean import tokenizer
 from vaultgraph.concepts.normalize import fold, has_hangul, is_verb_tail
-from vaultgraph.concepts.stopwords import is_filler
+from vaultgraph.concepts.stopwords import COLLECTION_WORDS, SITE_PAGES, is_filler
 from vaultgraph.model import Note, Segment, Term, TermSource
 from vaultgraph.parse.frontmatter import string_list
 
@@ -167,8 +167,8 @@ def _front_matter_terms(note: Note, terms: list[Term]) -> None:
 
 
 def _title_terms(note: Note, terms: list[Term]) -> None:
-    if not note.title:
-        return
+    if not note.title or (note.title == note.stem and note.stem.casefold() in COLLECTION_WORDS | SITE_PAGES):
+        return  # `1주차/README.md` with no heading: a folder's page, whose file name names nothing
     first_h1 = next((h.line for h in note.headings if h.level == 1), 1)
     line = note.front_matter_lines.get("title", first_h1)
     terms.extend(Term(run, line, 0, "", "title") for run, _ in chunks(_MARKUP.sub(" ", note.title)))

@@ -33,6 +33,14 @@
   (a vowel, never written as an acronym: `SQL` is no `스킬`).
 * **Vowels Korean no longer tells apart**: `백터` = `벡터` (ㅐ and ㅔ, ㅒ and ㅖ), when at most one of the
   spellings is an ordinary Korean word (`재정` and `제정` both are, and stay apart).
+* **Versions of one name**: `DeepLab v3` and `YOLOv8x` join `DeepLab` and `YOLO`, `GPT-3` and
+  `FlashAttention-2` join `GPT` and `FlashAttention`, a metric's cut-off joins the metric (`Recall@20`,
+  `NDCG@K`), and a model number glued to a name that shows it is one (`mAP50`, `ResNet50`: an inner
+  capital or three capitals) joins the name, when the vault writes the bare name too or two versions
+  of it (`YOLO v1` and `YOLO v4` are one topic, `YOLO`, to a reader of a study blog). A glued `v` needs a
+  capital beside it (`YOLOv8`, `MobileNetV2`), so `Conv2d` is no version of `Con`; names shorter than
+  three letters are left alone (`IPv6` is no `IP`, `S3` no `S`), and a number after a lower-case word
+  is a setting or an id, not a version (`top-5`, `exp-014`, `dim-0`).
 * **Korean abbreviations**: a two- or three-syllable word that is no ordinary Korean word (not in
   the general word list) and whose syllables start a longer word of the vault, in order (`부캠` =
   `부스트캠프`, `데엔` = `데이터 엔지니어링`); a word's own beginning (`모델` in `모델링`) is not one, nor is
@@ -70,6 +78,12 @@ _E_AS_AE = {
     for final in range(28)
 }
 _WORDS = re.compile(r"[\s\-_./]+")
+# A name and its version, model number or cut-off: `DeepLab v3+`, `YOLOv8x`, `GPT-3`, `Recall@20`, `mAP50`.
+_VERSIONED = re.compile(
+    r"(?P<base>.{3,}?)(?:[ \-][vV]\d+(?:\.\d+)*[a-z]?\+*|(?<=[A-Z])v\d+(?:\.\d+)*[a-z]?\+*|V\d+(?:\.\d+)*\+*"
+    r"|(?P<number>-\d+(?:\.\d+)*\+*)|@(?:\d+|[kK]))"
+    r"|(?P<name>[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Z]{3,})\d+"
+)
 
 
 class _Groups:
@@ -140,6 +154,7 @@ def merge_groups(
     _contractions(forms, by_key, groups, is_english)
     _initials(forms, notes, by_key, groups)
     _numeronyms(by_key, groups)
+    _versions(forms, by_key, groups, named)
     _korean_abbreviations(by_key, groups, is_word)
     _same_sound_vowels(by_key, groups, is_word)
     _loanwords(forms, by_key, groups, is_word)
@@ -262,6 +277,25 @@ def _numeronyms(by_key: dict[str, str], groups: _Groups) -> None:
         found = words.get((match.group(1), int(match.group(2)), match.group(3)), []) if match else []
         if len(found) == 1:
             groups.join(ident, by_key[found[0]])
+
+
+def _versions(
+    forms: dict[str, Counter[str]], by_key: dict[str, str], groups: _Groups, named: Callable[[str], str | None]
+) -> None:
+    """`DeepLab v3` = `DeepLab`, `YOLO v1` = `YOLO v4`: versions of a name join it, or each other."""
+    versions: dict[str, list[str]] = defaultdict(list)
+    for ident in by_key.values():
+        for form in forms[ident]:
+            match = _VERSIONED.fullmatch(form)
+            if match is not None and not (match.group("number") and match.group("base").islower()):
+                versions[variant_key(match.group("base") or match.group("name"))].append(ident)
+                break
+    for base, idents in versions.items():
+        bare = named(base)
+        if bare is None and len(set(idents)) < 2:
+            continue
+        for ident in idents:
+            groups.join(ident, bare or idents[0])
 
 
 def _spells(key: str, words: list[str]) -> bool:

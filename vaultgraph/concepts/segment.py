@@ -18,7 +18,9 @@
    are one name. Names (capitalised, with digits, or rarer than English lists) that the vault also
    writes alone, each at least GLUED_ALONE times, and together at most GLUED_TOGETHER times, are two
    names too (`Kiwi BM25`, `DeepSpeed ZeRO-3`, `BM25 baseline`); a size or a hardware number splits a
-   run like a function word (`GPT-3 175B`, `LLaMA 7B`: `stopwords.is_measure`).
+   run like a function word (`GPT-3 175B`, `LLaMA 7B`: `stopwords.is_measure`). `A & B` is one name
+   (`Wide & Deep`) unless the vault writes the words either side of `&` alone, each at least GLUED_ALONE
+   times, and the whole at most GLUED_TOGETHER times (`Dataset & DataLoader` in one heading: two topics).
 3. Korean noun runs are cut into the compounds the vault vouches for: the longest part the vault
    writes together at least twice (inside longer runs too, but not in titles or in links quoting a
    title), so `자바 예외 처리 정리` gives `자바` and `예외 처리`; failing that, the whole run when the
@@ -323,9 +325,24 @@ class Segmenter:
             for word in words
         )
 
+    def _parted(self, words: list[str]) -> bool:
+        """`A & B` names two things when the vault writes the words either side of `&` alone, each at least
+        GLUED_ALONE times, and the whole at most GLUED_TOGETHER times (`Wide & Deep` and `Weights & Biases`,
+        whose halves are no names alone, stay one)."""
+        at = words.index("&")
+        return (
+            0 < at < len(words) - 1
+            and self.compounds[variant_key(" ".join(words))] <= GLUED_TOGETHER
+            and self.singles[variant_key(words[at - 1])] >= GLUED_ALONE
+            and self.singles[variant_key(words[at + 1])] >= GLUED_ALONE
+        )
+
     def _phrase(self, words: list[str]) -> list[tuple[str, str]]:
         """A run of content words: a repeated phrase stays whole; otherwise edge words the vault uses
         alone are peeled off and names side by side are parted."""
+        if "&" in words and self._parted(words):  # `Dataset & DataLoader`, `Producer & Consumer`: two topics
+            at = words.index("&")
+            return [*self._phrase(words[:at]), *self._phrase(words[at + 1 :])]
         names = len(words) > 1 and all(self.is_name(word.casefold()) for word in words)
         if names and self.written[variant_key(" ".join(words))] < 2:  # `kaggle dacon`; `JPA N+1` quoting a title
             return [(word, f"term:{variant_key(word)}") for word in words]

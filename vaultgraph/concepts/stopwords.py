@@ -17,14 +17,18 @@ a concept comes from the notes themselves and the user's glossary.
 * `COLLECTION_WORDS` end the titles of hub notes (`멘토링 질문 모음`): such a note is no concept note.
 * `is_measure`: a size or a hardware model number is a setting of an experiment, not its subject:
   a count with a unit (`7B`, `175B` parameters, `100K` ratings, `80GB`) or one letter and three digits or
-  more (`A100`, `V100`, `H100` GPUs). Names that carry a number keep it (`GPT-3`, `ResNet50`, `G1`, `L2`).
+  more (`A100`, `V100`, `H100` GPUs), a duration (`1h`, `30s`) or a learning rate (`1e-4`). Names that
+  carry a number keep it (`GPT-3`, `ResNet50`, `G1`, `L2`).
+* `is_version_or_id`: a version alone (`v3` in `DeepLab v2, v3`) belongs to the name before it, and a commit
+  hash (the `>>>>>>> 07044db…` of a merge conflict left in a note) refers to something; neither is a subject.
 """
 
 from __future__ import annotations
 
 import re
 
-_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:[kmbt]|[kmgt]b)|[a-z]\d{3,}")
+_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:[kmbt]|[kmgt]b|h|min|s|ms|e-?\d+)|[a-z]\d{3,}")
+_VERSION_OR_ID = re.compile(r"v\d+(?:\.\d+)*[a-z]?\+*|(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,}")
 
 FUNCTION_WORDS = frozenset(
     """
@@ -54,7 +58,7 @@ link links here click source
 월요일 화요일 수요일 목요일 금요일 토요일 일요일 오전 오후 시 분 초 시간 하루 매일 매주
 사실 특히 먼저 일단 계속 항상 가끔 자주 같이 함께 처음 마지막 제대로 아직 벌써 이미 딱히 실제 실제로 직접
 공부 관련 이해 사용 생각 정리 내용 부분 정도 경우 의미 설명 질문 답변 필요 확인 진행 시작 마무리 완료
-정보 방법 방식 방향 문제 결과 차이 여부 자체 전제 느낌 기분 마음 걱정 고민 얘기 이야기 말 글 점
+정보 방법 방식 방향 문제 결과 성과 차이 여부 자체 전제 느낌 기분 마음 걱정 고민 얘기 이야기 말 글 점
 나 내 저 제 우리 너 누구 무엇 뭐 무슨 어떤 이것 그것 저것 이거 그거 저거 여기 거기 하나 둘 모든 모두 각 대체
 이건 그건 저건 이게 그게 것도 것이 것은 것을 건지 때문 때도 때는 때에 하기 수도 얼마 얼마나 언제 한번 한 번 다른 같은 이런 그런 저런 대부분 전부 자료 목록 추가 다음주 이번주 지난주
 그래 그래도 그럼 그때 그냥 근데 하지만 그리고 그래서 따라서 결국 어차피 언젠간 그닥 별로 역시 혹시 아마 물론 오히려 굳이
@@ -79,6 +83,7 @@ COURSE_WORDS = frozenset(
 피어세션 스페셜피어세션 멘토링 마스터클래스 오피스아워 스크럼 데일리스크럼 그라운드룰 팀빌딩 코어타임 특강 모각코
 회고록 주간회고 팀회고 학습정리 주간학습정리 학습기록 랩업리포트 페어 페어프로그래밍 크루 코치 코치님 멘토님 마스터님
 캠퍼님 리뷰어님 데일리미팅 레벨 레벨인터뷰 테코톡 부캠 부스트캠프 우테코 우아한테크코스 수료 수료식
+커리큘럼 오리엔테이션 오프닝세션 클로징세션 curriculum orientation syllabus
 boostcamp aitech p-stage u-stage pstage ustage level til peer-session mentoring office-hour office-hours
 daily-scrum wrap-up ground-rule ground-rules master-class masterclass tech-talk further-question further-questions
 ai-math dl-basic product-serving data-viz
@@ -110,6 +115,11 @@ slug image sidebar math use_math mermaid pin type status lang language concepts 
 def is_measure(key: str) -> bool:
     """True for a folded term that is a size or a hardware model number (`7b`, `80gb`, `a100`)."""
     return _MEASURE.fullmatch(key) is not None
+
+
+def is_version_or_id(key: str) -> bool:
+    """True for a folded term that is a bare version (`v3`, `v2.1`) or a hex id of seven digits or more."""
+    return _VERSION_OR_ID.fullmatch(key) is not None
 
 
 def is_course_word(key: str) -> bool:
