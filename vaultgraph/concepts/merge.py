@@ -279,17 +279,23 @@ def _numeronyms(by_key: dict[str, str], groups: _Groups) -> None:
             groups.join(ident, by_key[found[0]])
 
 
+def _version_base(form: str) -> str | None:
+    """The name `form` is a version of (`DeepLab` for `DeepLab v3`, `YOLO` for `YOLOv8x`), or None."""
+    match = _VERSIONED.fullmatch(form)
+    if match is None or (match.group("number") and match.group("base").islower()):
+        return None  # `top-5`, `exp-014`: a setting or an id after a lower-case word
+    return match.group("base") or match.group("name")
+
+
 def _versions(
     forms: dict[str, Counter[str]], by_key: dict[str, str], groups: _Groups, named: Callable[[str], str | None]
 ) -> None:
     """`DeepLab v3` = `DeepLab`, `YOLO v1` = `YOLO v4`: versions of a name join it, or each other."""
     versions: dict[str, list[str]] = defaultdict(list)
     for ident in by_key.values():
-        for form in forms[ident]:
-            match = _VERSIONED.fullmatch(form)
-            if match is not None and not (match.group("number") and match.group("base").islower()):
-                versions[variant_key(match.group("base") or match.group("name"))].append(ident)
-                break
+        base = next(filter(None, map(_version_base, forms[ident])), None)
+        if base is not None:
+            versions[variant_key(base)].append(ident)
     for base, idents in versions.items():
         bare = named(base)
         if bare is None and len(set(idents)) < 2:

@@ -32,7 +32,7 @@
   link, tag, bold or front matter: what a note is about is written there, what it mentions in
   passing is not.
 * **echo**: ECHO_DISCOUNT when a phrase has for one of its words a concept that already ranks above it
-  (`Deformable DETR` below `DETR`, `DeepLab v3` below `DeepLab`, `Soft-NMS` below `NMS`): it is mostly
+  (`Deformable DETR` below `DETR`, `RoI Align` below `RoI`, `Soft-NMS` below `NMS`): it is mostly
   that concept again, and the top of the list should show distinct topics (the maximal marginal
   relevance idea keyphrase extractors use; YAKE drops near-duplicate candidates outright). A phrase
   that outranks its words keeps its score: only a concept ranked above can make a phrase an echo.
