@@ -1,5 +1,5 @@
 """The rule codes of vaultgraph's contract: every code the README's rules table lists, minus the
-extensions the README names (VG003, VG007, VG504). A code is added or retired on purpose, never by accident."""
+extensions the README names (VG003, VG007, VG308, VG504). A code is added or retired on purpose, never by accident."""
 
 RULE_CODES = frozenset(
     """
@@ -11,4 +11,4 @@ RULE_CODES = frozenset(
     VG501 VG502 VG503
     """.split()
 )
-EXTENSION_CODES = frozenset({"VG003", "VG007", "VG504"})
+EXTENSION_CODES = frozenset({"VG003", "VG007", "VG308", "VG504"})
