@@ -639,7 +639,7 @@ def test_names_written_together_three_times_stay_one(tmp_path: Path) -> None:
         ("- lr 1e-4로 학습\n", "1e-4", None),
         ("- 학습에 1h 걸림\n", "1h", None),
         ("- DeepLab v2, v3 비교\n", "v3", "DeepLab"),  # a version alone belongs to the name before it
-        (">>>>>>> 07044dbb982473c9376f1f3b9ea87404f782c500\n", "07044dbb982473c9376f1f3b9ea87404f782c500", None),
+        ("- 07044dbb982 커밋으로 되돌림\n", "07044dbb982", None),  # a commit hash refers, it names nothing
     ],
 )
 def test_sizes_and_hardware_numbers_are_no_concepts(tmp_path: Path, text: str, measure: str, name: str | None) -> None:
@@ -647,6 +647,13 @@ def test_sizes_and_hardware_numbers_are_no_concepts(tmp_path: Path, text: str, m
     assert ranking.find(measure) is None or dropped(ranking, measure)
     if name is not None:
         assert dropped(ranking, name) == ""
+
+
+def test_a_merge_conflict_left_in_a_note_gives_no_concepts(tmp_path: Path) -> None:
+    conflict = "<<<<<<< HEAD\n- DETR 정리\n=======\n- DETR 논문 리뷰\n>>>>>>> 07044db\n"
+    ranking = blog(tmp_path, {1: conflict, 2: conflict})
+    assert ranking.find("HEAD") is None and ranking.find("07044db") is None
+    assert dropped(ranking, "DETR") == ""
 
 
 def test_names_with_numbers_stay(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ from vaultgraph.concepts.normalize import fold, has_hangul, is_verb_tail
 from vaultgraph.concepts.stopwords import COLLECTION_WORDS, SITE_PAGES, is_filler
 from vaultgraph.model import Note, Segment, Term, TermSource
 from vaultgraph.parse.frontmatter import string_list
+from vaultgraph.parse.lines import conflict_markers
 
 # The look-behinds make each match start at a word start, keeping the scan linear on long words.
 _URL = re.compile(
@@ -145,7 +146,10 @@ def extract_terms(note: Note) -> list[Term]:
         line = link.span.line
         terms.append(Term(target, line, places.block(line), places.section(line), "link"))
     title_lines = {h.line for h in note.headings if h.level == 1}
+    conflict = set(conflict_markers(note.text))  # `<<<<<<< HEAD`, `>>>>>>> 07044db`: git's, not the author's
     for segment in note.segments:
+        if segment.line in conflict:
+            continue
         if segment.kind == "link-text" and (segment.line, segment.text) in shown:
             continue  # the wikilink itself was taken above
         if segment.kind == "heading" and segment.line in title_lines:

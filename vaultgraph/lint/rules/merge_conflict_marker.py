@@ -19,38 +19,32 @@ Passes:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from vaultgraph.lint.rule import Finding, RuleContext
-from vaultgraph.lint.rules._text import raw_lines
+from vaultgraph.lint.rules._text import raw_line
 from vaultgraph.model import Note
+from vaultgraph.parse.lines import conflict_markers
 
 CODE = "VG308"
 NAME = "merge-conflict-marker"
 SEVERITY = "error"
 SCOPE = "note"
 
-_MARKER = re.compile(r"(<{7}|>{7})(?: .*)?|={7}")
-
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
-    if "<<<<<<<" not in note.text and ">>>>>>>" not in note.text:
+    markers = conflict_markers(note.text)
+    if not markers:
         return
     in_code = {line for fence in note.fences if fence.kind != "math" for line in range(fence.line, fence.end_line + 1)}
-    open_at = 0  # the line of the `<<<<<<<` a `=======` must follow, if any
-    for number, text in enumerate(raw_lines(note), start=1):
-        marker = _MARKER.fullmatch(text.rstrip())
-        if marker is None or number in in_code:
+    for number in markers:
+        if number in in_code:
             continue
-        kind = text[0]
-        if kind == "=" and not open_at:
-            continue  # `=======` under a line is a heading's underline
-        open_at = number if kind == "<" else 0 if kind == ">" else open_at
+        text = raw_line(note, number)
         yield Finding(
             number,
             1,
-            f"merge conflict marker `{kind * 7}` left by git: keep one version and delete the markers",
+            f"merge conflict marker `{text[0] * 7}` left by git: keep one version and delete the markers",
             number,
             len(text) + 1,
         )
