@@ -82,8 +82,10 @@ _WORDS = re.compile(r"[\s\-_./]+")
 _VERSIONED = re.compile(
     r"(?P<base>.{3,}?)(?:[ \-][vV]\d+(?:\.\d+)*[a-z]?\+*|(?<=[A-Z])v\d+(?:\.\d+)*[a-z]?\+*|V\d+(?:\.\d+)*\+*"
     r"|(?P<number>-\d+(?:\.\d+)*\+*)|@(?:\d+|[kK]))"
-    r"|(?P<name>[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Z]{3,})\d+"
+    r"|(?P<name>[A-Za-z]+)\d+"
 )
+_NAME_SHAPE = re.compile(r"[a-z][A-Z]|[A-Z]{3,}$")  # `mAP`, `ResNet`, `GPT`: a name, so `mAP50` is a version
+MAX_VERSIONED = 48  # characters: a longer spelling is a sentence or a path, no name with its version
 
 
 class _Groups:
@@ -281,10 +283,13 @@ def _numeronyms(by_key: dict[str, str], groups: _Groups) -> None:
 
 def _version_base(form: str) -> str | None:
     """The name `form` is a version of (`DeepLab` for `DeepLab v3`, `YOLO` for `YOLOv8x`), or None."""
-    match = _VERSIONED.fullmatch(form)
+    match = _VERSIONED.fullmatch(form) if len(form) <= MAX_VERSIONED else None
     if match is None or (match.group("number") and match.group("base").islower()):
         return None  # `top-5`, `exp-014`: a setting or an id after a lower-case word
-    return match.group("base") or match.group("name")
+    name = match.group("name")
+    if name is not None and not _NAME_SHAPE.search(name):
+        return None  # `Base64`, `Python3`: a word and a number
+    return match.group("base") or name
 
 
 def _versions(
