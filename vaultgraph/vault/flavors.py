@@ -158,14 +158,13 @@ def _read_commonmark(note: Note) -> bool:
     reads there (none for a URL), and take the destination out of the prose; whether any changed."""
     text, offsets = note.text, _Offsets(note.text)
     links: list[Link] = []
-    changed = False
+    read: list[tuple[Link, str]] = []
     for link in note.links:
         match = _destination_after(text, offsets, link)
         if match is None:
             links.append(link)
             continue
-        changed = True
-        _drop_from_prose(note, link, match.group())
+        read.append((link, match.group()))
         target = markdown_target(_href(match))
         if target is None:  # a URL or a web page: no vault file
             continue
@@ -176,20 +175,37 @@ def _read_commonmark(note: Note) -> bool:
         shown = link.raw[(1 if link.embed else 0) + 1 : -1]  # `[text]`: the text CommonMark shows
         links.append(Link(raw, *target, shown, link.embed, "markdown", span))
     note.links = links
-    return changed
+    if read:
+        _drop_from_prose(note, read)
+    return bool(read)
 
 
-def _drop_from_prose(note: Note, link: Link, destination: str) -> None:
-    """Cut `destination` from the start of the prose segment that follows the wikilink's shown text."""
-    shown = link.display or link.target
+def _drop_from_prose(note: Note, read: list[tuple[Link, str]]) -> None:
+    """Cut each destination from the start of the prose segment that follows its wikilink's shown text.
+
+    Links and segments are both in reading order, so one pass over the segments serves every link (a
+    search per link made a note of thousands of `[[LINK]](url)` quadratic)."""
+    pending = iter(sorted(read, key=lambda item: (item[0].span.line, item[0].span.column)))
+    current = next(pending, None)
     segments = note.segments
-    for index, segment in enumerate(segments[:-1]):
-        if segment.kind == "link-text" and segment.line == link.span.line and segment.text == shown:
-            after = segments[index + 1]
-            if after.kind != "link-text" and after.text.startswith(destination):
-                rest = after.text[len(destination) :]
-                if rest.strip():
-                    segments[index + 1] = Segment(rest, after.line, after.block, after.section, after.kind)
-                else:
-                    del segments[index + 1]
-            return
+    kept: list[Segment] = []
+    index = 0
+    while index < len(segments):
+        segment = segments[index]
+        kept.append(segment)
+        index += 1
+        while current is not None and current[0].span.line < segment.line:
+            current = next(pending, None)  # its shown text was not found on its line: nothing to cut
+        if current is None or segment.kind != "link-text" or segment.line != current[0].span.line:
+            continue
+        link, destination = current
+        if segment.text != (link.display or link.target):
+            continue
+        current = next(pending, None)
+        after = segments[index] if index < len(segments) else None
+        if after is not None and after.kind != "link-text" and after.text.startswith(destination):
+            rest = after.text[len(destination) :]
+            if rest.strip():
+                kept.append(Segment(rest, after.line, after.block, after.section, after.kind))
+            index += 1
+    note.segments = kept
