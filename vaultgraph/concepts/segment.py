@@ -325,23 +325,24 @@ class Segmenter:
             for word in words
         )
 
-    def _parted(self, words: list[str]) -> bool:
-        """`A & B` names two things when the vault writes the words either side of `&` alone, each at least
-        GLUED_ALONE times, and the whole at most GLUED_TOGETHER times (`Wide & Deep` and `Weights & Biases`,
-        whose halves are no names alone, stay one)."""
+    def _parted_at(self, words: list[str]) -> int | None:
+        """Where `A & B` parts into two names: at its `&` when the vault writes the words either side alone,
+        each at least GLUED_ALONE times, and the whole at most GLUED_TOGETHER times (`Wide & Deep` and
+        `Weights & Biases`, whose halves are no names alone, stay one); else None."""
         at = words.index("&")
-        return (
+        parted = (
             0 < at < len(words) - 1
             and self.compounds[variant_key(" ".join(words))] <= GLUED_TOGETHER
             and self.singles[variant_key(words[at - 1])] >= GLUED_ALONE
             and self.singles[variant_key(words[at + 1])] >= GLUED_ALONE
         )
+        return at if parted else None
 
     def _phrase(self, words: list[str]) -> list[tuple[str, str]]:
         """A run of content words: a repeated phrase stays whole; otherwise edge words the vault uses
         alone are peeled off and names side by side are parted."""
-        if "&" in words and self._parted(words):  # `Dataset & DataLoader`, `Producer & Consumer`: two topics
-            at = words.index("&")
+        at = self._parted_at(words) if "&" in words else None
+        if at is not None:  # `Dataset & DataLoader`, `Producer & Consumer`: two topics
             return [*self._phrase(words[:at]), *self._phrase(words[at + 1 :])]
         names = len(words) > 1 and all(self.is_name(word.casefold()) for word in words)
         if names and self.written[variant_key(" ".join(words))] < 2:  # `kaggle dacon`; `JPA N+1` quoting a title
