@@ -8,7 +8,7 @@ The issue's check on unseen series: at least 70% of the topics a reader lists ar
 each line a topic and the other spellings its notes use (`Batch Normalization | batchnorm | BN`). A
 helper that saw neither vaultgraph's code nor its output wrote them by reading every note. A topic is
 found when a top-100 concept's label, key or one of its spellings is one of the topic's, compared by
-`variant_key` with a trailing Korean particle ignored (as in `concepts_quality.py`). The repositories
+`concepts_quality.match` (`variant_key`, a trailing Korean particle ignored). The repositories
 are public and not committed; REPOSITORIES pins the commits the lists were written from.
 """
 
@@ -18,10 +18,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from concepts_quality import yake_ranking
+from concepts_quality import match, yake_ranking
 
 from vaultgraph.concepts.build import build_concepts
-from vaultgraph.concepts.normalize import strip_particle, variant_key
+from vaultgraph.concepts.normalize import variant_key
 from vaultgraph.vault.load import load_vault
 
 LISTS = Path(__file__).resolve().parent / "real_series"
@@ -45,13 +45,7 @@ def read_list(path: Path) -> dict[str, str]:
 
 
 def found(ranked: list[list[str]], table: dict[str, str]) -> set[str]:
-    return {
-        table[key]
-        for names in ranked[:TOP]
-        for name in names
-        for key in (variant_key(name), variant_key(strip_particle(name)[0]))
-        if key in table
-    }
+    return {topic for names in ranked[:TOP] if (topic := match(names, table)) is not None}
 
 
 def main() -> None:
