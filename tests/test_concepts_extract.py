@@ -107,6 +107,7 @@ def test_sources_of_terms() -> None:
         ("- 잘 이해가 안 됨. 잘 이해\n", [], ["잘 이해", "잘", "이해"]),
         ("- 논문 리뷰 참관\n", ["논문 리뷰 참관"], []),
         ("- 논문 공부 시간 리뷰\n", ["논문", "리뷰"], ["논문 공부 시간 리뷰", "공부", "시간"]),
+        ("- 특정 커밋, 기존 스키마\n", ["커밋", "스키마"], ["특정 커밋", "특정", "기존 스키마"]),  # determiner nouns
     ],
 )
 def test_korean_runs_split_at_filler(body: str, present: list[str], absent: list[str]) -> None:
@@ -154,6 +155,12 @@ def test_terms_carry_line_block_and_section() -> None:
         # a noun in -다 before a particle no verb takes there; a verb's -다가, -다는, -다고 stay verbs
         ("람다를 필드로 두고 람다에서 캡처", [["람다"], ["필드"], ["람다"], ["캡처"]]),
         ("갔다가 했다는 됐다고 있다를", []),
+        # an auxiliary's adnominal after -아/-어 (`해본`, `만들어준`) and the past adnominal of 끼다
+        ("해본 것, 만들어준 사람, 적어둔 느낀 점", [["사람"], ["점"]]),
+        ("사본 대본 자본", [["사본", "대본", "자본"]]),  # nouns in -본
+        # nouns in -도 (度) keep it; after another noun it is the particle ("also")
+        ("정확도 코사인 유사도를 난이도", [["정확도", "코사인", "유사도"], ["난이도"]]),
+        ("모델도 경우도 여러개", [["모델"], ["경우"]]),
     ],
 )
 def test_korean_fallback(text: str, runs: list[list[str]]) -> None:

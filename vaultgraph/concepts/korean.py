@@ -44,7 +44,7 @@ _VERB_ENDINGS = frozenset(
     # and the future adnominal (`늘어날`, `바뀔`), but not `일`/`델`/`널` (`파일`, `모델`, `채널`)
     "를 뀔 질 갈 올 볼 줄 킬 릴 칠 날 "
     # past adnominals (`나온`, `바뀐`, `만든`, `밀린`, `챙긴`), but not `본`/`진` (`기본`, `사진`)
-    "온 뀐 힌 른 친 든 낸 둔 쓴 린 긴 "
+    "온 뀐 힌 른 친 든 낸 둔 쓴 린 긴 낀 "
     # and other endings (`되냐`, `하려`, `나눠`, `써`, `그럴`, `나쁜`, `남겨둘`, `힘들`)
     "냐 려 눠 써 럴 쁜 둘 들 운 어 겨 라 꿀 눌 쓸".split()
 )
@@ -83,6 +83,10 @@ _VERB_SUFFIXES = (
     *("다고", "라고", "냐고", "자고", "다는", "라는", "다면", "라면", "다며", "라며"),
 )
 _AUXILIARIES = frozenset("보 주 두 놓 먹 봐 줘 둬".split())  # after -아/-어: `해보`, `맞춰보`, `적어두`
+# Their adnominals (`해본`, `써본`, `만들어준`): after a two-syllable word's first, only where that is a
+# verb's -아/-어 form, so `사본`, `대본`, `자본` stay nouns.
+_AUXILIARY_ADNOMINALS = frozenset("본 준 둔".split())
+_CONNECTIVE_FIRSTS = frozenset("해 봐 써 줘 둬 와 놔 꿔 쳐 켜 펴 겨 혀 져 내 빼".split())
 _CONNECTIVE_VOWELS = frozenset({0, 4, 9, 14, 1, 6})  # ㅏ ㅓ ㅘ ㅝ ㅐ ㅕ
 _HANGUL_BASE, _FINAL_M, _FINAL_LM = 0xAC00, 16, 10  # jongseong indexes of ㅁ and ㄻ
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SH"})  # not NR: numerals (`하나`, `둘`) name nothing
@@ -216,12 +220,16 @@ def is_modifier(word: str) -> bool:
 
 
 def _adjectival(word: str) -> bool:
-    """-적 words (`효율적`, `구체적인`) work as adjectives; auxiliary verbs after -아/-어 (`맞춰보`, `뽑아주`)."""
+    """-적 words (`효율적`, `구체적인`) work as adjectives; auxiliary verbs after -아/-어 (`맞춰보`, `뽑아주`,
+    `해본`)."""
     if len(word) >= 3 and (word.endswith("적") or "적인" in word[-3:] or word.endswith("적으로")):
         return True
-    if len(word) >= 2 and word[-1] in _AUXILIARIES:
+    if len(word) >= 2 and (word[-1] in _AUXILIARIES or word[-1] in _AUXILIARY_ADNOMINALS):
         vowel = (ord(word[-2]) - _HANGUL_BASE) % 588 // 28
-        return final_consonant(word[-2]) == 0 and vowel in _CONNECTIVE_VOWELS
+        connective = final_consonant(word[-2]) == 0 and vowel in _CONNECTIVE_VOWELS
+        if word[-1] in _AUXILIARY_ADNOMINALS and len(word) == 2:
+            return word[0] in _CONNECTIVE_FIRSTS
+        return connective
     return False
 
 

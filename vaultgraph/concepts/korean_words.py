@@ -43,7 +43,7 @@ DETERMINERS = frozenset(
 여덟 아홉 열 스무 하나 둘 셋 넷 하나씩 둘씩 이번 저번 지난번 다른 큰 긴 작은 많은 적은 좋은 나쁜 새로운 같은
 나 너 저 제 내 네 우리 저희 너희 그녀 누구 무엇 뭐 뭘 무얼 어디 언제 얼마 이것 그것 저것 이거 그거 저거
 이건 그건 저건 이게 그게 저게 이걸 그걸 저걸 여기 거기 저기 아무 아무것 아무도 누군가 뭔가 무언가 어딘가 언젠가
-뭔지 지난 이런저런
+뭔지 지난 이런저런 여러개 여러가지 몇개 몇가지
 """.split()
 )
 # Verbs that work as postpositions (`~에 대한`, `~을 위해`, `~을 통해`): common enough to be listed, never nouns.
@@ -52,6 +52,16 @@ POSTPOSITIONAL_VERBS = frozenset(
     "향해 향한 덕분에 때문에 말고 빼고 보고 두고".split()
 )
 NOT_NOUNS = BOUND_NOUNS | ADVERBS | DETERMINERS | POSTPOSITIONAL_VERBS
+# Stems of nouns in -도 (度, "degree": `정확도` accuracy, `유사도` similarity, `가능도` likelihood) that
+# wordfreq's list lacks: it is cut into words by MeCab, which splits them into stem and suffix, so
+# the list cannot keep them whole as it keeps `속도` and `해상도`, and the particle -도 ("also") would
+# take their last syllable. A closed list: the suffix forms terms of measurement from these stems, and
+# the stems are the ones technical writing measures by (a stem that also takes the particle often,
+# `이해도` beside `이해도 안 된다`, stays out).
+DEGREE_STEMS = frozenset(
+    "정확 유사 가능 중요 인기 복잡 민감 결합 응집 의존 기여 신뢰 정밀 선호 적합 혼잡 선명 숙련 성숙 투명 명확 "
+    "다양 충실 친밀 노출 활용 비지 해상 난이 완성 만족 상관 편향 채".split()
+)
 
 _BASE = 0xAC00
 _AFTER_CONSONANT = frozenset("이 을 은 과 이나 이랑 이란 이며 이고 이다 이든 이면 이지 이라 으로".split())
@@ -93,8 +103,10 @@ def split_particle(word: str) -> tuple[str, str]:
         stem, particle = word[:-n], word[-n:]
         if particle not in _PARTICLE_SET or not agrees(stem, particle):
             continue
-        if n == 1 and common and stem not in NOT_NOUNS:
-            continue  # `고양이`, `속도`, `강의`: a word of its own, not a shorter one and a particle
+        if common and stem not in NOT_NOUNS:
+            continue  # `고양이`, `속도`, `난이도`: a word of its own, not a shorter one and a particle
+        if particle == "도" and stem in DEGREE_STEMS:
+            continue  # `정확도`, `유사도`: a noun in -도 (度), not `정확` and `도` ("also")
         return stem, particle
     return word, ""
 
