@@ -400,6 +400,9 @@ def test_verb_and_adjective_forms_are_never_terms(tmp_path: Path, verb: str) -> 
         (["k8s", "Kubernetes"], "- k8s 배포\n- Kubernetes 배포\n"),
         (["MF", "Matrix Factorization"], "- MF 구현\n- Matrix Factorization 정리, Matrix Factorization\n"),
         (["NGCF", "Neural Graph Collaborative Filtering"], "- NGCF (Neural Graph Collaborative Filtering) 구현\n"),
+        # an acronym of a phrase that holds one: its letters, or from three words on its initial
+        (["ESM", "ES Modules"], "- ESM 문법\n- ES Modules 정리, ES Modules\n"),
+        (["JWT", "JSON Web Token"], "- JWT 발급\n- JSON Web Token 구조, JSON Web Token\n"),
         (["역전파", "backpropagation"], "- 역전파(backpropagation) 유도\n- 역전파 복습\n"),
         (["경사하강법", "gradient descent"], "- 경사하강법(gradient descent)\n- 확률적 경사하강법(SGD)\n"),
         (["부캠", "부스트캠프"], "- 부캠 끝나고\n- 부스트캠프를 수료\n"),
@@ -448,6 +451,8 @@ def test_spellings_of_one_concept_merge(tmp_path: Path, spellings: list[str], bo
         ),  # one part of a longer name
         ("transform", "transformer", "- transform 함수\n- transformer 구조\n"),  # two words
         ("DB", "DL basic", "- DB 설계\n- DL basic 강의\n"),
+        ("DL", "DataLoader", "- DL 강의\n- DataLoader 구현\n"),  # a closed compound is no phrase
+        ("UI", "user_id", "- UI 설계\n- user_id 컬럼\n"),  # nor is an identifier
         ("google", "GoogLeNet", "- google 검색\n- GoogLeNet 구조\n"),  # `goo` + `glenet` is no compound
         ("Tensor", "TensorRT", "- Tensor 연산\n- TensorRT 변환\n"),
         # sound-alikes that are two words: voicing (`빌드` is `build`), vowels, a Korean word, an acronym

@@ -14,7 +14,10 @@
 * **A site and its name**: `d2l.ai` = `d2l`; a numeronym and its word: `k8s` = `kubernetes`.
 * **An acronym and its phrase**: `MF` written in capitals and `matrix factorization`, the phrase
   with those initials that shares the most notes with it (none when two share as many, nor when the
-  author paired the acronym with one of them: `Cross Validation (CV)` is not `computer vision`).
+  author paired the acronym with one of them: `Cross Validation (CV)` is not `computer vision`). A
+  phrase holding an acronym is abbreviated by its letters (`ESM` = `ES Modules`) or, from three
+  words on, by its initial (`JWT` = `JSON Web Token`); a closed compound never is (`DataLoader`
+  is no `DL`).
 * **Abbreviations and glosses the author wrote**: `Matrix Factorization (MF)`, `MF (Matrix
   Factorization)`, `경사하강법(gradient descent)`: `extract` finds them per note (an acronym must
   spell its phrase's initials in order; a gloss pairs one Korean noun run with one English run).
@@ -248,12 +251,8 @@ def _initials(
     the one that shares the most notes with it, if one does."""
     phrases: dict[str, list[str]] = defaultdict(list)
     for ident, seen in forms.items():
-        words = _phrase_words(seen)
-        spelled = seen.most_common(1)[0][0].split() if seen else []
-        if any(_ACRONYM.fullmatch(word) for word in spelled):
-            continue  # `DL basic` is no phrase `DB` abbreviates: its first word is an acronym already
-        if 2 <= len(words) <= MAX_ACRONYM and all(_LATIN_KEY.fullmatch(w) for w in words):
-            phrases["".join(w[0] for w in words)].append(ident)
+        for initials in _initials_of(seen.most_common(1)[0][0] if seen else ""):
+            phrases[initials].append(ident)
     for key, ident in by_key.items():
         if key not in phrases or not any(_ACRONYM.fullmatch(form) for form in forms[ident]):
             continue
@@ -266,6 +265,28 @@ def _initials(
         ranked = shared.most_common(2)
         if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             groups.join(ident, ranked[0][0])
+
+
+def _initials_of(spelled: str) -> list[str]:
+    """The acronyms a phrase may be abbreviated by, folded: `matrix factorization` -> mf; a phrase with
+    an acronym in it by that acronym's letters (`ES Modules` -> esm, `logistic MF` -> lmf) or, from three
+    words on, by its initial alone (`JSON Web Token` -> jwt). `DL basic` is no `DB`: two words, one of
+    them an acronym already. A closed compound is none (`DataLoader` is no `DL`, `DisposableBean` no `DB`),
+    nor is an identifier (`user_id` is no `UI`)."""
+    words = spelled.split()
+    if "_" in spelled:
+        return []
+    folded = [w for w in _WORDS.split(fold(spelled)) if w]
+    if not 2 <= len(folded) <= MAX_ACRONYM or not all(_LATIN_KEY.fullmatch(w) for w in folded):
+        return []
+    if not any(_ACRONYM.fullmatch(word) for word in words):
+        return ["".join(w[0] for w in folded)]
+    if len(words) != len(folded):
+        return []
+    found = ["".join(w if _ACRONYM.fullmatch(w) else w[0] for w in words).casefold()]
+    if len(words) >= 3:
+        found.append("".join(w[0] for w in folded))
+    return found
 
 
 def _numeronyms(by_key: dict[str, str], groups: _Groups) -> None:
