@@ -161,6 +161,10 @@ def test_terms_carry_line_block_and_section() -> None:
         # nouns in -도 (度) keep it; after another noun it is the particle ("also")
         ("정확도 코사인 유사도를 난이도", [["정확도", "코사인", "유사도"], ["난이도"]]),
         ("모델도 경우도 여러개", [["모델"], ["경우"]]),
+        # a hyphenated Hangul name is one noun; no noun ends in `를`, so `몬테카를로` keeps its `로`
+        ("쿨백-라이블러 발산을 구한다", [["쿨백-라이블러", "발산"]]),
+        ("가우스-조던 소거법", [["가우스-조던", "소거법"]]),
+        ("몬테카를로 샘플링, 파일로", [["몬테카를로", "샘플링"], ["파일"]]),
     ],
 )
 def test_korean_fallback(text: str, runs: list[list[str]]) -> None:

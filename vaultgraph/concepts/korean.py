@@ -36,7 +36,10 @@ from vaultgraph.concepts.korean_words import NOT_NOUNS, final_consonant, lexicon
 from vaultgraph.concepts.normalize import leading_particle
 from vaultgraph.errors import UsageError
 
-_PIECES = re.compile(r"(?P<ko>[\uac00-\ud7a3]+)|(?P<space>[ \t]+)|(?P<other>[^\uac00-\ud7a3 \t]+)")
+# Hangul words joined by a hyphen are one (`쿨백-라이블러`, `코시-슈바르츠`: names written as one in Korean).
+_PIECES = re.compile(
+    r"(?P<ko>[\uac00-\ud7a3]+(?:-[\uac00-\ud7a3]+)*)|(?P<space>[ \t]+)|(?P<other>[^\uac00-\ud7a3 \t]+)"
+)
 # Last syllables of verb, adjective and adverb forms (and of nominalised verbs: `했음`, `헷갈림`).
 _VERB_ENDINGS = frozenset(
     "다 음 함 됨 임 림 짐 김 줌 봄 움 요 고 며 면 서 니 게 데 던 는 은 을 한 할 된 될 "
@@ -156,6 +159,10 @@ def _noun(word: str, listed: bool) -> tuple[str | None, bool]:
     """
     if word in NOT_NOUNS or leading_particle(word) == word:
         return None, True  # a closed-class word, or a particle written apart: `lstm 이`
+    if "-" in word:  # `가우스-조던`: Korean hyphenates names and compounds, never a verb form
+        head, _, last = word.rpartition("-")
+        stem, particle = split_particle(last)
+        return f"{head}-{stem}", bool(particle)
     stem, particle = split_particle(word)
     if listed and len(particle) == 1:
         if _verb_form(stem):

@@ -101,8 +101,8 @@ def split_particle(word: str) -> tuple[str, str]:
         if len(word) <= n:
             continue
         stem, particle = word[:-n], word[-n:]
-        if particle not in _PARTICLE_SET or not agrees(stem, particle):
-            continue
+        if particle not in _PARTICLE_SET or not agrees(stem, particle) or stem[-1] == "를":
+            continue  # no noun ends in the particle `를`: `몬테카를로` is one word
         if common and stem not in NOT_NOUNS:
             continue  # `고양이`, `속도`, `난이도`: a word of its own, not a shorter one and a particle
         if particle == "도" and stem in DEGREE_STEMS:
