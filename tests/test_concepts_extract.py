@@ -165,6 +165,10 @@ def test_terms_carry_line_block_and_section() -> None:
         ("쿨백-라이블러 발산을 구한다", [["쿨백-라이블러", "발산"]]),
         ("가우스-조던 소거법", [["가우스-조던", "소거법"]]),
         ("몬테카를로 샘플링, 파일로", [["몬테카를로", "샘플링"], ["파일"]]),
+        # -시, -상 and -별 glued to a noun come off it; words that only end so stay whole
+        ("객체 생성시 에러, 구조상 문제", [["객체", "생성"], ["에러"], ["구조"], ["문제"]]),
+        ("유저별 평균", [["유저", "평균"]]),
+        ("크래시 프록시 도시 개별 재활용", [["크래시", "프록시", "도시", "개별", "재활용"]]),
     ],
 )
 def test_korean_fallback(text: str, runs: list[list[str]]) -> None:

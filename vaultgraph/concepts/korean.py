@@ -92,6 +92,11 @@ _AUXILIARY_ADNOMINALS = frozenset("본 준 둔".split())
 _CONNECTIVE_FIRSTS = frozenset("해 봐 써 줘 둬 와 놔 꿔 쳐 켜 펴 겨 혀 져 내 빼".split())
 _CONNECTIVE_VOWELS = frozenset({0, 4, 9, 14, 1, 6})  # ㅏ ㅓ ㅘ ㅝ ㅐ ㅕ
 _HANGUL_BASE, _FINAL_M, _FINAL_LM = 0xAC00, 16, 10  # jongseong indexes of ㅁ and ㄻ
+# Suffixes glued to a noun: -시 "when", -상 "in terms of" (which end a phrase: `생성시`, `구조상`) and -별
+# "by" (which modifies the next noun: `유저별 평균`). Only off a word that is no common word of its own
+# (`도시`, `개별`), leaving a common word or (for -별) a loanword: `크래시`, `프록시` stay whole. Not -용
+# "for": `재활용` is no `재활` + -용.
+_NOUN_SUFFIXES = frozenset("시 상 별".split())
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SH"})  # not NR: numerals (`하나`, `둘`) name nothing
 _VERB_GLUE = frozenset({"XSV", "XSA"})
 
@@ -164,6 +169,10 @@ def _noun(word: str, listed: bool) -> tuple[str | None, bool]:
         stem, particle = split_particle(last)
         return f"{head}-{stem}", bool(particle)
     stem, particle = split_particle(word)
+    if len(stem) >= 3 and stem[-1] in _NOUN_SUFFIXES and stem not in lexicon():
+        head = stem[:-1]
+        if head in lexicon() or (stem[-1] == "별" and looks_borrowed(head)):
+            return head, stem[-1] in "시상" or bool(particle)  # `생성시` is `생성`, `유저별` `유저`
     if listed and len(particle) == 1:
         if _verb_form(stem):
             return None, True  # `상관없지만,` is a verb before a comma, whatever its last syllable
