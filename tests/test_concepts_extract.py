@@ -35,6 +35,8 @@ def terms_of(body: str, front: str = "") -> dict[str, str]:
         ("7강부터 9강 (tensorboard, wandb, multi gpu, ray tune) 은", ["tensorboard", "wandb", "multi gpu", "ray tune"]),
         ("W&B를 쓰고 C++ 도 본다", ["W&B", "C++"]),
         ("1.5 배, 3-4 시간, 2022 년", []),
+        # an annotation keeps its `@` (`@Published` is no `published`); a lower-case one is a mention
+        ("## @Published 프로퍼티와 @Transactional을, @jiyong", ["@Published", "@Transactional", "jiyong"]),
     ],
 )
 def test_latin_runs(text: str, expected: list[str]) -> None:

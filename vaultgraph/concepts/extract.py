@@ -54,10 +54,11 @@ _GLOSS = re.compile(r"\(([^()]{1,80})\)")
 _LIST_PUNCTUATION = re.compile(r"[,;/·:=+]")
 MAX_GLOSS_WORDS = 4
 _MARK = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
-# A Latin-script word (inner `.`, `-`, `_`, `&`, `+`, `@` allowed: `d2l.ai`, `W&B`, `C++`, `Recall@10`) and any Hangul
-# glued after it; or a run of spaces; or any other character, which ends a run of words.
+# A Latin-script word (inner `.`, `-`, `_`, `&`, `+`, `@` allowed: `d2l.ai`, `W&B`, `C++`, `Recall@10`; a leading `@`
+# before a capital: the annotation `@Transactional`, the property wrapper `@Published`) and any Hangul glued after
+# it; or a run of spaces; or any other character, which ends a run of words.
 _PIECE = re.compile(
-    r"(?P<word>[A-Za-z0-9]+(?:[.\-_&+@][A-Za-z0-9]+)*(?:\+\+)?)(?P<tail>[\uac00-\ud7a3]*)"
+    r"(?P<word>(?:@(?=[A-Z]))?[A-Za-z0-9]+(?:[.\-_&+@][A-Za-z0-9]+)*(?:\+\+)?)(?P<tail>[\uac00-\ud7a3]*)"
     r"|(?P<space>[ \t]+)|(?P<other>[^A-Za-z0-9 \t]+)"
 )
 MAX_RUN = 16  # words; a longer run is text in English, cut into pieces the builder splits further
