@@ -31,6 +31,13 @@ REPOSITORIES = {
     "Juniork725+boostcamp": "e70b98ded3c07277e8ce5f2cce8f2a7d676239ad",
     "SeongSuKim95+BOOST_CAMP_AI_TECH": "152aa248c9bfc31ae33be7913a6c1cf8dd9cf930",
     "lisy0123+Boostcamp_AI_Tech": "aa9d4010ce01965590a789375373fbcb790ded9e",
+    # Read for failures in the sixth and seventh rounds (their lists written blind all the same, in the eighth):
+    "DeepFlame-JR+Data_Engineering_KIT": "2519c5b00364ad9128dcec70fe1a20733c925a44",
+    "Kwon-Mijeong2+Data-Engineering-Learning-Journey": "b8bebebc7e48e0a0ead115d5f7a128649836fe47",
+    "mynameis-sohee+Data-Engineering-Study": "fc46d98659fd4810063eee6a125623dfb134173a",
+    "batangr00t+boostcamp": "9bbfb832834b0204efc3073f2ea34ec5525269ee",
+    "begaonnuri+woowa-course": "5c58628fb48cf4b5b3e719baa5174895ccb170c9",
+    "hongsusoo+hongsusoo.github.io": "fa7399a7b61f07f0bc3626469e7b6d58d51aaed5",
 }
 
 
