@@ -170,6 +170,8 @@ def test_terms_carry_line_block_and_section() -> None:
         # -시, -상 and -별 glued to a noun come off it; words that only end so stay whole
         ("객체 생성시 에러, 구조상 문제", [["객체", "생성"], ["에러"], ["구조"], ["문제"]]),
         ("유저별 평균", [["유저", "평균"]]),
+        # a common word in -해 after a noun heads it; after a particle it is a verb's -해
+        ("고윳값 분해(eigendecomposition), 값을 구해 본다", [["고윳값", "분해"], ["값"]]),
         ("크래시 프록시 도시 개별 재활용", [["크래시", "프록시", "도시", "개별", "재활용"]]),
     ],
 )

@@ -138,6 +138,8 @@ class FallbackTokenizer:
                 word = match.group()
                 listed = text[match.end() : match.end() + 1] in (",", "/", ")", "·")
                 noun, ends_run = _noun(word, listed)
+                if noun is None and run and _after_noun(word):
+                    noun, ends_run = word, True  # `고윳값 분해`: a noun's head, not `분하여`
                 if noun is not None and held:
                     run.append(held)
                 held = ""
@@ -215,6 +217,13 @@ def _agent_noun(word: str) -> bool:
     """`생성자`, `연산자`, `식별자`: a noun in -자 (者, 子) of three syllables or more after a closed syllable
     that ends no verb stem; the propositive -자 follows a verb stem (`정리하자`, `만들자`, `잊지 말자`)."""
     return len(word) >= 3 and word[-1] == "자" and final_consonant(word[-2]) != 0 and word[-2] not in _JA_STEMS
+
+
+def _after_noun(word: str) -> bool:
+    """A common word in -해 (`분해`, `이해`, `피해`) written straight after a noun: the head of a compound
+    (`고윳값 분해`, `문제 이해`). On its own it is as often a verb's -해 (`정해`, `구해`), which follows a
+    particle or an adverb (`값을 구해`), not a bare noun."""
+    return len(word) == 2 and word[-1] == "해" and word in lexicon() and word not in NOT_NOUNS
 
 
 def _before_noun(word: str, modifiers: bool) -> bool:
