@@ -50,6 +50,8 @@ new old good bad better best great nice fine ok okay well really actually maybe 
 update updated updates check checked need needs want wants try tried let lets know known think thought
 like likes please thanks thank note notes memo todo tbd wip done fix fixed
 link links here click source
+mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday
+january february march april june july august september october november december
 """.split()
 ) | frozenset(
     """
