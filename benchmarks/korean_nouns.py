@@ -3,7 +3,7 @@
     python benchmarks/korean_nouns.py                 # every tokenizer that imports here
     python benchmarks/korean_nouns.py --errors dev    # also the dev half's false positives and misses
 
-The gold data is `tests/data/korean_nouns.tsv` (374 sentences in the voice of a weekly retrospective,
+The gold data is `tests/data/korean_nouns.tsv` (417 sentences in the voice of a weekly retrospective,
 `SENTENCE<TAB>noun | noun | ...`; the labelling decisions are in `korean_nouns.README.md`). The tokenizers:
 
 * `fallback`: vaultgraph's dictionary-free rule-based tokenizer (`vaultgraph.concepts.korean`), the default.
@@ -22,7 +22,7 @@ items left unmatched are misses. Precision = TP / predicted, recall = TP / label
 **Dev and test halves.** The fallback's rules were written looking only at the odd-numbered sentences
 (`dev`); the even-numbered ones (`test`) were never looked at while writing them. Both halves are reported.
 
-**Speed** is the time to tokenize all 374 sentences once (after a warm-up sentence) and, separately, the
+**Speed** is the time to tokenize all the sentences once (after a warm-up sentence) and, separately, the
 time to create the tokenizer in a fresh process (`load`): what a cold `vaultgraph concepts` pays.
 """
 
@@ -118,7 +118,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = read_gold()
     halves = {"dev": rows[0::2], "test": rows[1::2], "all": rows}
-    print("| tokenizer | P dev | R dev | P test | R test | P all | R all | 374 sentences | load |")
+    print(f"| tokenizer | P dev | R dev | P test | R test | P all | R all | {len(rows)} sentences | load |")
     print("|---|---|---|---|---|---|---|---|---|")
     for name, (make, code) in MAKERS.items():
         try:
