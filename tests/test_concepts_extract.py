@@ -282,7 +282,8 @@ def test_fold_is_nfc_and_casefold() -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["the", "update", "때", "공부", "관련", "이해", "사용", "생각", "learned", "layout", "tags", "thu", "monday"]
+    "word",
+    ["the", "update", "때", "공부", "관련", "이해", "사용", "생각", "learned", "layout", "tags", "thu", "monday"],
 )
 def test_filler_words(word: str) -> None:
     assert is_filler(word)

@@ -93,7 +93,17 @@ def test_a_field_word_in_many_notes_ranks_below_a_topic_of_two(tmp_path: Path) -
 
 @pytest.mark.parametrize(
     ("field_word", "term"),
-    [("메서드", "멱등성"), ("쿼리", "멱등성"), ("로직", "멱등성"), ("getter", "idempotency"), ("API", "gRPC")],
+    [
+        ("메서드", "멱등성"),
+        ("쿼리", "멱등성"),
+        ("로직", "멱등성"),
+        ("getter", "idempotency"),
+        ("API", "gRPC"),
+        ("문자열", "멱등성"),
+        ("컨벤션", "멱등성"),
+        ("논문", "멱등성"),
+        ("GPU", "gRPC"),
+    ],
 )
 def test_an_everyday_word_of_technical_writing_weighs_less_than_a_term_used_alike(
     tmp_path: Path, field_word: str, term: str

@@ -15,6 +15,11 @@ general frequency to be at least FIELD_FREQUENCY, 1e-4: about that of `데이터
 far more than that (a blog about one method) it still ranks, and a concept note or glossary entry
 of that name is the user's own.
 
+The last two lines were added in the eighth round, from a reader's verdicts on the terms of the labelled
+vaults' top 100 that their labels did not list: the words of building and running code (`문자열`, `상수`,
+`빌드`, `런타임`, `컨벤션`, `gpu`, `env`, `seed`) and of study writing (`논문`, `문단`), which the reader called
+generic in every vault they ranked in.
+
 Only a whole term is a field word. A phrase of field words may be a name of its own (`값 객체`, `인수
 테스트`, `상태 코드`), and one field word in a phrase (`단위 테스트`, `REST API`) says nothing of the rest.
 Words that are generic in one field and a topic in another stay out: `인터페이스` (a Java topic),
@@ -43,5 +48,7 @@ batch epoch epochs script package module library framework commit branch review 
 function functions method methods class classes object objects variable variables parameter parameters argument
 arguments value values type types query queries table tables column columns row rows key keys list array string
 number tutorial lecture project team assignment homework study
+문자열 상수 컴파일러 빌드 런타임 프로퍼티 컨벤션 명세 기본값 메타데이터 대시보드 논문 문단 후처리 적재
+gpu gpus dev env seed vocab metric metrics debugging
 """.split()
 ) | frozenset({"pull request", "code review", "코드 리뷰"})
