@@ -106,6 +106,20 @@ def test_sources_of_terms() -> None:
 @pytest.mark.parametrize(
     ("body", "present", "absent"),
     [
+        ("- ETL (Extract, Transform, Load) 작성\n", ["ETL", "Extract Transform Load"], ["Extract", "Load"]),
+        ("## ELT(Extract → Load → Transform)\n", ["ELT", "Extract Load Transform"], ["Transform"]),
+        ("- SOLID (SRP, OCP, LSP, ISP, DIP)\n", ["SOLID", "SRP", "DIP"], []),  # five names, no expansion
+    ],
+)
+def test_an_acronym_spelled_by_a_list_is_one_phrase(body: str, present: list[str], absent: list[str]) -> None:
+    terms = terms_of(body)
+    assert set(present) <= set(terms)
+    assert not set(absent) & set(terms)
+
+
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
         ("- 잘 이해가 안 됨. 잘 이해\n", [], ["잘 이해", "잘", "이해"]),
         ("- 논문 리뷰 참관\n", ["논문 리뷰 참관"], []),
         ("- 논문 공부 시간 리뷰\n", ["논문", "리뷰"], ["논문 공부 시간 리뷰", "공부", "시간"]),

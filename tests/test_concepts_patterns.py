@@ -413,6 +413,8 @@ def test_verb_and_adjective_forms_are_never_terms(tmp_path: Path, verb: str) -> 
         # an acronym of a phrase that holds one: its letters, or from three words on its initial
         (["ESM", "ES Modules"], "- ESM 문법\n- ES Modules 정리, ES Modules\n"),
         (["JWT", "JSON Web Token"], "- JWT 발급\n- JSON Web Token 구조, JSON Web Token\n"),
+        # an acronym's words written as a list are its expansion
+        (["ETL", "Extract Transform Load"], "- ETL (Extract, Transform and Load) 작성\n- ETL 파이프라인\n"),
         (["역전파", "backpropagation"], "- 역전파(backpropagation) 유도\n- 역전파 복습\n"),
         (["경사하강법", "gradient descent"], "- 경사하강법(gradient descent)\n- 확률적 경사하강법(SGD)\n"),
         (["부캠", "부스트캠프"], "- 부캠 끝나고\n- 부스트캠프를 수료\n"),

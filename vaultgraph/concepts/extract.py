@@ -21,7 +21,8 @@ parse. Sources, each a `Term.source`:
 * `abbreviation`: no occurrence, but a pair of spellings the author wrote for one concept, as
   `A (B)`: an acronym and its phrase (`Matrix Factorization (MF)`, `MF (Matrix Factorization)`:
   the acronym's letters spell the phrase from its first word's initial, in order, as Schwartz and
-  Hearst's abbreviation rule has it) or a Korean noun run and its English gloss
+  Hearst's abbreviation rule has it; words written as a list, `ETL (Extract, Transform, Load)`, are
+  read as the phrase `Extract Transform Load` when their initials are the acronym) or a Korean noun run and its English gloss
   (`경사하강법(gradient descent)`, `Semantic Segmentation (의미 분할)`).
 
 Code, math and comments never reach here (they are not `Segment`s); URLs are cut out of the text,
@@ -52,6 +53,14 @@ _CALLOUT = re.compile(r"^\s*\[![\w-]+\][+-]?")  # an Obsidian callout's type (`>
 _MARKUP = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{:[^}]*\}|</?[A-Za-z][^<>]*>")  # Liquid, kramdown IALs, HTML tags
 _GLOSS = re.compile(r"\(([^()]{1,80})\)")
 _LIST_PUNCTUATION = re.compile(r"[,;/·:=+]")
+# An acronym and its words as a list: `ETL (Extract, Transform, Load)`, `ELT(Extract → Load → Transform)`, `CRUD
+# (Create, Read, Update and Delete)`; each word one capitalised or lower-case word, so `SOLID (SRP, OCP, …)` is no
+# expansion but five names.
+_EXPANSION = re.compile(
+    r"\b([A-Z]{2,6})\s*\(((?:[A-Za-z][a-z]+)(?:\s*(?:,|→|->|/|·|\band\b|&)\s*[A-Za-z][a-z]+){1,5})\)"
+)
+_EXPANSION_SEPARATOR = re.compile(r"\s*(?:,|→|->|/|·|\band\b|&)\s*")
+MAX_ACRONYM_LIST = 6
 MAX_GLOSS_WORDS = 4
 _MARK = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 # A Latin-script word (inner `.`, `-`, `_`, `&`, `+`, `@` allowed: `d2l.ai`, `W&B`, `C++`, `Recall@10`; a leading `@`
@@ -184,6 +193,7 @@ def _segment_terms(segment: Segment, terms: list[Term]) -> None:
     if "{" in text or "<" in text:
         text = _MARKUP.sub(" , ", text)
     if "(" in text:
+        text = _EXPANSION.sub(_spelled_list, text)
         terms.extend(Term(pair, segment.line, segment.block, segment.section, "abbreviation") for pair in _pairs(text))
     line, block, section = segment.line, segment.block, segment.section
     if "==" in text:
@@ -196,6 +206,16 @@ def _segment_terms(segment: Segment, terms: list[Term]) -> None:
         return
     base: TermSource = "heading" if segment.kind == "heading" else "quote" if segment.kind == "link-text" else "prose"
     terms.extend(Term(run, line, block, section, "verb" if verb else base) for run, verb in found)
+
+
+def _spelled_list(match: re.Match[str]) -> str:
+    """`ETL (Extract, Transform, Load)` -> `ETL (Extract Transform Load)`: an acronym's words written as a
+    list are its expansion, one phrase (which `_pairs` then joins to it), not three concepts."""
+    words = [word for word in _EXPANSION_SEPARATOR.split(match.group(2)) if word]
+    initials = "".join(word[0] for word in words).upper()
+    if not 2 <= len(words) <= MAX_ACRONYM_LIST or initials != match.group(1).upper():
+        return match.group()
+    return f"{match.group(1)} ({' '.join(words)})"
 
 
 def title_gloss(title: str) -> tuple[str, str] | None:
