@@ -67,7 +67,7 @@ january february march april june july august september october november decembe
 전에 앞에 뒤에 뒤에서 앞쪽 뒤쪽 한쪽 양쪽 위의 밖의 거의 가장 제일 훨씬 없이 따로 아님 아니라 다름 어디 바로 주로 미리 대신
 서로 일찍 빨리 드디어 한참 당분간 대략 각각 여러 다섯 매번 번에 번씩 동안 중간 초반 후반 나중 중엔 요새 이따 오래 일일 수록
 것의 것과 것만 것인지 걸로 때만 등의 말이 이거구 이유 이상 이하 미만 정도로 하나씩 조금씩 다들 뭐든 그때그때 얘기 생각보다
-링크 여기 바로가기 더보기 출처 원문 특정 기존 전체 일부 각종
+링크 여기 바로가기 더보기 출처 원문 특정 기존 전체 일부 각종 주요
 """.split()
 )
 
@@ -77,6 +77,7 @@ learned learn learning feeling feelings miscellaneous misc summary overview intr
 references reference links todo todos keep problem problems try kpt retrospective retro plan plans goal goals
 review reflection log notes journal daily weekly
 회고 느낀점 배운점 잘한점 아쉬운점 개선점 목표 계획 한줄평 요약 정리 참고 참고자료 정의 예시 메모 기타 일정
+schedule toc contents tmi 레퍼런스 목차 키워드 로드맵
 """.split()
 )
 
