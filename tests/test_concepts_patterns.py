@@ -296,6 +296,9 @@ def test_a_link_text_that_only_points_is_no_concept(tmp_path: Path, word: str) -
         "AI Math",
         "클로징 세션",
         "커리큘럼",
+        "학습 스프린트",
+        "AI Production",
+        "랩미팅",
     ],
 )
 def test_a_ritual_of_a_course_is_series_vocabulary_in_any_spelling(tmp_path: Path, word: str) -> None:

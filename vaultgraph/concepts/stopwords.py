@@ -86,10 +86,10 @@ COURSE_WORDS = frozenset(
 피어세션 스페셜피어세션 멘토링 마스터클래스 오피스아워 스크럼 데일리스크럼 그라운드룰 팀빌딩 코어타임 특강 모각코
 회고록 주간회고 팀회고 학습정리 주간학습정리 학습기록 랩업리포트 페어 페어프로그래밍 크루 코치 코치님 멘토님 마스터님
 캠퍼님 리뷰어님 데일리미팅 레벨 레벨인터뷰 테코톡 부캠 부스트캠프 우테코 우아한테크코스 수료 수료식
-커리큘럼 오리엔테이션 오프닝세션 클로징세션 curriculum orientation syllabus
+커리큘럼 오리엔테이션 오프닝세션 클로징세션 curriculum orientation syllabus 챌린지 멤버십 학습스프린트 그룹프로젝트 랩미팅
 boostcamp aitech p-stage u-stage pstage ustage level til peer-session mentoring office-hour office-hours
 daily-scrum wrap-up ground-rule ground-rules master-class masterclass tech-talk further-question further-questions
-ai-math dl-basic product-serving data-viz
+ai-math dl-basic product-serving data-viz ai-core ai-production lab-meeting
 """.split()
 )
 """Written without spaces, or with hyphens between English words: `is_course_word` compares a term without
