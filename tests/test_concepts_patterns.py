@@ -640,6 +640,15 @@ def test_a_name_with_an_ampersand_whose_halves_are_no_names_alone_stays_one(tmp_
     assert ranking.find(name) is not None and "&" in ranking.find(name).key
 
 
+def test_a_run_too_long_for_one_name_parts_at_its_ampersand_into_phrases(tmp_path: Path) -> None:
+    """`Neural Networks & Multi-layer Perceptron` fell apart into four words; its sides are two phrases."""
+    extra = {n: "- Neural Networks & Multi-layer Perceptron\n- Recurrent Neural Networks\n" for n in (1, 2)}
+    ranking = blog(tmp_path, extra)
+    assert ranking.find("Neural Networks").key == "neural networks"
+    mlp = ranking.find("Multi-layer Perceptron").key
+    assert " " in mlp and (ranking.find("Perceptron") is None or ranking.find("Perceptron").key == mlp)
+
+
 def test_names_written_together_three_times_stay_one(tmp_path: Path) -> None:
     extra = {n: "- Spring Batch 작업\n" for n in (1, 2, 3)} | {
         4: "- Spring 설정\n- Batch 처리\n",

@@ -20,7 +20,9 @@
    names too (`Kiwi BM25`, `DeepSpeed ZeRO-3`, `BM25 baseline`); a size or a hardware number splits a
    run like a function word (`GPT-3 175B`, `LLaMA 7B`: `stopwords.is_measure`). `A & B` is one name
    (`Wide & Deep`) unless the vault writes the words either side of `&` alone, each at least GLUED_ALONE
-   times, and the whole at most GLUED_TOGETHER times (`Dataset & DataLoader` in one heading: two topics).
+   times, and the whole at most GLUED_TOGETHER times (`Dataset & DataLoader` in one heading: two topics),
+   or the whole is too long for one name (`Neural Networks & Multi-layer Perceptron`): then each side is
+   a phrase, written as a unit wherever the whole is.
 3. Korean noun runs are cut into the compounds the vault vouches for: the longest part the vault
    writes together at least twice (inside longer runs too, but not in titles or in links quoting a
    title), so `자바 예외 처리 정리` gives `자바` and `예외 처리`; failing that, the whole run when the
@@ -224,8 +226,11 @@ class Segmenter:
             return
         copy = term.source == "title" or (term.source == "quote" and key in titles)  # a title, or a link quoting one
         if term.text.isascii():
-            self.compounds[key] += bump
-            self.written[key] += 0 if copy else bump
+            # `Neural Networks & Multi-layer Perceptron` writes each side as a unit too
+            for part in [term.text, *(term.text.split(" & ") if " & " in term.text else ())]:
+                if " " in part:
+                    self.compounds[variant_key(part)] += bump
+                    self.written[variant_key(part)] += 0 if copy else bump
             return
         if copy or term.source in UNITS:
             self.marked.add(key)
@@ -342,6 +347,8 @@ class Segmenter:
         """A run of content words: a repeated phrase stays whole; otherwise edge words the vault uses
         alone are peeled off and names side by side are parted."""
         at = self._parted_at(words) if "&" in words else None
+        if at is None and "&" in words and len(words) > MAX_PHRASE_WORDS and 0 < words.index("&") < len(words) - 1:
+            at = words.index("&")  # `Neural Networks & Multi-layer Perceptron`: too long for one name, two
         if at is not None:  # `Dataset & DataLoader`, `Producer & Consumer`: two topics
             return [*self._phrase(words[:at]), *self._phrase(words[at + 1 :])]
         names = len(words) > 1 and all(self.is_name(word.casefold()) for word in words)
