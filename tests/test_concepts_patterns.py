@@ -308,6 +308,15 @@ def test_a_ritual_of_a_course_is_series_vocabulary_in_any_spelling(tmp_path: Pat
     assert ranking.find(word) is None or "a ritual, role or part of a course" in dropped(ranking, word)
 
 
+@pytest.mark.parametrize("site", ["백준", "BOJ", "프로그래머스", "LeetCode"])
+def test_a_coding_test_site_is_no_concept(tmp_path: Path, site: str) -> None:
+    """Where a study blog's problems come from, however often: the problems' algorithms are the topics."""
+    topics = ["DFS 탐색", "BFS 최단 경로", "DP 점화식", "그리디 정렬"]
+    extra = {n: f"- {site}에서 {topics[n - 1]} 문제 {'가' * n}\n" for n in range(1, 5)}
+    ranking = blog(tmp_path, extra)
+    assert ranking.find(site) is None or "a coding-test site" in dropped(ranking, site)
+
+
 def test_a_blog_themes_page_is_no_concept_note(tmp_path: Path) -> None:
     """Chirpy's `_tabs/categories.md` is a page of the theme; `categories` in a post is no concept."""
     files = {

@@ -31,7 +31,7 @@ from vaultgraph.concepts.segment import (
     names_a_concept,
 )
 from vaultgraph.concepts.settings import DEFAULTS
-from vaultgraph.concepts.stopwords import is_course_word, is_filler, is_measure, is_version_or_id
+from vaultgraph.concepts.stopwords import is_course_word, is_filler, is_measure, is_problem_site, is_version_or_id
 from vaultgraph.concepts.template import SeriesVocabulary, boilerplate_lines, is_template, repeated, series_names
 from vaultgraph.config import Config
 from vaultgraph.model import Concept, Note, Occurrence, Term, Vault, WeekInfo
@@ -355,6 +355,8 @@ def _dropped(
         return "a filler or function word"
     if is_course_word(key):
         return "a ritual, role or part of a course (피어세션, 멘토님, P-stage, AI Math): the series' own vocabulary"
+    if is_problem_site(key):
+        return "a coding-test site (백준, 프로그래머스): where problems come from, not what they teach"
     if is_measure(key):
         return "a size or a model number: a setting, not a subject"  # `7B`, `175B`, `A100`, `1e-4`
     if is_version_or_id(key):

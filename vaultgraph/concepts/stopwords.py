@@ -13,6 +13,7 @@ a concept comes from the notes themselves and the user's glossary.
   (`AI Math`, `DL Basic`: what a week studied is their content, not the course's name). A course's own vocabulary is also
   found from each vault (repeated headings, title words, spread), but a blog that writes `P-stage` in a
   quarter of its notes, in prose, looks like a blog about it; these words are dropped whatever their counts.
+* `PROBLEM_SITES` are coding-test sites (`백준`, `프로그래머스`, `LeetCode`): where problems come from.
 * `SITE_PAGES` are a blog theme's pages (Chirpy's `_tabs/categories.md`, `about.md`): no concept notes.
 * `COLLECTION_WORDS` end the titles of hub notes (`멘토링 질문 모음`): such a note is no concept note.
 * `is_measure`: a size or a hardware model number is a setting of an experiment, not its subject:
@@ -95,6 +96,15 @@ ai-math dl-basic product-serving data-viz ai-core ai-production lab-meeting
 """Written without spaces, or with hyphens between English words: `is_course_word` compares a term without
 either, so `피어 세션`, `office hours` and `P-Stage` are found."""
 
+PROBLEM_SITES = frozenset(
+    """
+백준 boj baekjoon 프로그래머스 programmers leetcode 리트코드 swea softeer 소프티어 코드트리 codetree hackerrank
+해커랭크 codeforces 코드포스 atcoder 앳코더 solved.ac
+""".split()
+)
+"""Coding-test sites: where a study blog's problems come from, not what they teach (the labels of three
+vaults and a reader of fourteen real series put `백준`, `BOJ` and `프로그래머스` with the generic words)."""
+
 SITE_PAGES = frozenset("about archive archives categories category tags tag search home 404".split())
 """Beside `index` and `readme`, which COLLECTION_WORDS already holds."""
 
@@ -128,6 +138,11 @@ def is_version_or_id(key: str) -> bool:
 def is_course_word(key: str) -> bool:
     """True for a folded term that names a ritual or role of a course (`피어 세션`, `p-stage`, `office hours`)."""
     return _squeezed(key) in _COURSE_KEYS
+
+
+def is_problem_site(key: str) -> bool:
+    """True for a folded term that names a coding-test site (`백준`, `boj`, `leetcode`)."""
+    return key in PROBLEM_SITES
 
 
 def is_filler(key: str, extra: frozenset[str] = frozenset()) -> bool:
