@@ -440,6 +440,8 @@ def test_verb_and_adjective_forms_are_never_terms(tmp_path: Path, verb: str) -> 
         (["데이터베이스", "database"], "- 데이터베이스를 설계\n- database 연결\n"),
         (["배깅", "bagging"], "- 배깅은 앙상블\n- bagging 구현\n"),
         (["백터", "벡터"], "- 백터를 정규화\n- 벡터의 내적\n"),  # ㅐ and ㅔ sound alike: a misspelling
+        (["기댓값", "기대값"], "- 기댓값을 구함\n- 기대값을 계산\n"),  # 사이시옷, written or left out
+        (["고윳값 분해", "고유값 분해"], "- 고윳값 분해 정리, 고윳값 분해\n- 고유값 분해 복습, 고유값 분해\n"),
         # versions of one name: with the bare name, or two versions side by side
         (["DeepLab", "DeepLab v3"], "- DeepLab 구조\n- DeepLab v3 비교\n"),
         (["YOLO v1", "YOLOv8x"], "- YOLO v1 논문\n- YOLOv8x 학습\n"),

@@ -34,6 +34,7 @@
   when the two sound alike (`loanwords`) and no other Latin term of the vault does; the Hangul side
   must look borrowed or be no ordinary Korean word (`복합` is no `backoff`), the Latin side a word
   (a vowel, never written as an acronym: `SQL` is no `스킬`).
+* **사이시옷**: `기댓값` = `기대값`, `고윳값 분해` = `고유값 분해`, the ㅅ standard spelling adds before `값`.
 * **Vowels Korean no longer tells apart**: `백터` = `벡터` (ㅐ and ㅔ, ㅒ and ㅖ), when at most one of the
   spellings is an ordinary Korean word (`재정` and `제정` both are, and stay apart).
 * **Versions of one name**: `DeepLab v3` and `YOLOv8x` join `DeepLab` and `YOLO`, `GPT-3` and
@@ -81,6 +82,11 @@ _E_AS_AE = {
     for final in range(28)
 }
 _WORDS = re.compile(r"[\s\-_./]+")
+_FINAL_SIOT = 19  # jongseong index of ㅅ
+# A syllable closed by ㅅ before `값`: `댓` in `기댓값`, `윳` in `고윳값`.
+_SIOT_BEFORE_VALUE = re.compile(
+    "([" + "".join(chr(0xAC00 + base + _FINAL_SIOT) for base in range(0, 11172, 28)) + "])값"
+)
 # A name and its version, model number or cut-off: `DeepLab v3+`, `YOLOv8x`, `GPT-3`, `Recall@20`, `mAP50`.
 _VERSIONED = re.compile(
     r"(?P<base>.{3,}?)(?:[ \-][vV]\d+(?:\.\d+)*[a-z]?\+*|(?<=[A-Z])v\d+(?:\.\d+)*[a-z]?\+*|V\d+(?:\.\d+)*\+*"
@@ -162,6 +168,7 @@ def merge_groups(
     _versions(forms, by_key, groups, named)
     _korean_abbreviations(by_key, groups, is_word)
     _same_sound_vowels(by_key, groups, is_word)
+    _sai_siot(by_key, groups)
     _loanwords(forms, by_key, groups, is_word)
     return {ident: groups.find(ident) for ident in forms}
 
@@ -366,6 +373,22 @@ def _same_sound_vowels(by_key: dict[str, str], groups: _Groups, is_word: Callabl
         if len(keys) > 1 and sum(map(is_word, keys)) <= 1:
             for key in keys[1:]:
                 groups.join(by_key[key], by_key[keys[0]])
+
+
+def _sai_siot(by_key: dict[str, str], groups: _Groups) -> None:
+    """`기댓값` = `기대값`, `고윳값 분해` = `고유값 분해`: the ㅅ that standard spelling adds before `값` (사이시옷),
+    which many writers leave out."""
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for key in by_key:
+        if "값" in key[1:]:
+            spellings[_SIOT_BEFORE_VALUE.sub(_without_siot, key)].append(key)
+    for keys in spellings.values():
+        for key in keys[1:]:
+            groups.join(by_key[key], by_key[keys[0]])
+
+
+def _without_siot(match: re.Match[str]) -> str:
+    return chr(ord(match.group(1)) - _FINAL_SIOT) + "값"
 
 
 def _loanwords(
