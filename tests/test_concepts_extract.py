@@ -125,6 +125,7 @@ def test_an_acronym_spelled_by_a_list_is_one_phrase(body: str, present: list[str
         ("- 논문 공부 시간 리뷰\n", ["논문", "리뷰"], ["논문 공부 시간 리뷰", "공부", "시간"]),
         ("- 특정 커밋, 기존 스키마\n", ["커밋", "스키마"], ["특정 커밋", "특정", "기존 스키마"]),  # determiner nouns
         ("- 주요 키워드 : 스케줄러\n", ["스케줄러"], ["주요 키워드", "주요", "키워드"]),  # a template's label
+        ("## 무한스크롤 페이지네이션 구현\n", ["무한스크롤 페이지네이션"], ["무한스크롤 페이지네이션 구현", "구현"]),
     ],
 )
 def test_korean_runs_split_at_filler(body: str, present: list[str], absent: list[str]) -> None:

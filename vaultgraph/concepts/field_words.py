@@ -34,13 +34,13 @@ FIELD_WORDS = frozenset(
     """
 데이터 모델 코드 강의 과제 팀원 프로젝트 성능 실험 학습 대회 해당 공유 사람 회사 가능 이때
 함수 변수 클래스 객체 메서드 메소드 인스턴스 로직 쿼리 테이블 컬럼 서버 클라이언트 파일 폴더 디렉토리 디렉터리
-라이브러리 프레임워크 패키지 모듈 구현 기능 버그 이슈 에러 오류 배포 테스트 테스트코드 리뷰 리뷰어 요구사항
+라이브러리 프레임워크 패키지 모듈 기능 버그 이슈 에러 오류 배포 테스트 테스트코드 리뷰 리뷰어 요구사항
 생성자 조회 저장 삭제 수정 입력 출력 결과 값 타입 파라미터 매개변수 인자 반환 반환값 설정 환경 버전 레이어
 손실 추론 예측 전처리 데이터셋 베이스라인 피처 라벨 레이블 샘플 배치 에폭 가중치
 커밋 브랜치 레포 레포지토리 저장소 문서 공식문서 블로그 포스팅 포스트 개발 개발자 코딩 알고리즘
 문제 풀이 구조 설계 아키텍처 시스템 서비스 사용자 유저 요청 응답 화면 페이지 상태 로그 디버깅 스크립트 명령어
 터미널 실습 스터디 발표 멘토 멘티 강사 조교 캠퍼 팀 팀장 회의 협업 피드백 코드리뷰 미션 프로그래밍 개념 원리
-속도 메모리 용량 예제 실행 호출 처리 동작 적용 변경 추가 생성 선언 정의 할당 초기화 연산 계산 비교 검증 검사
+속도 메모리 용량 예제 실행 호출 처리 동작 변경 추가 생성 선언 정의 할당 초기화 연산 계산 비교 검증 검사
 api db pr json getter setter view controller service code data model models feature features task tasks user users
 layer layers loss input output inputs outputs file files server client request response error errors bug bugs issue
 issues log logs config result results performance train training inference baseline sample samples label labels
