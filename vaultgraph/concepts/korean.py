@@ -249,12 +249,11 @@ def _adjectival(word: str) -> bool:
     `해본`)."""
     if len(word) >= 3 and (word.endswith("적") or "적인" in word[-3:] or word.endswith("적으로")):
         return True
+    if len(word) == 2 and word[-1] in _AUXILIARY_ADNOMINALS:
+        return word[0] in _CONNECTIVE_FIRSTS  # `해본`, not `사본`
     if len(word) >= 2 and (word[-1] in _AUXILIARIES or word[-1] in _AUXILIARY_ADNOMINALS):
         vowel = (ord(word[-2]) - _HANGUL_BASE) % 588 // 28
-        connective = final_consonant(word[-2]) == 0 and vowel in _CONNECTIVE_VOWELS
-        if word[-1] in _AUXILIARY_ADNOMINALS and len(word) == 2:
-            return word[0] in _CONNECTIVE_FIRSTS
-        return connective
+        return final_consonant(word[-2]) == 0 and vowel in _CONNECTIVE_VOWELS
     return False
 
 
