@@ -331,13 +331,15 @@ class Segmenter:
         )
 
     def _parted_at(self, words: list[str]) -> int | None:
-        """Where `A & B` parts into two names: at its `&` when the vault writes the words either side alone,
-        each at least GLUED_ALONE times, and the whole at most GLUED_TOGETHER times (`Wide & Deep` and
-        `Weights & Biases`, whose halves are no names alone, stay one); else None."""
+        """Where `A & B` parts into two: at its `&` when the whole is too long for one name (`Neural Networks &
+        Multi-layer Perceptron`), or when the vault writes the words either side alone, each at least
+        GLUED_ALONE times, and the whole at most GLUED_TOGETHER times (`Wide & Deep` and `Weights & Biases`,
+        whose halves are no names alone, stay one); else None."""
         at = words.index("&")
-        parted = (
-            0 < at < len(words) - 1
-            and self.compounds[variant_key(" ".join(words))] <= GLUED_TOGETHER
+        if not 0 < at < len(words) - 1:
+            return None
+        parted = len(words) > MAX_PHRASE_WORDS or (
+            self.compounds[variant_key(" ".join(words))] <= GLUED_TOGETHER
             and self.singles[variant_key(words[at - 1])] >= GLUED_ALONE
             and self.singles[variant_key(words[at + 1])] >= GLUED_ALONE
         )
@@ -347,8 +349,6 @@ class Segmenter:
         """A run of content words: a repeated phrase stays whole; otherwise edge words the vault uses
         alone are peeled off and names side by side are parted."""
         at = self._parted_at(words) if "&" in words else None
-        if at is None and "&" in words and len(words) > MAX_PHRASE_WORDS and 0 < words.index("&") < len(words) - 1:
-            at = words.index("&")  # `Neural Networks & Multi-layer Perceptron`: too long for one name, two
         if at is not None:  # `Dataset & DataLoader`, `Producer & Consumer`: two topics
             return [*self._phrase(words[:at]), *self._phrase(words[at + 1 :])]
         names = len(words) > 1 and all(self.is_name(word.casefold()) for word in words)
