@@ -365,30 +365,38 @@ def _korean_abbreviations(by_key: dict[str, str], groups: _Groups, is_word: Call
 def _same_sound_vowels(by_key: dict[str, str], groups: _Groups, is_word: Callable[[str], bool]) -> None:
     """`백터` = `벡터`, `세그맨테이션` = `세그멘테이션`: Hangul spellings that differ only in ㅐ and ㅔ (ㅒ and
     ㅖ), which Korean no longer tells apart, when at most one of them is an ordinary Korean word."""
-    spellings: dict[str, list[str]] = defaultdict(list)
-    for key in by_key:
-        if _HANGUL_KEY.fullmatch(key) and len(key) >= 2:
-            spellings[key.translate(_E_AS_AE)].append(key)
-    for keys in spellings.values():
-        if len(keys) > 1 and sum(map(is_word, keys)) <= 1:
-            for key in keys[1:]:
-                groups.join(by_key[key], by_key[keys[0]])
+    keys = [key for key in by_key if _HANGUL_KEY.fullmatch(key) and len(key) >= 2]
+    _join_spellings(
+        keys, lambda key: key.translate(_E_AS_AE), by_key, groups, lambda same: sum(map(is_word, same)) <= 1
+    )
 
 
 def _sai_siot(by_key: dict[str, str], groups: _Groups) -> None:
     """`기댓값` = `기대값`, `고윳값 분해` = `고유값 분해`: the ㅅ that standard spelling adds before `값` (사이시옷),
     which many writers leave out."""
-    spellings: dict[str, list[str]] = defaultdict(list)
-    for key in by_key:
-        if "값" in key[1:]:
-            spellings[_SIOT_BEFORE_VALUE.sub(_without_siot, key)].append(key)
-    for keys in spellings.values():
-        for key in keys[1:]:
-            groups.join(by_key[key], by_key[keys[0]])
+    keys = [key for key in by_key if "값" in key[1:]]
+    _join_spellings(keys, lambda key: _SIOT_BEFORE_VALUE.sub(_without_siot, key), by_key, groups)
 
 
 def _without_siot(match: re.Match[str]) -> str:
     return chr(ord(match.group(1)) - _FINAL_SIOT) + "값"
+
+
+def _join_spellings(
+    keys: list[str],
+    spelled: Callable[[str], str],
+    by_key: dict[str, str],
+    groups: _Groups,
+    allowed: Callable[[list[str]], bool] = lambda same: True,
+) -> None:
+    """Join the entities of `keys` that `spelled` maps to one spelling, where `allowed` accepts the set."""
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        spellings[spelled(key)].append(key)
+    for same in spellings.values():
+        if len(same) > 1 and allowed(same):
+            for key in same[1:]:
+                groups.join(by_key[key], by_key[same[0]])
 
 
 def _loanwords(
