@@ -56,11 +56,9 @@ _LIST_PUNCTUATION = re.compile(r"[,;/·:=+]")
 # An acronym and its words as a list: `ETL (Extract, Transform, Load)`, `ELT(Extract → Load → Transform)`, `CRUD
 # (Create, Read, Update and Delete)`; each word one capitalised or lower-case word, so `SOLID (SRP, OCP, …)` is no
 # expansion but five names.
-_EXPANSION = re.compile(
-    r"\b([A-Z]{2,6})\s*\(((?:[A-Za-z][a-z]+)(?:\s*(?:,|→|->|/|·|\band\b|&)\s*[A-Za-z][a-z]+){1,5})\)"
-)
-_EXPANSION_SEPARATOR = re.compile(r"\s*(?:,|→|->|/|·|\band\b|&)\s*")
-MAX_ACRONYM_LIST = 6
+_LISTED = r"\s*(?:,|→|->|/|·|\band\b|&)\s*"
+_EXPANSION = re.compile(rf"\b([A-Z]{{2,6}})\s*\(([A-Za-z][a-z]+(?:{_LISTED}[A-Za-z][a-z]+){{1,5}})\)")
+_EXPANSION_SEPARATOR = re.compile(_LISTED)
 MAX_GLOSS_WORDS = 4
 _MARK = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 # A Latin-script word (inner `.`, `-`, `_`, `&`, `+`, `@` allowed: `d2l.ai`, `W&B`, `C++`, `Recall@10`; a leading `@`
@@ -211,9 +209,8 @@ def _segment_terms(segment: Segment, terms: list[Term]) -> None:
 def _spelled_list(match: re.Match[str]) -> str:
     """`ETL (Extract, Transform, Load)` -> `ETL (Extract Transform Load)`: an acronym's words written as a
     list are its expansion, one phrase (which `_pairs` then joins to it), not three concepts."""
-    words = [word for word in _EXPANSION_SEPARATOR.split(match.group(2)) if word]
-    initials = "".join(word[0] for word in words).upper()
-    if not 2 <= len(words) <= MAX_ACRONYM_LIST or initials != match.group(1).upper():
+    words = [word for word in _EXPANSION_SEPARATOR.split(match.group(2)) if word]  # `and` may be one of them
+    if "".join(word[0] for word in words).upper() != match.group(1):
         return match.group()
     return f"{match.group(1)} ({' '.join(words)})"
 
