@@ -20,7 +20,7 @@ from vaultgraph.unicode import nfc
 if TYPE_CHECKING:
     from vaultgraph.parse.markdown import Walk
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")  # `https:`, `mailto:`, `obsidian:`
 # Markdown link targets that are web pages (Jekyll permalinks, .html), not vault files.
 _WEB_SUFFIXES = (".html", ".htm", ".php", "/")
 _NOT_FILES = frozenset({"Autolink", "Email"})
@@ -89,7 +89,7 @@ def wikilink(walk: Walk, raw: str, inner: str, embed: bool, bracket: int, finish
 def markdown_target(href: str) -> tuple[str, str | None, str | None] | None:
     """(path, heading, block) of a Markdown link's destination `href`; None when it is no vault file
     (a URL, `mailto:`, `obsidian://`, a web page)."""
-    if _SCHEME.match(href) or href.startswith("//"):
+    if URL_SCHEME.match(href) or href.startswith("//"):
         return None  # a URL, mailto:, obsidian:// ... not a vault file
     path, _, fragment = unquote(href).partition("#")
     path = nfc(path.strip())

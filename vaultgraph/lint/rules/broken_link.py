@@ -14,13 +14,14 @@ from collections.abc import Iterator
 from vaultgraph.lint.rule import Finding, RuleContext
 from vaultgraph.lint.rules._links import resolved_links
 from vaultgraph.model import Link, Note, Span
+from vaultgraph.parse.links import URL_SCHEME
 from vaultgraph.vault.flavors import commonmark_destinations
 
 CODE = "VG101"
 NAME = "broken-link"
 SEVERITY = "error"
 SCOPE = "links"
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:(?://)?")
+_URL = re.compile(URL_SCHEME.pattern + "(?://)?")  # the scheme a hint keeps: `https://`
 
 
 def check(note: Note, ctx: RuleContext) -> Iterator[Finding]:
